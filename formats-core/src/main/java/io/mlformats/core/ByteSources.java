@@ -1,0 +1,141 @@
+package io.mlformats.core;
+
+import io.mlformats.core.internal.BufferByteSource;
+import io.mlformats.core.internal.GzipInput;
+import io.mlformats.core.internal.HeapByteSource;
+import io.mlformats.core.internal.MappedFileByteSource;
+import io.mlformats.core.internal.StreamInput;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Factories for {@link ByteSource} (random access) and {@link ByteInput} (forward-only).
+ *
+ * <p>Gzip is detected by content ({@code 1f 8b}), never by file name: {@link #open(Path, ReadLimits)} and
+ * {@link #stream(InputStream, String, ReadLimits)} decompress transparently, read concatenated members fully,
+ * and bound the output by the limits.
+ */
+public final class ByteSources {
+    /** Name used in messages for anonymous streams. */
+    public static final String STREAM = "<stream>";
+    /** Name used in messages for anonymous byte arrays. */
+    public static final String BYTES = "<bytes>";
+
+    private ByteSources() {
+    }
+
+    /** A source over {@code bytes} (not copied; do not modify it while the source is in use). */
+    public static ByteSource of(byte[] bytes) {
+        return of(bytes, BYTES);
+    }
+
+    public static ByteSource of(byte[] bytes, String name) {
+        return new HeapByteSource(name, bytes, 0, bytes.length);
+    }
+
+    public static ByteSource of(byte[] bytes, int offset, int length, String name) {
+        return new HeapByteSource(name, bytes, offset, length);
+    }
+
+    /** A source over the remaining bytes of {@code buffer} (heap, direct or mapped); the buffer is not copied. */
+    public static ByteSource of(ByteBuffer buffer, String name) {
+        return new BufferByteSource(name, buffer, null);
+    }
+
+    /** Memory-maps {@code file} read-only, in windows of at most 1 GiB. No decompression. */
+    public static ByteSource map(Path file) throws IOException {
+        return new MappedFileByteSource(file);
+    }
+
+    /** Opens a file for sequential reading with default limits; see {@link #open(Path, ReadLimits)}. */
+    public static ByteInput open(Path file) throws IOException {
+        return open(file, ReadLimits.defaults());
+    }
+
+    /**
+     * Opens a file for sequential reading: a gzip file is decompressed as a stream; any other file is mapped, so
+     * the returned input's {@link ByteInput#source()} allows zero-copy slicing.
+     */
+    public static ByteInput open(Path file, ReadLimits limits) throws IOException {
+        if (isGzip(file)) {
+            return stream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), file.toString(), limits);
+        }
+        if (Files.size(file) == 0) {
+            return of(new byte[0], file.toString()).input();
+        }
+        return map(file).input();
+    }
+
+    /** Sequential reading of a stream named {@link #STREAM}, with default limits. */
+    public static ByteInput stream(InputStream in) throws IOException {
+        return stream(in, STREAM, ReadLimits.defaults());
+    }
+
+    /** Sequential reading of {@code in}, decompressing it when it starts with the gzip magic. */
+    public static ByteInput stream(InputStream in, String name, ReadLimits limits) throws IOException {
+        byte[] head = new byte[2];
+        int n = 0;
+        while (n < 2) {
+            int r = in.read(head, n, 2 - n);
+            if (r < 0) {
+                break;
+            }
+            n += r;
+        }
+        if (n == 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
+            return new GzipInput(name, in, head, n, limits);
+        }
+        return new StreamInput(name, in, head, n);
+    }
+
+    /**
+     * Sequential reading of a random-access source, decompressing it when it starts with the gzip magic (then
+     * the result has no {@link ByteInput#source()}).
+     */
+    public static ByteInput input(ByteSource source, ReadLimits limits) throws IOException {
+        if (source.size() >= 2 && (source.get(0) & 0xff) == 0x1f && (source.get(1) & 0xff) == 0x8b) {
+            return stream(new SourceInputStream(source.input()), source.name(), limits);
+        }
+        return source.input();
+    }
+
+    /** Adapts a {@link ByteInput} to an {@link InputStream} (for handing bytes to JDK or third-party decoders). */
+    public static InputStream asInputStream(ByteInput input) {
+        return new SourceInputStream(input);
+    }
+
+    /** True if the file starts with the gzip magic {@code 1f 8b}. */
+    public static boolean isGzip(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.read() == 0x1f && in.read() == 0x8b;
+        }
+    }
+
+    private static final class SourceInputStream extends InputStream {
+        private final ByteInput input;
+        private final byte[] one = new byte[1];
+
+        SourceInputStream(ByteInput input) {
+            this.input = input;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return input.read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return input.read(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            input.close();
+        }
+    }
+}

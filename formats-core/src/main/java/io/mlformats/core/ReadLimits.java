@@ -1,0 +1,152 @@
+package io.mlformats.core;
+
+/**
+ * Bounds that keep adversarial input from exhausting memory: over-long lines, huge declared record lengths,
+ * gzip bombs, deeply nested JSON. Immutable and thread-safe; build with {@link #builder()}.
+ *
+ * <p>Every limit is checked <em>before</em> the memory it guards is allocated, and a violation is reported as a
+ * {@link LimitExceededException} naming the limit and its value.
+ */
+public final class ReadLimits {
+
+    /** 64 MiB: a LibSVM or JSON Lines line longer than this is almost certainly not data. */
+    public static final int DEFAULT_MAX_LINE_BYTES = 64 << 20;
+    /** 256 MiB: the largest RecordIO payload accepted on read (the format's own cap is 2^29 - 1). */
+    public static final int DEFAULT_MAX_RECORD_BYTES = 256 << 20;
+    /** 1 TiB of decompressed output per gzip input. */
+    public static final long DEFAULT_MAX_DECOMPRESSED_BYTES = 1L << 40;
+    /** Decompressed/compressed ratio allowed once more than {@link #RATIO_GRACE_BYTES} have been produced. */
+    public static final int DEFAULT_MAX_COMPRESSION_RATIO = 1_000;
+    /** Below this much decompressed output the ratio is not checked: tiny files of zeros compress very well. */
+    public static final long RATIO_GRACE_BYTES = 64L << 20;
+    /** JSON nesting depth. */
+    public static final int DEFAULT_MAX_NESTING_DEPTH = 64;
+    /** Elements in one array or vector (features per row, points per series, tokens per line). */
+    public static final int DEFAULT_MAX_ARRAY_ELEMENTS = 100_000_000;
+
+    private static final ReadLimits DEFAULTS = builder().build();
+
+    private final int maxLineBytes;
+    private final int maxRecordBytes;
+    private final long maxDecompressedBytes;
+    private final int maxCompressionRatio;
+    private final int maxNestingDepth;
+    private final int maxArrayElements;
+
+    private ReadLimits(Builder b) {
+        this.maxLineBytes = b.maxLineBytes;
+        this.maxRecordBytes = b.maxRecordBytes;
+        this.maxDecompressedBytes = b.maxDecompressedBytes;
+        this.maxCompressionRatio = b.maxCompressionRatio;
+        this.maxNestingDepth = b.maxNestingDepth;
+        this.maxArrayElements = b.maxArrayElements;
+    }
+
+    /** The defaults documented on the constants of this class. */
+    public static ReadLimits defaults() {
+        return DEFAULTS;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from this object's values. */
+    public Builder toBuilder() {
+        return new Builder()
+                .maxLineBytes(maxLineBytes)
+                .maxRecordBytes(maxRecordBytes)
+                .maxDecompressedBytes(maxDecompressedBytes)
+                .maxCompressionRatio(maxCompressionRatio)
+                .maxNestingDepth(maxNestingDepth)
+                .maxArrayElements(maxArrayElements);
+    }
+
+    public int maxLineBytes() {
+        return maxLineBytes;
+    }
+
+    public int maxRecordBytes() {
+        return maxRecordBytes;
+    }
+
+    public long maxDecompressedBytes() {
+        return maxDecompressedBytes;
+    }
+
+    public int maxCompressionRatio() {
+        return maxCompressionRatio;
+    }
+
+    public int maxNestingDepth() {
+        return maxNestingDepth;
+    }
+
+    public int maxArrayElements() {
+        return maxArrayElements;
+    }
+
+    @Override
+    public String toString() {
+        return "ReadLimits[maxLineBytes=" + maxLineBytes + ", maxRecordBytes=" + maxRecordBytes
+                + ", maxDecompressedBytes=" + maxDecompressedBytes + ", maxCompressionRatio=" + maxCompressionRatio
+                + ", maxNestingDepth=" + maxNestingDepth + ", maxArrayElements=" + maxArrayElements + "]";
+    }
+
+    /** Mutable builder; not thread-safe. */
+    public static final class Builder {
+        private int maxLineBytes = DEFAULT_MAX_LINE_BYTES;
+        private int maxRecordBytes = DEFAULT_MAX_RECORD_BYTES;
+        private long maxDecompressedBytes = DEFAULT_MAX_DECOMPRESSED_BYTES;
+        private int maxCompressionRatio = DEFAULT_MAX_COMPRESSION_RATIO;
+        private int maxNestingDepth = DEFAULT_MAX_NESTING_DEPTH;
+        private int maxArrayElements = DEFAULT_MAX_ARRAY_ELEMENTS;
+
+        private Builder() {
+        }
+
+        public Builder maxLineBytes(int v) {
+            this.maxLineBytes = positive("maxLineBytes", v);
+            return this;
+        }
+
+        public Builder maxRecordBytes(int v) {
+            this.maxRecordBytes = positive("maxRecordBytes", v);
+            return this;
+        }
+
+        public Builder maxDecompressedBytes(long v) {
+            if (v <= 0) {
+                throw new IllegalArgumentException("maxDecompressedBytes must be > 0: " + v);
+            }
+            this.maxDecompressedBytes = v;
+            return this;
+        }
+
+        public Builder maxCompressionRatio(int v) {
+            this.maxCompressionRatio = positive("maxCompressionRatio", v);
+            return this;
+        }
+
+        public Builder maxNestingDepth(int v) {
+            this.maxNestingDepth = positive("maxNestingDepth", v);
+            return this;
+        }
+
+        public Builder maxArrayElements(int v) {
+            this.maxArrayElements = positive("maxArrayElements", v);
+            return this;
+        }
+
+        public ReadLimits build() {
+            return new ReadLimits(this);
+        }
+
+        private static int positive(String name, int v) {
+            if (v <= 0) {
+                throw new IllegalArgumentException(name + " must be > 0: " + v);
+            }
+            return v;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.mlformats.core;
+
+import java.io.IOException;
+
+/**
+ * Forward-only reader of records of type {@code R}.
+ *
+ * <p>{@link #current()} returns a <em>view</em> that the reader reuses: it is valid until the next call to
+ * {@link #next()} or {@link #close()}. Call the view's {@code detach()}/{@code copy()} method to keep a record.
+ * Readers are not thread-safe; use one per thread.
+ *
+ * @param <R> the record view type
+ */
+public interface RecordReader<R> extends AutoCloseable {
+
+    /**
+     * Advances to the next record.
+     *
+     * @return false at the end of the input
+     * @throws FormatException for a bad record under {@link ErrorPolicy#FAIL_FAST}, or for input that cannot be
+     *                         read past (truncation, exceeded limits) under any policy
+     */
+    boolean next() throws IOException;
+
+    /** The current record view; valid until the next call to {@link #next()}. */
+    R current();
+
+    /** Position of the current record (or of the end of input once {@link #next()} returned false). */
+    SourcePosition position();
+
+    /** Counters for what has been read so far. */
+    ReadStats stats();
+
+    @Override
+    void close() throws IOException;
+}

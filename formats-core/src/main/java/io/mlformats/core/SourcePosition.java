@@ -1,0 +1,49 @@
+package io.mlformats.core;
+
+/**
+ * Where something was found in an input: the source's name, the absolute byte offset, the 0-based record
+ * index and the 1-based line number.
+ *
+ * <p>{@code recordIndex} and {@code line} are {@code -1} when unknown or not applicable (binary formats have
+ * no lines). Immutable and thread-safe.
+ *
+ * @param source     file name, or {@code "<stream>"} / {@code "<bytes>"} for anonymous inputs
+ * @param byteOffset absolute offset of the first byte concerned, counted in the (decompressed) input
+ * @param recordIndex 0-based index of the record, or -1
+ * @param line       1-based line number, or -1
+ */
+public record SourcePosition(String source, long byteOffset, long recordIndex, long line) {
+
+    /** Value used for {@code recordIndex} and {@code line} when unknown. */
+    public static final long UNKNOWN = -1;
+
+    public SourcePosition {
+        if (source == null) {
+            source = "<unknown>";
+        }
+    }
+
+    /** A position in a text input. */
+    public static SourcePosition ofLine(String source, long byteOffset, long recordIndex, long line) {
+        return new SourcePosition(source, byteOffset, recordIndex, line);
+    }
+
+    /** A position in a binary input (no lines). */
+    public static SourcePosition ofRecord(String source, long byteOffset, long recordIndex) {
+        return new SourcePosition(source, byteOffset, recordIndex, UNKNOWN);
+    }
+
+    /** The same position moved to another byte offset (same record and line). */
+    public SourcePosition withByteOffset(long offset) {
+        return new SourcePosition(source, offset, recordIndex, line);
+    }
+
+    /**
+     * {@code file:line:offset} for text inputs and {@code file:offset} for binary ones, the form the CLI prints
+     * and editors can jump to.
+     */
+    @Override
+    public String toString() {
+        return line >= 0 ? source + ":" + line + ":" + byteOffset : source + ":" + byteOffset;
+    }
+}

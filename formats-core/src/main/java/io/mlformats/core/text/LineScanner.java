@@ -1,0 +1,247 @@
+package io.mlformats.core.text;
+
+import io.mlformats.core.ByteInput;
+import io.mlformats.core.ByteSource;
+import io.mlformats.core.LimitExceededException;
+import io.mlformats.core.ReadLimits;
+import io.mlformats.core.SourcePosition;
+import java.io.Closeable;
+import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * Splits a {@link ByteInput} into lines and hands each out as a slice {@code buffer()[start(), end())} of the
+ * underlying bytes, without the terminator ({@code \n} or {@code \r\n}).
+ *
+ * <p>Zero-copy where possible: over a heap {@link ByteSource} the buffer <em>is</em> the source's array; over
+ * anything else the scanner reads into one reusable window that grows (up to {@link ReadLimits#maxLineBytes()})
+ * only when a line is longer than the window, so lines that straddle reads are handed out whole.
+ *
+ * <p>A UTF-8 byte-order mark at the very start is skipped and reported by {@link #bomSkipped()}. A missing final
+ * newline is accepted. Line numbers are 1-based and count every line, blank ones included.
+ *
+ * <p>The slice is valid until the next call to {@link #next()}. Not thread-safe.
+ */
+public final class LineScanner implements Closeable {
+    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
+    private static final int DEFAULT_WINDOW = 1 << 20;
+
+    private final ByteInput input;
+    private final int maxLineBytes;
+    private final boolean inPlace;
+    private byte[] buf;
+    /** Absolute input offset of buf[0]. */
+    private long bufBase;
+    private int pos;
+    private int limit;
+    private boolean inputDone;
+
+    private int start;
+    private int end;
+    private long lineNumber;
+    private boolean bomSkipped;
+    private boolean first = true;
+
+    /** A scanner with the default 1 MiB window. */
+    public LineScanner(ByteInput input, ReadLimits limits) {
+        this(input, limits, DEFAULT_WINDOW);
+    }
+
+    /**
+     * @param initialWindow starting window size for streaming inputs (tests use tiny windows to exercise
+     *                      lines straddling reads)
+     */
+    public LineScanner(ByteInput input, ReadLimits limits, int initialWindow) {
+        this.input = input;
+        this.maxLineBytes = limits.maxLineBytes();
+        ByteSource src = input.source();
+        if (src != null && src.array() != null && input.end() - input.position() <= Integer.MAX_VALUE) {
+            this.inPlace = true;
+            this.buf = src.array();
+            long from = input.position();
+            this.pos = src.arrayOffset() + (int) from;
+            this.limit = src.arrayOffset() + (int) input.end();
+            this.bufBase = from - pos;
+            this.inputDone = true;
+        } else {
+            this.inPlace = false;
+            this.buf = new byte[Math.max(16, Math.min(initialWindow, maxLineBytes + 2))];
+            this.bufBase = input.position();
+        }
+    }
+
+    /**
+     * Advances to the next line.
+     *
+     * @return false at the end of the input
+     * @throws LimitExceededException if a line is longer than {@link ReadLimits#maxLineBytes()}
+     */
+    public boolean next() throws IOException {
+        if (first) {
+            first = false;
+            skipBom();
+        }
+        int nl = findNewline(pos);
+        while (nl < 0) {
+            if (inputDone) {
+                if (pos >= limit) {
+                    return false;
+                }
+                nl = limit; // last line without terminator
+                break;
+            }
+            int scanned = limit;
+            fill();
+            nl = findNewline(scanned);
+        }
+        int lineEnd = nl > pos && buf[nl - 1] == '\r' ? nl - 1 : nl;
+        if (lineEnd - pos > maxLineBytes) {
+            throw tooLong(lineEnd - pos);
+        }
+        start = pos;
+        end = lineEnd;
+        pos = nl < limit ? nl + 1 : limit;
+        lineNumber++;
+        return true;
+    }
+
+    /** The buffer holding the current line. */
+    public byte[] buffer() {
+        return buf;
+    }
+
+    /** Index in {@link #buffer()} of the first byte of the current line. */
+    public int start() {
+        return start;
+    }
+
+    /** Index in {@link #buffer()} just past the current line's last byte (terminator excluded). */
+    public int end() {
+        return end;
+    }
+
+    /** Length of the current line in bytes, terminator excluded. */
+    public int length() {
+        return end - start;
+    }
+
+    /** 1-based number of the current line. */
+    public long lineNumber() {
+        return lineNumber;
+    }
+
+    /** Absolute offset in the input of the current line's first byte. */
+    public long lineOffset() {
+        return bufBase + start;
+    }
+
+    /** Absolute offset in the input of {@code buffer()[index]}. */
+    public long offsetOf(int index) {
+        return bufBase + index;
+    }
+
+    /** Bytes consumed so far (through the end of the current line and its terminator). */
+    public long consumed() {
+        return bufBase + pos;
+    }
+
+    /** True if a UTF-8 BOM at the start of the input was skipped. */
+    public boolean bomSkipped() {
+        return bomSkipped;
+    }
+
+    /** Name of the input, for error messages. */
+    public String name() {
+        return input.name();
+    }
+
+    /** A position for byte {@code index} of the buffer on the current line, for a given record index. */
+    public SourcePosition positionAt(int index, long recordIndex) {
+        return SourcePosition.ofLine(input.name(), offsetOf(index), recordIndex, lineNumber);
+    }
+
+    /** A position for the start of the current line. */
+    public SourcePosition position(long recordIndex) {
+        return positionAt(start, recordIndex);
+    }
+
+    private void skipBom() throws IOException {
+        while (!inputDone && limit - pos < 3) {
+            fill();
+        }
+        if (limit - pos >= 3 && buf[pos] == (byte) 0xEF && buf[pos + 1] == (byte) 0xBB && buf[pos + 2] == (byte) 0xBF) {
+            pos += 3;
+            bomSkipped = true;
+        }
+    }
+
+    /** Index of the first '\n' at or after {@code from} within the buffered bytes, or -1. */
+    private int findNewline(int from) {
+        byte[] b = buf;
+        int i = from;
+        int lim = limit;
+        while (i + 8 <= lim) {
+            long w = (long) LONG_LE.get(b, i) ^ NEWLINES;
+            long found = (w - ONES) & ~w & HIGHS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+            i += 8;
+        }
+        while (i < lim) {
+            if (b[i] == '\n') {
+                return i;
+            }
+            i++;
+        }
+        return -1;
+    }
+
+    /** Reads more input, compacting the partial line to the front and growing the window if it is full. */
+    private void fill() throws IOException {
+        if (pos > 0) {
+            int keep = limit - pos;
+            System.arraycopy(buf, pos, buf, 0, keep);
+            bufBase += pos;
+            start -= pos;
+            end -= pos;
+            limit = keep;
+            pos = 0;
+        }
+        if (limit == buf.length) {
+            if (limit > maxLineBytes + 1) {
+                throw tooLong(limit);
+            }
+            int grown = (int) Math.min((long) buf.length * 2, (long) maxLineBytes + 2);
+            buf = java.util.Arrays.copyOf(buf, grown);
+        }
+        int n = input.read(buf, limit, buf.length - limit);
+        if (n < 0) {
+            inputDone = true;
+        } else {
+            limit += n;
+        }
+    }
+
+    private LimitExceededException tooLong(int length) {
+        return new LimitExceededException(
+                SourcePosition.ofLine(input.name(), bufBase + pos, -1, lineNumber + 1),
+                "maxLineBytes", maxLineBytes, "line " + (lineNumber + 1) + " of at least " + length + " bytes");
+    }
+
+    /** Whether lines are handed out from the source's own array (no copying at all). */
+    public boolean inPlace() {
+        return inPlace;
+    }
+
+    @Override
+    public void close() throws IOException {
+        input.close();
+    }
+
+}

@@ -1,0 +1,372 @@
+package io.mlformats.core.vector;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A whole input loaded as compressed sparse rows: row {@code r} holds the pairs
+ * {@code indices[k], values[k]} for {@code k} in {@code [indptr[r], indptr[r+1])}, plus a label, and optionally a
+ * weight, a query id and a multi-label list per row.
+ *
+ * <p>Immutable by contract: the arrays are exposed without copying (bulk primitive access is the point of this
+ * type) and must not be modified. Thread-safe for reading. Build one with {@link Builder}, which grows its
+ * arrays geometrically (never per row) and trims them once in {@link Builder#build()}.
+ */
+public final class CsrMatrix {
+    private final int numRows;
+    private final long numCols;
+    private final long[] indptr;
+    private final int[] indices;
+    private final float[] values32;
+    private final double[] values64;
+    private final double[] labels;
+    private final long[] labelIndptr;
+    private final double[] labelValues;
+    private final double[] weights;
+    private final long[] qids;
+
+    private CsrMatrix(int numRows, long numCols, long[] indptr, int[] indices, float[] values32, double[] values64,
+            double[] labels, long[] labelIndptr, double[] labelValues, double[] weights, long[] qids) {
+        this.numRows = numRows;
+        this.numCols = numCols;
+        this.indptr = indptr;
+        this.indices = indices;
+        this.values32 = values32;
+        this.values64 = values64;
+        this.labels = labels;
+        this.labelIndptr = labelIndptr;
+        this.labelValues = labelValues;
+        this.weights = weights;
+        this.qids = qids;
+    }
+
+    public int numRows() {
+        return numRows;
+    }
+
+    /** Number of columns: the declared feature count, or the largest index + 1. */
+    public long numCols() {
+        return numCols;
+    }
+
+    /** Total number of stored pairs. */
+    public long nnz() {
+        return indptr[numRows];
+    }
+
+    public ValueType valueType() {
+        return values32 != null ? ValueType.FLOAT32 : ValueType.FLOAT64;
+    }
+
+    /** Row pointers, length {@code numRows() + 1}. */
+    public long[] indptr() {
+        return indptr;
+    }
+
+    /** Column indices, length {@code nnz()}, ascending within each row. */
+    public int[] indices() {
+        return indices;
+    }
+
+    /** float32 values, or null for a float64 matrix. */
+    public float[] floatValues() {
+        return values32;
+    }
+
+    /** float64 values, or null for a float32 matrix. */
+    public double[] doubleValues() {
+        return values64;
+    }
+
+    /** One label per row (the first label of a multi-label row, NaN for an empty label list). */
+    public double[] labels() {
+        return labels;
+    }
+
+    /** Multi-label row pointers into {@link #labelValues()}, or null when the input is single-label. */
+    public long[] labelIndptr() {
+        return labelIndptr;
+    }
+
+    /** Multi-label values, or null when the input is single-label. */
+    public double[] labelValues() {
+        return labelValues;
+    }
+
+    /** Per-row weights, or null when no row had one (rows without a weight get 1). */
+    public double[] weights() {
+        return weights;
+    }
+
+    /** Per-row query ids, or null when no row had one (rows without one get 0). */
+    public long[] qids() {
+        return qids;
+    }
+
+    /** Copies row {@code r} into the reusable vector {@code into} (cleared first) and returns it. */
+    public SparseVector row(int r, SparseVector into) {
+        Objects.checkIndex(r, numRows);
+        into.clear();
+        for (long k = indptr[r]; k < indptr[r + 1]; k++) {
+            if (values32 != null) {
+                into.append(indices[(int) k], values32[(int) k]);
+            } else {
+                into.append(indices[(int) k], values64[(int) k]);
+            }
+        }
+        into.setDimension(numCols);
+        return into;
+    }
+
+    /** The value at (row, col), 0 when not stored. */
+    public double get(int row, int col) {
+        int from = (int) indptr[row];
+        int to = (int) indptr[row + 1];
+        int at = Arrays.binarySearch(indices, from, to, col);
+        if (at < 0) {
+            return 0;
+        }
+        return values32 != null ? values32[at] : values64[at];
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof CsrMatrix m)) {
+            return false;
+        }
+        return numRows == m.numRows && numCols == m.numCols && Arrays.equals(indptr, m.indptr)
+                && Arrays.equals(indices, m.indices) && Arrays.equals(values32, m.values32)
+                && Arrays.equals(values64, m.values64) && Arrays.equals(labels, m.labels)
+                && Arrays.equals(labelIndptr, m.labelIndptr) && Arrays.equals(labelValues, m.labelValues)
+                && Arrays.equals(weights, m.weights) && Arrays.equals(qids, m.qids);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(numRows, numCols, Arrays.hashCode(indptr), Arrays.hashCode(indices));
+    }
+
+    @Override
+    public String toString() {
+        return "CsrMatrix[" + numRows + " x " + numCols + ", nnz=" + nnz() + ", " + valueType() + "]";
+    }
+
+    public static Builder builder(ValueType type) {
+        return new Builder(type);
+    }
+
+    /**
+     * Accumulates rows; arrays grow geometrically. Not thread-safe. {@link #append(Builder)} joins builders filled
+     * in parallel, in order.
+     */
+    public static final class Builder {
+        private final ValueType type;
+        private int rows;
+        private long nnz;
+        private long maxIndexPlusOne;
+        private long declaredCols = -1;
+        private long[] indptr = new long[1025];
+        private int[] indices = new int[4096];
+        private float[] v32;
+        private double[] v64;
+        private double[] labels = new double[1024];
+        private long[] labelIndptr;
+        private double[] labelValues;
+        private int labelCount;
+        private double[] weights;
+        private long[] qids;
+
+        private Builder(ValueType type) {
+            this.type = type;
+            if (type == ValueType.FLOAT32) {
+                v32 = new float[4096];
+            } else {
+                v64 = new double[4096];
+            }
+        }
+
+        /** Fixes the column count; otherwise it is the largest index + 1. */
+        public Builder numCols(long n) {
+            this.declaredCols = n;
+            return this;
+        }
+
+        public int rows() {
+            return rows;
+        }
+
+        /** Adds a row with one label, no weight and no query id. */
+        public Builder addRow(SparseVector features, double label) {
+            return addRow(features, label, Double.NaN, false, 0, false);
+        }
+
+        /**
+         * Adds a row.
+         *
+         * @param hasWeight whether {@code weight} is present (rows without one read as 1)
+         * @param hasQid    whether {@code qid} is present (rows without one read as 0)
+         */
+        public Builder addRow(SparseVector features, double label, double weight, boolean hasWeight, long qid,
+                boolean hasQid) {
+            if (labelIndptr != null) {
+                if (labelCount == labelValues.length) {
+                    labelValues = Arrays.copyOf(labelValues, labelValues.length * 2);
+                }
+                labelValues[labelCount++] = label;
+            }
+            return addRow0(features, label, weight, hasWeight, qid, hasQid);
+        }
+
+        private Builder addRow0(SparseVector features, double label, double weight, boolean hasWeight, long qid,
+                boolean hasQid) {
+            int n = features.nnz();
+            ensurePairs(nnz + n);
+            System.arraycopy(features.indices(), 0, indices, (int) nnz, n);
+            if (v32 != null) {
+                if (features.floatValues() != null) {
+                    System.arraycopy(features.floatValues(), 0, v32, (int) nnz, n);
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        v32[(int) nnz + i] = (float) features.value(i);
+                    }
+                }
+            } else if (features.doubleValues() != null) {
+                System.arraycopy(features.doubleValues(), 0, v64, (int) nnz, n);
+            } else {
+                for (int i = 0; i < n; i++) {
+                    v64[(int) nnz + i] = features.value(i);
+                }
+            }
+            if (n > 0) {
+                int last = features.index(n - 1);
+                int maxIdx = last;
+                for (int i = 0; i < n - 1; i++) {
+                    maxIdx = Math.max(maxIdx, features.index(i));
+                }
+                maxIndexPlusOne = Math.max(maxIndexPlusOne, (long) maxIdx + 1);
+            }
+            nnz += n;
+            ensureRows(rows + 1);
+            labels[rows] = label;
+            if (hasWeight) {
+                if (weights == null) {
+                    weights = new double[labels.length];
+                    Arrays.fill(weights, 0, rows, 1.0);
+                }
+                weights[rows] = weight;
+            } else if (weights != null) {
+                weights[rows] = 1.0;
+            }
+            if (hasQid) {
+                if (qids == null) {
+                    qids = new long[labels.length];
+                }
+                qids[rows] = qid;
+            }
+            if (labelIndptr != null) {
+                labelIndptr[rows + 1] = labelCount;
+            }
+            rows++;
+            indptr[rows] = nnz;
+            return this;
+        }
+
+        /** Adds a multi-label row: the first label (or NaN) also goes to {@link CsrMatrix#labels()}. */
+        public Builder addMultiLabelRow(SparseVector features, double[] rowLabels, int labelLen, double weight,
+                boolean hasWeight, long qid, boolean hasQid) {
+            if (labelIndptr == null) {
+                labelIndptr = new long[labels.length + 1];
+                labelValues = new double[Math.max(16, labels.length)];
+                // Earlier single-label rows become one-element lists.
+                for (int r = 0; r < rows; r++) {
+                    labelValues[r] = labels[r];
+                    labelIndptr[r + 1] = r + 1;
+                }
+                labelCount = rows;
+            }
+            if (labelCount + labelLen > labelValues.length) {
+                labelValues = Arrays.copyOf(labelValues, Math.max(labelValues.length * 2, labelCount + labelLen));
+            }
+            System.arraycopy(rowLabels, 0, labelValues, labelCount, labelLen);
+            labelCount += labelLen;
+            return addRow0(features, labelLen > 0 ? rowLabels[0] : Double.NaN, weight, hasWeight, qid, hasQid);
+        }
+
+        /** Appends all rows of {@code other} after this builder's rows. */
+        public Builder append(Builder other) {
+            SparseVector scratch = SparseVector.of(other.type, 16);
+            double[] lab = new double[16];
+            for (int r = 0; r < other.rows; r++) {
+                scratch.clear();
+                for (long k = other.indptr[r]; k < other.indptr[r + 1]; k++) {
+                    if (other.v32 != null) {
+                        scratch.append(other.indices[(int) k], other.v32[(int) k]);
+                    } else {
+                        scratch.append(other.indices[(int) k], other.v64[(int) k]);
+                    }
+                }
+                double w = other.weights != null ? other.weights[r] : 1.0;
+                boolean hw = other.weights != null;
+                long q = other.qids != null ? other.qids[r] : 0;
+                boolean hq = other.qids != null;
+                if (other.labelIndptr != null) {
+                    int from = (int) other.labelIndptr[r];
+                    int len = (int) (other.labelIndptr[r + 1] - from);
+                    if (lab.length < len) {
+                        lab = new double[len];
+                    }
+                    System.arraycopy(other.labelValues, from, lab, 0, len);
+                    addMultiLabelRow(scratch, lab, len, w, hw, q, hq);
+                } else {
+                    addRow(scratch, other.labels[r], w, hw, q, hq);
+                }
+            }
+            maxIndexPlusOne = Math.max(maxIndexPlusOne, other.maxIndexPlusOne);
+            return this;
+        }
+
+        private void ensurePairs(long need) {
+            if (need > Integer.MAX_VALUE - 8) {
+                throw new IllegalStateException("more than 2^31 - 9 stored values do not fit in Java arrays");
+            }
+            if (need > indices.length) {
+                int cap = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(need, (long) indices.length * 2));
+                indices = Arrays.copyOf(indices, cap);
+                if (v32 != null) {
+                    v32 = Arrays.copyOf(v32, cap);
+                } else {
+                    v64 = Arrays.copyOf(v64, cap);
+                }
+            }
+        }
+
+        private void ensureRows(int need) {
+            if (need + 1 > indptr.length) {
+                int cap = Math.max(need + 1, indptr.length * 2);
+                indptr = Arrays.copyOf(indptr, cap);
+                labels = Arrays.copyOf(labels, cap);
+                if (weights != null) {
+                    weights = Arrays.copyOf(weights, cap);
+                }
+                if (qids != null) {
+                    qids = Arrays.copyOf(qids, cap);
+                }
+                if (labelIndptr != null) {
+                    labelIndptr = Arrays.copyOf(labelIndptr, cap + 1);
+                }
+            }
+        }
+
+        public CsrMatrix build() {
+            int n = (int) nnz;
+            long cols = declaredCols >= 0 ? declaredCols : maxIndexPlusOne;
+            return new CsrMatrix(rows, cols, Arrays.copyOf(indptr, rows + 1), Arrays.copyOf(indices, n),
+                    v32 != null ? Arrays.copyOf(v32, n) : null, v64 != null ? Arrays.copyOf(v64, n) : null,
+                    Arrays.copyOf(labels, rows),
+                    labelIndptr != null ? Arrays.copyOf(labelIndptr, rows + 1) : null,
+                    labelValues != null ? Arrays.copyOf(labelValues, labelCount) : null,
+                    weights != null ? Arrays.copyOf(weights, rows) : null,
+                    qids != null ? Arrays.copyOf(qids, rows) : null);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package io.mlformats.core.vector;
+
+import java.util.Arrays;
+
+/**
+ * A dense vector of float32 or float64 values. Used as a <em>reusable view</em> by readers (refilled for every
+ * record, grown geometrically) and as an owned value after {@link #copy()}. {@link #floatValues()} and
+ * {@link #doubleValues()} are the backing arrays, valid in {@code [0, size())}. Not thread-safe.
+ * {@link #equals} compares bit for bit.
+ */
+public final class DenseVector {
+    private final ValueType type;
+    private float[] f32;
+    private double[] f64;
+    private int size;
+
+    private DenseVector(ValueType type, int capacity) {
+        this.type = type;
+        if (type == ValueType.FLOAT32) {
+            f32 = new float[capacity];
+        } else {
+            f64 = new double[capacity];
+        }
+    }
+
+    public static DenseVector of(ValueType type, int capacity) {
+        return new DenseVector(type, Math.max(capacity, 4));
+    }
+
+    /** An owned float32 vector holding a copy of {@code values}. */
+    public static DenseVector ofFloat32(float... values) {
+        DenseVector v = new DenseVector(ValueType.FLOAT32, Math.max(values.length, 1));
+        System.arraycopy(values, 0, v.f32, 0, values.length);
+        v.size = values.length;
+        return v;
+    }
+
+    /** An owned float64 vector holding a copy of {@code values}. */
+    public static DenseVector ofFloat64(double... values) {
+        DenseVector v = new DenseVector(ValueType.FLOAT64, Math.max(values.length, 1));
+        System.arraycopy(values, 0, v.f64, 0, values.length);
+        v.size = values.length;
+        return v;
+    }
+
+    public ValueType type() {
+        return type;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public double value(int i) {
+        return f32 != null ? f32[i] : f64[i];
+    }
+
+    public float floatValue(int i) {
+        return f32 != null ? f32[i] : (float) f64[i];
+    }
+
+    public float[] floatValues() {
+        return f32;
+    }
+
+    public double[] doubleValues() {
+        return f64;
+    }
+
+    public void clear() {
+        size = 0;
+    }
+
+    public void append(float v) {
+        if (size == capacity()) {
+            grow();
+        }
+        if (f32 != null) {
+            f32[size++] = v;
+        } else {
+            f64[size++] = v;
+        }
+    }
+
+    public void append(double v) {
+        if (size == capacity()) {
+            grow();
+        }
+        if (f64 != null) {
+            f64[size++] = v;
+        } else {
+            f32[size++] = (float) v;
+        }
+    }
+
+    /** Copies the first {@code size()} values into a new float array (rounding float64 values). */
+    public float[] toFloatArray() {
+        if (f32 != null) {
+            return Arrays.copyOf(f32, size);
+        }
+        float[] out = new float[size];
+        for (int i = 0; i < size; i++) {
+            out[i] = (float) f64[i];
+        }
+        return out;
+    }
+
+    /** Copies the first {@code size()} values into a new double array. */
+    public double[] toDoubleArray() {
+        if (f64 != null) {
+            return Arrays.copyOf(f64, size);
+        }
+        double[] out = new double[size];
+        for (int i = 0; i < size; i++) {
+            out[i] = f32[i];
+        }
+        return out;
+    }
+
+    private int capacity() {
+        return f32 != null ? f32.length : f64.length;
+    }
+
+    private void grow() {
+        if (f32 != null) {
+            f32 = Arrays.copyOf(f32, f32.length * 2);
+        } else {
+            f64 = Arrays.copyOf(f64, f64.length * 2);
+        }
+    }
+
+    public DenseVector copy() {
+        return f32 != null ? ofFloat32(Arrays.copyOf(f32, size)) : ofFloat64(Arrays.copyOf(f64, size));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof DenseVector v) || v.type != type || v.size != size) {
+            return false;
+        }
+        for (int i = 0; i < size; i++) {
+            if (f32 != null ? Float.floatToIntBits(f32[i]) != Float.floatToIntBits(v.f32[i])
+                    : Double.doubleToLongBits(f64[i]) != Double.doubleToLongBits(v.f64[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = size;
+        for (int i = 0; i < size; i++) {
+            h = h * 31 + Double.hashCode(value(i));
+        }
+        return h;
+    }
+
+    @Override
+    public String toString() {
+        return "DenseVector[" + type + ", size=" + size + "]";
+    }
+}
