@@ -95,9 +95,9 @@ public final class LineScanner implements Closeable {
                 nl = limit; // last line without terminator
                 break;
             }
-            int scanned = limit;
+            int scanned = limit - pos; // bytes of this line already searched; fill() may move the line
             fill();
-            nl = findNewline(scanned);
+            nl = findNewline(pos + scanned);
         }
         int lineEnd = nl > pos && buf[nl - 1] == '\r' ? nl - 1 : nl;
         if (lineEnd - pos > maxLineBytes) {
