@@ -7,32 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 import java.util.regex.Pattern;
 
-/**
- * Seeds and generators for the number codec tests. formats-core cannot depend on formats-testkit (the testkit
- * depends on core), so this mirrors {@code io.mlformats.testkit.Seeds}: same {@code mlformats.seed} property,
- * same default seed and per-case derivation, same replay message.
- */
+/** Generators and oracles for the number codec tests (seeded through {@link io.mlformats.testkit.Seeds}). */
 final class CodecCases {
-    static final long DEFAULT_SEED = 0x5eed_2026_11_22L;
-
     /** The grammar of the NumberParser Javadoc, as an independent oracle. */
     static final Pattern FINITE = Pattern.compile("[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?");
     static final Pattern NON_FINITE = Pattern.compile("[+-]?(?i:nan|inf|infinity)");
 
     private CodecCases() {
-    }
-
-    static long base() {
-        String s = System.getProperty("mlformats.seed");
-        return s == null ? DEFAULT_SEED : Long.decode(s);
-    }
-
-    static SplittableRandom forCase(long base, int i) {
-        return new SplittableRandom(base * 0x9E3779B97F4A7C15L + i);
-    }
-
-    static String describe(long base, int i) {
-        return "case " + i + " (replay with -Dmlformats.seed=" + base + ")";
     }
 
     static byte[] ascii(String s) {

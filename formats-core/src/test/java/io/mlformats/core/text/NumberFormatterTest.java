@@ -3,8 +3,8 @@ package io.mlformats.core.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.lang.management.ManagementFactory;
+import io.mlformats.testkit.AllocationMeter;
+import io.mlformats.testkit.Seeds;
 import java.math.BigDecimal;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -71,35 +71,35 @@ class NumberFormatterTest {
 
     @Test
     void longsMatchLongToString() {
-        long base = CodecCases.base();
+        long base = Seeds.base();
         byte[] b = new byte[NumberFormatter.MAX_LONG_BYTES];
         for (long v : new long[] {0, 1, -1, 9, 10, 99, 100, Long.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE + 1}) {
             assertEquals(Long.toString(v), new String(b, 0, NumberFormatter.writeLong(v, b, 0),
                     java.nio.charset.StandardCharsets.US_ASCII));
         }
         for (int i = 0; i < 200_000; i++) {
-            long v = CodecCases.forCase(base, i).nextLong() >> (i % 64);
+            long v = Seeds.forCase(base, i).nextLong() >> (i % 64);
             int end = NumberFormatter.writeLong(v, b, 0);
             assertEquals(Long.toString(v), new String(b, 0, end, java.nio.charset.StandardCharsets.US_ASCII),
-                    CodecCases.describe(base, i));
+                    Seeds.describe(base, i));
         }
     }
 
     @Test
     void doublesAreShortestAndClosest() {
-        long base = CodecCases.base();
+        long base = Seeds.base();
         int shorterThanJdk = 0;
         for (int i = 0; i < 20_000; i++) {
-            SplittableRandom r = CodecCases.forCase(base, i);
+            SplittableRandom r = Seeds.forCase(base, i);
             double v = i % 4 == 0 ? Double.longBitsToDouble(r.nextLong(1L << 52)) // subnormals
                     : i % 4 == 1 ? r.nextInt(1_000_000) / Math.pow(10, r.nextInt(12)) // short decimals
                     : Double.longBitsToDouble(r.nextLong() & 0x7FEF_FFFF_FFFF_FFFFL);
             String ours = NumberFormatter.toString(v);
-            assertNull(ShortestCheck.checkDouble(v, ours), CodecCases.describe(base, i));
+            assertNull(ShortestCheck.checkDouble(v, ours), Seeds.describe(base, i));
             int jdkDigits = new BigDecimal(Double.toString(v)).stripTrailingZeros().precision();
             int ourDigits = new BigDecimal(ours).stripTrailingZeros().precision();
             // Java 17 is sometimes longer than needed, never shorter.
-            assertTrue(ourDigits <= jdkDigits, CodecCases.describe(base, i) + ": " + ours + " vs " + v);
+            assertTrue(ourDigits <= jdkDigits, Seeds.describe(base, i) + ": " + ours + " vs " + v);
             if (ourDigits < jdkDigits) {
                 shorterThanJdk++;
             }
@@ -118,14 +118,14 @@ class NumberFormatterTest {
 
     @Test
     void floatsAreShortestAndClosest() {
-        long base = CodecCases.base();
+        long base = Seeds.base();
         for (int i = 0; i < 20_000; i++) {
-            SplittableRandom r = CodecCases.forCase(base, i);
+            SplittableRandom r = Seeds.forCase(base, i);
             float v = i % 4 == 0 ? Float.intBitsToFloat(r.nextInt(1 << 23))
                     : i % 4 == 1 ? (float) (r.nextInt(100_000) / Math.pow(10, r.nextInt(8)))
                     : Float.intBitsToFloat(r.nextInt(0x7F80_0000));
             String ours = NumberFormatter.toString(v);
-            assertNull(ShortestCheck.checkFloat(v, ours), CodecCases.describe(base, i));
+            assertNull(ShortestCheck.checkFloat(v, ours), Seeds.describe(base, i));
             int jdkDigits = new BigDecimal(Float.toString(v)).stripTrailingZeros().precision();
             assertTrue(new BigDecimal(ours).stripTrailingZeros().precision() <= jdkDigits, ours + " vs " + v);
         }
@@ -144,18 +144,16 @@ class NumberFormatterTest {
         float[] floats = {1f, 0.1f, -3.4028235e38f, 1e-45f, 123456.7f, Float.NaN, -0f, 3e20f, 1e-7f};
         double[] doubles = {1, 0.1, -1.7976931348623157e308, 5e-324, Math.PI, Double.NEGATIVE_INFINITY, 1e21, 1e-7};
         byte[] dst = new byte[64];
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long tid = Thread.currentThread().getId();
         int sink = 0;
         long fewest = Long.MAX_VALUE;
         for (int round = 0; round < 10; round++) {
-            long before = mx.getThreadAllocatedBytes(tid);
+            long before = AllocationMeter.allocatedBytes();
             for (int i = 0; i < 20_000; i++) {
                 sink += NumberFormatter.writeFloat(floats[i % floats.length], dst, 0);
                 sink += NumberFormatter.writeDouble(doubles[i % doubles.length], dst, 0);
                 sink += NumberFormatter.writeLong(i * 7919L - 50_000, dst, 0);
             }
-            long allocated = mx.getThreadAllocatedBytes(tid) - before;
+            long allocated = AllocationMeter.allocatedBytes() - before;
             if (round >= 2) {
                 fewest = Math.min(fewest, allocated);
             }

@@ -3,8 +3,8 @@ package io.mlformats.core.text;
 import static io.mlformats.core.text.CodecCases.ascii;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.lang.management.ManagementFactory;
+import io.mlformats.testkit.AllocationMeter;
+import io.mlformats.testkit.Seeds;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
@@ -87,31 +87,31 @@ class NumberParserTest {
 
     @Test
     void agreesWithTheJdkOnAMillionRandomDecimals() {
-        long base = CodecCases.base();
+        long base = Seeds.base();
         int cases = 1_000_000;
         for (int i = 0; i < cases; i++) {
-            SplittableRandom r = CodecCases.forCase(base, i);
+            SplittableRandom r = Seeds.forCase(base, i);
             // Most cases cover the double range (incl. subnormals and both overflow edges), the rest the float's.
             String s = i % 5 < 3 ? CodecCases.randomDecimal(r, -345, 310) : CodecCases.randomDecimal(r, -47, 40);
-            checkAgainstJdk(s, CodecCases.describe(base, i));
+            checkAgainstJdk(s, Seeds.describe(base, i));
         }
     }
 
     @Test
     void agreesWithTheJdkOnHalfwayPointsAndTheirNeighbours() {
-        long base = CodecCases.base();
+        long base = Seeds.base();
         for (int i = 0; i < 8_000; i++) {
-            SplittableRandom r = CodecCases.forCase(base, i);
+            SplittableRandom r = Seeds.forCase(base, i);
             double d = Double.longBitsToDouble(r.nextLong() & Long.MAX_VALUE);
             if (!Double.isFinite(d) || Double.isInfinite(Math.nextUp(d))) {
                 continue;
             }
             BigDecimal mid = CodecCases.midpointAbove(d);
-            checkHalfway(mid, CodecCases.describe(base, i));
+            checkHalfway(mid, Seeds.describe(base, i));
             float f = Float.intBitsToFloat(r.nextInt() & Integer.MAX_VALUE);
             if (Float.isFinite(f) && Float.isFinite(Math.nextUp(f))) {
                 // The float midpoint has 25 significant bits: exact as a double.
-                checkHalfway(new BigDecimal(((double) f + (double) Math.nextUp(f)) / 2), CodecCases.describe(base, i));
+                checkHalfway(new BigDecimal(((double) f + (double) Math.nextUp(f)) / 2), Seeds.describe(base, i));
             }
         }
         // Midpoints with short decimal expansions (where the round-to-even branch of Eisel-Lemire decides).
@@ -193,13 +193,13 @@ class NumberParserTest {
 
     @Test
     void parsesLongsAndInts() {
-        long base = CodecCases.base();
+        long base = Seeds.base();
         for (int i = 0; i < 200_000; i++) {
-            SplittableRandom r = CodecCases.forCase(base, i);
+            SplittableRandom r = Seeds.forCase(base, i);
             long v = r.nextLong() >> r.nextInt(64);
             String sign = v < 0 ? "-" : r.nextBoolean() ? "+" : "";
             String s = sign + (r.nextInt(8) == 0 ? "000" : "") + Long.toString(v).substring(v < 0 ? 1 : 0);
-            assertEquals(v, parser.parseLong(ascii(s), 0, s.length()), CodecCases.describe(base, i) + " " + s);
+            assertEquals(v, parser.parseLong(ascii(s), 0, s.length()), Seeds.describe(base, i) + " " + s);
             assertEquals(NumberParser.OK, parser.status(), s);
             int iv = parser.parseInt(ascii(s), 0, s.length());
             if (v == (int) v) {
@@ -243,12 +243,10 @@ class NumberParserTest {
         for (int i = 0; i < inputs.length; i++) {
             bytes[i] = ascii(inputs[i]);
         }
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long tid = Thread.currentThread().getId();
         double sink = 0;
         long fewest = Long.MAX_VALUE;
         for (int round = 0; round < 10; round++) {
-            long before = mx.getThreadAllocatedBytes(tid);
+            long before = AllocationMeter.allocatedBytes();
             for (int i = 0; i < 20_000; i++) {
                 byte[] b = bytes[i % bytes.length];
                 sink += parser.parseDouble(b, 0, b.length);
@@ -256,7 +254,7 @@ class NumberParserTest {
                 sink += parser.parseLong(b, 0, b.length);
                 sink += parser.parseInt(b, 0, b.length);
             }
-            long allocated = mx.getThreadAllocatedBytes(tid) - before;
+            long allocated = AllocationMeter.allocatedBytes() - before;
             if (round >= 2) {
                 fewest = Math.min(fewest, allocated);
             }

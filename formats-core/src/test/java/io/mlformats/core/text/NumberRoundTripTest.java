@@ -1,5 +1,6 @@
 package io.mlformats.core.text;
 
+import io.mlformats.testkit.Seeds;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -11,8 +12,8 @@ class NumberRoundTripTest {
 
     @Test
     void randomFloatBitPatterns() {
-        long base = CodecCases.base();
-        SplittableRandom r = CodecCases.forCase(base, 0);
+        long base = Seeds.base();
+        SplittableRandom r = Seeds.forCase(base, 0);
         for (int i = 0; i < 2_000_000; i++) {
             int bits = r.nextInt();
             roundTripFloat(Float.intBitsToFloat(bits), base, i);
@@ -21,8 +22,8 @@ class NumberRoundTripTest {
 
     @Test
     void randomDoubleBitPatterns() {
-        long base = CodecCases.base();
-        SplittableRandom r = CodecCases.forCase(base, 1);
+        long base = Seeds.base();
+        SplittableRandom r = Seeds.forCase(base, 1);
         for (int i = 0; i < 1_000_000; i++) {
             roundTripDouble(Double.longBitsToDouble(r.nextLong()), base, i);
         }
@@ -30,7 +31,7 @@ class NumberRoundTripTest {
 
     @Test
     void edgeValues() {
-        long base = CodecCases.base();
+        long base = Seeds.base();
         float[] floats = {0f, -0f, Float.MIN_VALUE, -Float.MIN_VALUE, Float.MIN_NORMAL, Float.MAX_VALUE,
             -Float.MAX_VALUE, Math.nextDown(Float.MIN_NORMAL), Float.NaN, Float.POSITIVE_INFINITY,
             Float.NEGATIVE_INFINITY, 16777216f, 16777217f, 8388607.5f, 0.1f, 1e-7f, 1e21f, 1e20f};
@@ -75,7 +76,7 @@ class NumberRoundTripTest {
         float back = parser.parseFloat(buf, 0, end);
         boolean same = Float.isNaN(v) ? Float.isNaN(back) : Float.floatToRawIntBits(v) == Float.floatToRawIntBits(back);
         if (!same) {
-            throw new AssertionError(CodecCases.describe(base, i) + ": float " + v + " (bits 0x"
+            throw new AssertionError(Seeds.describe(base, i) + ": float " + v + " (bits 0x"
                     + Integer.toHexString(Float.floatToRawIntBits(v)) + ") wrote "
                     + new String(buf, 0, end, StandardCharsets.US_ASCII) + ", read back " + back);
         }
@@ -87,14 +88,14 @@ class NumberRoundTripTest {
         boolean same = Double.isNaN(v) ? Double.isNaN(back)
                 : Double.doubleToRawLongBits(v) == Double.doubleToRawLongBits(back);
         if (!same) {
-            throw new AssertionError(CodecCases.describe(base, i) + ": double " + v + " (bits 0x"
+            throw new AssertionError(Seeds.describe(base, i) + ": double " + v + " (bits 0x"
                     + Long.toHexString(Double.doubleToRawLongBits(v)) + ") wrote "
                     + new String(buf, 0, end, StandardCharsets.US_ASCII) + ", read back " + back);
         }
         // The text must also be what the JDK reads as the same value (no private dialect).
         String text = new String(buf, 0, end, StandardCharsets.US_ASCII);
         if (Double.isFinite(v) && Double.doubleToRawLongBits(Double.parseDouble(text)) != Double.doubleToRawLongBits(v)) {
-            throw new AssertionError(CodecCases.describe(base, i) + ": JDK reads " + text + " differently");
+            throw new AssertionError(Seeds.describe(base, i) + ": JDK reads " + text + " differently");
         }
     }
 }
