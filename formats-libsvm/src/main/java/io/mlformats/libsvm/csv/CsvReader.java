@@ -155,7 +155,8 @@ public final class CsvReader implements RecordReader<LibSvmRow> {
             try {
                 parseField(b, from, to, field, f);
             } catch (FormatException ex) {
-                if (firstLine && records == 0 && looksLikeText(b, from, to)) {
+                if (firstLine && records == 0 && numbers.status() == NumberParser.SYNTAX
+                        && looksLikeText(b, from, to)) {
                     throw errors.error(from, "line 1 looks like a header (" + TextErrors.quote(b, s, e)
                             + "): SageMaker CSV has no header; use CsvOptions.withSkipHeader(true) to skip it");
                 }
