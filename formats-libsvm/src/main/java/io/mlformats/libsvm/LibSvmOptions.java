@@ -1,0 +1,77 @@
+package io.mlformats.libsvm;
+
+import io.mlformats.core.ErrorPolicy;
+import io.mlformats.core.ReadLimits;
+import io.mlformats.core.ReadMode;
+import io.mlformats.core.ReadOptions;
+import io.mlformats.core.vector.ValueType;
+import java.util.Objects;
+
+/**
+ * Options of {@link LibSvmReader} and {@link LibSvmLoader}. Immutable and thread-safe.
+ *
+ * @param indexBase   how indices are numbered (default {@link IndexBase#ZERO})
+ * @param numFeatures number of columns, or -1 to infer it as the largest column + 1 (default); an index at or
+ *                    beyond a given count is an error
+ * @param valueType   feature value type (default {@link ValueType#FLOAT32}); labels and weights are always
+ *                    parsed as float64
+ * @param multiLabel  labels are comma-separated lists, possibly empty (scikit-learn's {@code multilabel=True});
+ *                    then a first token containing ':' is a feature and label weights are not available
+ * @param read        mode (strict/lenient), error policy and limits
+ */
+public record LibSvmOptions(IndexBase indexBase, long numFeatures, ValueType valueType, boolean multiLabel,
+        ReadOptions read) {
+
+    private static final LibSvmOptions DEFAULTS =
+            new LibSvmOptions(IndexBase.ZERO, -1, ValueType.FLOAT32, false, ReadOptions.defaults());
+
+    public LibSvmOptions {
+        Objects.requireNonNull(indexBase, "indexBase");
+        Objects.requireNonNull(valueType, "valueType");
+        Objects.requireNonNull(read, "read");
+        if (numFeatures < -1 || numFeatures > (long) Integer.MAX_VALUE + 1) {
+            throw new IllegalArgumentException("numFeatures must be -1 (infer) or in [0, 2^31]: " + numFeatures);
+        }
+    }
+
+    /** Zero-based, inferred width, float32, single label, strict, fail fast. */
+    public static LibSvmOptions defaults() {
+        return DEFAULTS;
+    }
+
+    public boolean hasNumFeatures() {
+        return numFeatures >= 0;
+    }
+
+    public LibSvmOptions withIndexBase(IndexBase b) {
+        return new LibSvmOptions(b, numFeatures, valueType, multiLabel, read);
+    }
+
+    public LibSvmOptions withNumFeatures(long n) {
+        return new LibSvmOptions(indexBase, n, valueType, multiLabel, read);
+    }
+
+    public LibSvmOptions withValueType(ValueType t) {
+        return new LibSvmOptions(indexBase, numFeatures, t, multiLabel, read);
+    }
+
+    public LibSvmOptions withMultiLabel(boolean m) {
+        return new LibSvmOptions(indexBase, numFeatures, valueType, m, read);
+    }
+
+    public LibSvmOptions withRead(ReadOptions r) {
+        return new LibSvmOptions(indexBase, numFeatures, valueType, multiLabel, r);
+    }
+
+    public LibSvmOptions withMode(ReadMode m) {
+        return withRead(read.withMode(m));
+    }
+
+    public LibSvmOptions withErrorPolicy(ErrorPolicy p) {
+        return withRead(read.withErrorPolicy(p));
+    }
+
+    public LibSvmOptions withLimits(ReadLimits l) {
+        return withRead(read.withLimits(l));
+    }
+}

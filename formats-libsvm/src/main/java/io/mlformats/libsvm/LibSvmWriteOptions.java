@@ -1,0 +1,40 @@
+package io.mlformats.libsvm;
+
+import java.util.Objects;
+
+/**
+ * Options of {@link LibSvmWriter}. Immutable and thread-safe.
+ *
+ * @param indexBase      {@link IndexBase#ZERO} (default: what SageMaker XGBoost reads) or {@link IndexBase#ONE}
+ *                       (Spark, LIBSVM); AUTO is not a way to write
+ * @param gzip           compress the output with gzip
+ * @param allowNonFinite write NaN / Infinity / -Infinity instead of refusing them (xgboost cannot read them)
+ */
+public record LibSvmWriteOptions(IndexBase indexBase, boolean gzip, boolean allowNonFinite) {
+
+    private static final LibSvmWriteOptions DEFAULTS = new LibSvmWriteOptions(IndexBase.ZERO, false, false);
+
+    public LibSvmWriteOptions {
+        Objects.requireNonNull(indexBase, "indexBase");
+        if (indexBase == IndexBase.AUTO) {
+            throw new IllegalArgumentException("write with IndexBase.ZERO or ONE, not AUTO");
+        }
+    }
+
+    /** Zero-based, uncompressed, non-finite numbers refused. */
+    public static LibSvmWriteOptions defaults() {
+        return DEFAULTS;
+    }
+
+    public LibSvmWriteOptions withIndexBase(IndexBase b) {
+        return new LibSvmWriteOptions(b, gzip, allowNonFinite);
+    }
+
+    public LibSvmWriteOptions withGzip(boolean g) {
+        return new LibSvmWriteOptions(indexBase, g, allowNonFinite);
+    }
+
+    public LibSvmWriteOptions withAllowNonFinite(boolean a) {
+        return new LibSvmWriteOptions(indexBase, gzip, a);
+    }
+}

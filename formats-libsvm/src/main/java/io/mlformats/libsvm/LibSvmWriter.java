@@ -1,0 +1,231 @@
+package io.mlformats.libsvm;
+
+import io.mlformats.core.RecordWriter;
+import io.mlformats.core.text.NumberFormatter;
+import io.mlformats.core.vector.CsrMatrix;
+import io.mlformats.core.vector.SparseVector;
+import io.mlformats.core.vector.ValueType;
+import io.mlformats.libsvm.internal.TextSink;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+
+/**
+ * Writes rows or a {@link CsrMatrix} as LibSVM text in the canonical form: {@code label[:weight] [qid:N]
+ * index:value ...}, one space between fields, ascending indices, numbers in the shortest text that reads back to
+ * the same bits (float32 values as float32, float64 as float64), {@code \n} after every row, no trailing space,
+ * no comments. Multi-label rows write their labels comma-separated (scikit-learn's form). A row's weight and
+ * qid are written when the row has them.
+ *
+ * <p>Refused with {@link IllegalArgumentException} (the row is not written, the writer stays usable): NaN or
+ * infinite labels, weights or values unless {@link LibSvmWriteOptions#allowNonFinite()}, negative or duplicate
+ * indices, a multi-label row with a weight, and a multi-label row with neither labels nor features (it would read
+ * back as a blank line). Unsorted rows are written sorted.
+ *
+ * <p>Files are written through {@link io.mlformats.core.AtomicFileSink}: they appear under their name only when
+ * {@link #close()} succeeds, and never if a write failed before. Not thread-safe.
+ */
+public final class LibSvmWriter implements RecordWriter<LibSvmRow> {
+    private static final int LABEL_BYTES = NumberFormatter.MAX_DOUBLE_BYTES + 1;
+    private static final int PAIR_BYTES = 1 + 11 + 1 + NumberFormatter.MAX_DOUBLE_BYTES;
+
+    private final TextSink sink;
+    private final int base;
+    private final boolean allowNonFinite;
+    private SparseVector sorted;
+    private final double[] oneLabel = new double[1];
+
+    private LibSvmWriter(TextSink sink, LibSvmWriteOptions options) {
+        this.sink = sink;
+        this.base = options.indexBase() == IndexBase.ONE ? 1 : 0;
+        this.allowNonFinite = options.allowNonFinite();
+    }
+
+    /** A writer to {@code file}, published atomically on {@link #close()}. */
+    public static LibSvmWriter open(Path file, LibSvmWriteOptions options) throws IOException {
+        return new LibSvmWriter(TextSink.toFile(file, options.gzip()), options);
+    }
+
+    /** A writer to {@code out}; {@link #close()} closes {@code out}. */
+    public static LibSvmWriter to(OutputStream out, LibSvmWriteOptions options) throws IOException {
+        return new LibSvmWriter(TextSink.toStream(out, options.gzip()), options);
+    }
+
+    /** Writes a whole matrix to {@code file} atomically. */
+    public static void write(CsrMatrix matrix, Path file, LibSvmWriteOptions options) throws IOException {
+        try (LibSvmWriter w = open(file, options)) {
+            w.write(matrix);
+        }
+    }
+
+    @Override
+    public void write(LibSvmRow row) throws IOException {
+        SparseVector f = row.features();
+        boolean multi = row.isMultiLabel();
+        double[] labels = row.labelArray();
+        if (!multi) {
+            oneLabel[0] = row.label();
+            labels = oneLabel;
+        }
+        try {
+            writeRecord(labels, 0, multi ? row.labelCount() : 1, multi, row.weight(), row.hasWeight(), row.qid(),
+                    row.hasQid(), f.indices(), f.floatValues(), f.doubleValues(), 0, f.nnz());
+        } catch (IOException | RuntimeException | Error e) {
+            failed(e);
+            throw e;
+        }
+    }
+
+    /** Writes every row of {@code m}: weights when it has weights, qids when it has qids. */
+    public void write(CsrMatrix m) throws IOException {
+        long[] indptr = m.indptr();
+        long[] lp = m.labelIndptr();
+        double[] w = m.weights();
+        long[] q = m.qids();
+        try {
+            for (int r = 0; r < m.numRows(); r++) {
+                int from = (int) indptr[r];
+                int to = (int) indptr[r + 1];
+                double wr = w != null ? w[r] : 1;
+                long qr = q != null ? q[r] : 0;
+                if (lp != null) {
+                    writeRecord(m.labelValues(), (int) lp[r], (int) (lp[r + 1] - lp[r]), true, wr, w != null, qr,
+                            q != null, m.indices(), m.floatValues(), m.doubleValues(), from, to);
+                } else {
+                    writeRecord(m.labels(), r, 1, false, wr, w != null, qr, q != null, m.indices(),
+                            m.floatValues(), m.doubleValues(), from, to);
+                }
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            failed(e);
+            throw e;
+        }
+    }
+
+    /** Refused rows leave the writer usable; other failures mark the output failed so it is never published. */
+    private void failed(Throwable e) {
+        if (!(e instanceof IllegalArgumentException)) {
+            sink.fail();
+        }
+    }
+
+    private void writeRecord(double[] labels, int lOff, int lCount, boolean multi, double weight, boolean hasWeight,
+            long qid, boolean hasQid, int[] idx, float[] f32, double[] f64, int from, int to) throws IOException {
+        for (int i = from + 1; i < to; i++) {
+            if (idx[i] <= idx[i - 1]) {
+                SparseVector s = sortedCopy(idx, f32, f64, from, to);
+                writeRecord(labels, lOff, lCount, multi, weight, hasWeight, qid, hasQid, s.indices(),
+                        s.floatValues(), s.doubleValues(), 0, s.nnz());
+                return;
+            }
+        }
+        if (multi && hasWeight) {
+            throw new IllegalArgumentException("a multi-label row cannot carry a weight in LibSVM text");
+        }
+        if (multi && lCount == 0 && from == to) {
+            throw new IllegalArgumentException("a multi-label row with no labels and no features would be written "
+                    + "as a blank line, which is not a row");
+        }
+        if (from < to && idx[from] < 0) {
+            throw new IllegalArgumentException("negative feature index " + idx[from]);
+        }
+        int mark = sink.reserve(lCount * LABEL_BYTES + 2 * LABEL_BYTES + 30 + (to - from) * PAIR_BYTES);
+        byte[] b = sink.buffer();
+        int p = mark;
+        try {
+            for (int k = 0; k < lCount; k++) {
+                if (k > 0) {
+                    b[p++] = ',';
+                }
+                p = writeNumber(labels[lOff + k], "label", b, p);
+            }
+            if (hasWeight) {
+                b[p++] = ':';
+                p = writeNumber(weight, "weight", b, p);
+            }
+            boolean space = lCount > 0;
+            if (hasQid) {
+                if (space) {
+                    b[p++] = ' ';
+                }
+                b[p++] = 'q';
+                b[p++] = 'i';
+                b[p++] = 'd';
+                b[p++] = ':';
+                p = NumberFormatter.writeLong(qid, b, p);
+                space = true;
+            }
+            for (int k = from; k < to; k++) {
+                if (space || k > from || multi) {
+                    b[p++] = ' ';
+                }
+                p = NumberFormatter.writeLong((long) idx[k] + base, b, p);
+                b[p++] = ':';
+                if (f32 != null) {
+                    float v = f32[k];
+                    if (!allowNonFinite && !Float.isFinite(v)) {
+                        throw nonFinite("value", v);
+                    }
+                    p = NumberFormatter.writeFloat(v, b, p);
+                } else {
+                    p = writeNumber(f64[k], "value", b, p);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            sink.rollback(mark);
+            throw e;
+        }
+        b[p++] = '\n';
+        sink.position(p);
+    }
+
+    private int writeNumber(double v, String what, byte[] b, int p) {
+        if (!allowNonFinite && !Double.isFinite(v)) {
+            throw nonFinite(what, v);
+        }
+        return NumberFormatter.writeDouble(v, b, p);
+    }
+
+    private static IllegalArgumentException nonFinite(String what, double v) {
+        return new IllegalArgumentException("refusing to write the non-finite " + what + " " + v
+                + " (xgboost cannot read it; LibSvmWriteOptions.withAllowNonFinite(true) writes it anyway)");
+    }
+
+    private SparseVector sortedCopy(int[] idx, float[] f32, double[] f64, int from, int to) {
+        ValueType t = f32 != null ? ValueType.FLOAT32 : ValueType.FLOAT64;
+        if (sorted == null || sorted.type() != t) {
+            sorted = SparseVector.of(t, to - from);
+        }
+        sorted.clear();
+        for (int k = from; k < to; k++) {
+            if (f32 != null) {
+                sorted.append(idx[k], f32[k]);
+            } else {
+                sorted.append(idx[k], f64[k]);
+            }
+        }
+        sorted.sortByIndex();
+        for (int k = 1; k < sorted.nnz(); k++) {
+            if (sorted.index(k) == sorted.index(k - 1)) {
+                throw new IllegalArgumentException("duplicate feature index " + sorted.index(k));
+            }
+        }
+        return sorted;
+    }
+
+    @Override
+    public void flush() throws IOException {
+        sink.flush();
+    }
+
+    /** Discards the output: a file target is left untouched. */
+    public void abort() {
+        sink.abort();
+    }
+
+    /** Flushes and publishes the file (or closes the stream); discards the file if a write failed. */
+    @Override
+    public void close() throws IOException {
+        sink.close();
+    }
+}

@@ -1,0 +1,283 @@
+package io.mlformats.libsvm.csv;
+
+import io.mlformats.core.ByteInput;
+import io.mlformats.core.ByteSources;
+import io.mlformats.core.ErrorPolicy;
+import io.mlformats.core.FormatException;
+import io.mlformats.core.ReadStats;
+import io.mlformats.core.RecordReader;
+import io.mlformats.core.SourcePosition;
+import io.mlformats.core.text.LineScanner;
+import io.mlformats.core.text.NumberParser;
+import io.mlformats.core.vector.CsrMatrix;
+import io.mlformats.core.vector.SparseVector;
+import io.mlformats.core.vector.ValueType;
+import io.mlformats.libsvm.LibSvmRow;
+import io.mlformats.libsvm.internal.TextErrors;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Reads SageMaker CSV (the XGBoost and Linear Learner training convention): no header, the label in the first
+ * column, optionally a weight in the second ({@code csv_weights=1}), then one column per feature. Rows come out
+ * through the same reusable {@link LibSvmRow} view as LibSVM rows, so both formats feed the same code.
+ *
+ * <p>A missing value (an empty field, or {@code nan} in any case) is left out of the row's sparse features, as
+ * XGBoost treats it (missing, not 0); every other column is stored, zeros included, so
+ * {@code features().dimension()} is the CSV width and a row read back with {@link CsvWriter} is identical.
+ * Strict mode rejects infinities, numbers out of range and blanks around fields; lenient mode accepts them
+ * (trimming blanks) and counts warnings. Quoted fields are not CSV that SageMaker's algorithms read: an error.
+ * Every row must have the same number of columns. A first line that does not parse is reported as a probable
+ * header unless {@link CsvOptions#skipHeader()}. Blank lines are skipped.
+ *
+ * <p>Not thread-safe; the reader owns and closes its input.
+ */
+public final class CsvReader implements RecordReader<LibSvmRow> {
+    private final LineScanner lines;
+    private final TextErrors errors;
+    private final NumberParser numbers = new NumberParser();
+    private final CsvOptions options;
+    private final boolean lenient;
+    private final boolean float32;
+    private final LibSvmRow row;
+    private final ReadStats stats;
+    private final int leading;
+    private long width;
+    private long records;
+    private long rowLine;
+    private long rowOffset;
+    private long rowRecord = -1;
+    private boolean started;
+
+    private CsvReader(ByteInput input, CsvOptions options) {
+        this.lines = new LineScanner(input, options.read().limits());
+        this.errors = new TextErrors(input.name());
+        this.options = options;
+        this.lenient = options.read().lenient();
+        this.float32 = options.valueType() == ValueType.FLOAT32;
+        this.row = new LibSvmRow(options.valueType());
+        this.stats = new ReadStats(options.read().maxErrorsKept());
+        this.leading = (options.hasLabel() ? 1 : 0) + (options.hasWeight() ? 1 : 0);
+        this.width = options.numFeatures();
+    }
+
+    public static CsvReader open(ByteInput input, CsvOptions options) {
+        return new CsvReader(input, options);
+    }
+
+    /** A reader over a file (gzip detected by content; other files are memory-mapped). */
+    public static CsvReader open(Path file, CsvOptions options) throws IOException {
+        return new CsvReader(ByteSources.open(file, options.read().limits()), options);
+    }
+
+    public static CsvReader of(byte[] bytes, CsvOptions options) throws IOException {
+        return new CsvReader(ByteSources.input(ByteSources.of(bytes), options.read().limits()), options);
+    }
+
+    /** Reads all remaining rows into a matrix whose width is the CSV's feature column count. */
+    public CsrMatrix readAll() throws IOException {
+        CsrMatrix.Builder b = CsrMatrix.builder(options.valueType());
+        while (next()) {
+            b.addRow(row.features(), row.label(), row.weight(), row.hasWeight(), 0, false);
+        }
+        return b.numCols(Math.max(width, 0)).build();
+    }
+
+    @Override
+    public boolean next() throws IOException {
+        while (lines.next()) {
+            byte[] b = lines.buffer();
+            int s = lines.start();
+            int e = lines.end();
+            long line = lines.lineNumber();
+            if (!started) {
+                started = true;
+                if (lines.bomSkipped()) {
+                    stats.addWarning("bom-skipped");
+                }
+                if (options.skipHeader()) {
+                    continue;
+                }
+            }
+            if (isBlank(b, s, e)) {
+                continue;
+            }
+            errors.at(line, lines.lineOffset(), s, records);
+            try {
+                parse(b, s, e, line == 1 || (line == 2 && options.skipHeader()));
+            } catch (FormatException ex) {
+                records++;
+                stats.setBytes(lines.consumed());
+                if (options.read().errorPolicy() == ErrorPolicy.FAIL_FAST) {
+                    throw ex;
+                }
+                stats.addSkipped(ex);
+                continue;
+            }
+            rowLine = line;
+            rowOffset = lines.lineOffset();
+            rowRecord = records++;
+            stats.addRecord();
+            stats.setBytes(lines.consumed());
+            return true;
+        }
+        stats.setBytes(lines.consumed());
+        rowRecord = -1;
+        rowLine = lines.lineNumber() + 1;
+        rowOffset = lines.consumed();
+        return false;
+    }
+
+    private void parse(byte[] b, int s, int e, boolean firstLine) throws FormatException {
+        row.clear();
+        SparseVector f = row.features();
+        byte delim = options.delimiter();
+        int field = 0;
+        int i = s;
+        while (true) {
+            int fe = i;
+            while (fe < e && b[fe] != delim) {
+                fe++;
+            }
+            int from = i;
+            int to = fe;
+            if (lenient) {
+                while (from < to && (b[from] == ' ' || b[from] == '\t')) {
+                    from++;
+                }
+                while (to > from && (b[to - 1] == ' ' || b[to - 1] == '\t')) {
+                    to--;
+                }
+                if (from != i || to != fe) {
+                    stats.addWarning("blank-around-field");
+                }
+            }
+            try {
+                parseField(b, from, to, field, f);
+            } catch (FormatException ex) {
+                if (firstLine && records == 0 && numbers.status() == NumberParser.SYNTAX
+                        && looksLikeText(b, from, to)) {
+                    throw errors.error(from, "line 1 looks like a header (" + TextErrors.quote(b, s, e)
+                            + "): SageMaker CSV has no header; use CsvOptions.withSkipHeader(true) to skip it");
+                }
+                throw ex;
+            }
+            field++;
+            if (fe >= e) {
+                break;
+            }
+            i = fe + 1;
+        }
+        long cols = field - leading;
+        if (cols < 0) {
+            throw errors.error(e, "expected " + leading + " leading column(s) (label" + (options.hasWeight()
+                    ? ", weight" : "") + "), found " + field);
+        }
+        if (width < 0) {
+            width = cols;
+        } else if (cols != width) {
+            throw errors.error(s, "expected " + width + " feature columns, found " + cols);
+        }
+        f.setDimension(width);
+    }
+
+    private void parseField(byte[] b, int from, int to, int field, SparseVector f) throws FormatException {
+        if (field < leading) {
+            String what = field == 0 && options.hasLabel() ? "label" : "weight";
+            if (from == to) {
+                throw errors.error(from, "missing " + what + " (column " + (field + 1) + ")");
+            }
+            double v = numbers.parseDouble(b, from, to - from);
+            check(b, from, to, what, field);
+            if (what.equals("label")) {
+                row.setLabel(v);
+            } else {
+                row.setWeight(v);
+            }
+            return;
+        }
+        if (from == to) {
+            return; // missing
+        }
+        long col = field - leading;
+        if (col > Integer.MAX_VALUE - 1L) {
+            throw errors.error(from, "more than 2^31-1 feature columns");
+        }
+        if (float32) {
+            float v = numbers.parseFloat(b, from, to - from);
+            if (numbers.status() == NumberParser.NON_FINITE && Float.isNaN(v)) {
+                return; // "nan" is missing
+            }
+            check(b, from, to, "value", field);
+            f.append((int) col, v);
+        } else {
+            double v = numbers.parseDouble(b, from, to - from);
+            if (numbers.status() == NumberParser.NON_FINITE && Double.isNaN(v)) {
+                return;
+            }
+            check(b, from, to, "value", field);
+            f.append((int) col, v);
+        }
+    }
+
+    private void check(byte[] b, int from, int to, String what, int field) throws FormatException {
+        int st = numbers.status();
+        if (st == NumberParser.OK) {
+            return;
+        }
+        if (st == NumberParser.SYNTAX) {
+            throw errors.error(from, "expected a number as " + what + " in column " + (field + 1) + ", found "
+                    + TextErrors.quote(b, from, to));
+        }
+        if (!lenient) {
+            throw errors.error(from, (st == NumberParser.NON_FINITE ? "non-finite " : "out-of-range ") + what
+                    + " " + TextErrors.quote(b, from, to) + " in column " + (field + 1)
+                    + " (accepted only in lenient mode)");
+        }
+        stats.addWarning(st == NumberParser.NON_FINITE ? "non-finite-number" : "out-of-range-number");
+    }
+
+    private static boolean looksLikeText(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            int c = b[i] | 0x20;
+            if (c >= 'a' && c <= 'z' || b[i] == '"' || b[i] == '_') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isBlank(byte[] b, int s, int e) {
+        for (int i = s; i < e; i++) {
+            if (b[i] != ' ' && b[i] != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public LibSvmRow current() {
+        return row;
+    }
+
+    @Override
+    public SourcePosition position() {
+        return SourcePosition.ofLine(errors.source(), rowOffset, rowRecord, rowLine);
+    }
+
+    @Override
+    public ReadStats stats() {
+        return stats;
+    }
+
+    /** Number of feature columns: declared, or taken from the first row (-1 before it). */
+    public long numFeatures() {
+        return width;
+    }
+
+    @Override
+    public void close() throws IOException {
+        lines.close();
+    }
+}

@@ -1,0 +1,142 @@
+package io.mlformats.libsvm.internal;
+
+import io.mlformats.core.AtomicFileSink;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The byte buffer text writers format records into, and where it goes: a stream, or a file published atomically
+ * through {@link AtomicFileSink}, optionally gzip-compressed.
+ *
+ * <p>A record is formatted after {@link #reserve(int)} guaranteed room for all of it, so a record that turns out
+ * to be invalid half-way is dropped with {@link #rollback(int)} and never reaches the output. Once anything
+ * failed, {@link #close()} discards the file instead of publishing it. Not thread-safe.
+ */
+public final class TextSink {
+    private final AtomicFileSink file;
+    private final GZIPOutputStream gzip;
+    private final OutputStream out;
+    private byte[] buf = new byte[1 << 16];
+    private int pos;
+    private boolean failed;
+    private boolean closed;
+
+    private TextSink(AtomicFileSink file, OutputStream raw, boolean compress) throws IOException {
+        this.file = file;
+        this.gzip = compress ? new GZIPOutputStream(raw, 1 << 16) : null;
+        this.out = compress ? gzip : raw;
+    }
+
+    public static TextSink toFile(Path target, boolean gzip) throws IOException {
+        AtomicFileSink f = AtomicFileSink.open(target);
+        try {
+            return new TextSink(f, f.stream(), gzip);
+        } catch (IOException | RuntimeException e) {
+            f.abort();
+            throw e;
+        }
+    }
+
+    public static TextSink toStream(OutputStream out, boolean gzip) throws IOException {
+        return new TextSink(null, out, gzip);
+    }
+
+    public byte[] buffer() {
+        return buf;
+    }
+
+    public int position() {
+        return pos;
+    }
+
+    public void position(int p) {
+        pos = p;
+    }
+
+    /** Makes room for {@code n} more bytes (flushing or growing) and returns the current position. */
+    public int reserve(int n) throws IOException {
+        if (pos + n > buf.length) {
+            flushBuffer();
+            if (n > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(n, buf.length * 2));
+            }
+        }
+        return pos;
+    }
+
+    /** Drops everything formatted since {@code mark} (a position returned by {@link #reserve(int)}). */
+    public void rollback(int mark) {
+        pos = mark;
+    }
+
+    /** Marks the output as failed: {@link #close()} will discard it. */
+    public void fail() {
+        failed = true;
+    }
+
+    public boolean failed() {
+        return failed;
+    }
+
+    private void flushBuffer() throws IOException {
+        if (pos > 0) {
+            try {
+                out.write(buf, 0, pos);
+            } catch (IOException | RuntimeException e) {
+                failed = true;
+                throw e;
+            }
+            pos = 0;
+        }
+    }
+
+    public void flush() throws IOException {
+        flushBuffer();
+        out.flush();
+    }
+
+    /** Discards a file output (the target is left untouched). */
+    public void abort() {
+        failed = true;
+        closed = true;
+        if (file != null) {
+            file.abort();
+        }
+    }
+
+    /**
+     * Finishes the output: publishes the file (or closes the stream). If anything failed before, the file is
+     * discarded and an exception says so.
+     */
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        if (failed) {
+            abort();
+            throw new IOException("an earlier write failed; "
+                    + (file != null ? file.target() + " was not written" : "the output is incomplete"));
+        }
+        closed = true;
+        try {
+            flushBuffer();
+            if (gzip != null) {
+                gzip.finish();
+            }
+            if (file != null) {
+                file.commit();
+                file.close();
+            } else {
+                out.close();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (file != null) {
+                file.abort();
+            }
+            throw e;
+        }
+    }
+}

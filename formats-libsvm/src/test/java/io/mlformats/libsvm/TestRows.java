@@ -1,0 +1,30 @@
+package io.mlformats.libsvm;
+
+import io.mlformats.core.RecordReader;
+import io.mlformats.core.vector.CsrMatrix;
+import java.io.IOException;
+
+/** Collects what a streaming reader returns into a matrix, the way the loader does, for comparisons. */
+final class TestRows {
+    private TestRows() {
+    }
+
+    static CsrMatrix collect(RecordReader<LibSvmRow> r, LibSvmOptions o) throws IOException {
+        CsrMatrix.Builder b = CsrMatrix.builder(o.valueType());
+        long maxCol = 0;
+        while (r.next()) {
+            LibSvmRow row = r.current();
+            if (o.multiLabel()) {
+                b.addMultiLabelRow(row.features(), row.labelArray(), row.labelCount(), row.weight(), row.hasWeight(),
+                        row.qid(), row.hasQid());
+            } else {
+                b.addRow(row.features(), row.label(), row.weight(), row.hasWeight(), row.qid(), row.hasQid());
+            }
+            if (row.nnz() > 0) {
+                maxCol = Math.max(maxCol, row.features().index(row.nnz() - 1) + 1L);
+            }
+        }
+        b.numCols(o.hasNumFeatures() ? o.numFeatures() : maxCol);
+        return b.build();
+    }
+}
