@@ -1,5 +1,6 @@
 package io.mlformats.libsvm;
 
+import io.mlformats.testkit.Golden;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,10 +27,10 @@ class LibSvmAdversarialSourcesTest {
 
     private static List<byte[]> samples() {
         List<byte[]> s = new ArrayList<>();
-        s.add(GoldenFiles.bytes("libsvm/peer/sklearn/svmlight_classification.txt"));
-        s.add(GoldenFiles.bytes("libsvm/probes/p02_crlf.txt"));
-        s.add(GoldenFiles.bytes("libsvm/probes/p03_comments_blank.txt"));
-        s.add(GoldenFiles.bytes("libsvm/probes/p20_non_numeric_label.txt"));
+        s.add(Golden.bytes("libsvm/peer/sklearn/svmlight_classification.txt"));
+        s.add(Golden.bytes("libsvm/probes/p02_crlf.txt"));
+        s.add(Golden.bytes("libsvm/probes/p03_comments_blank.txt"));
+        s.add(Golden.bytes("libsvm/probes/p20_non_numeric_label.txt"));
         s.add(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '1', ' ', '0', ':', '2', '\r', '\n', '0'});
         SplittableRandom r = Seeds.forCase(Seeds.base(), 7);
         s.add(RandomLibSvm.messyText(r, 30));

@@ -1,5 +1,6 @@
 package io.mlformats.libsvm;
 
+import io.mlformats.testkit.Golden;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -84,12 +85,12 @@ class LibSvmGoldenTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (String folder : List.of("libsvm/generated", "libsvm/probes", "libsvm/peer/sklearn",
                 "libsvm/peer/dmlc-core", "libsvm/peer/xgboost", "libsvm/peer/spark", "libsvm/real")) {
-            for (Path sidecar : GoldenFiles.list(folder, ".json")) {
-                JsonNode json = GoldenFiles.json(folder + "/" + sidecar.getFileName());
+            for (Path sidecar : Golden.list(folder, ".json")) {
+                JsonNode json = Golden.json(folder + "/" + sidecar.getFileName());
                 if (!json.has("file")) {
                     continue; // g10: no data file, covered by nonFiniteDumpRejected
                 }
-                Path data = GoldenFiles.path("libsvm/" + json.get("file").asString());
+                Path data = Golden.path("libsvm/" + json.get("file").asString());
                 String name = data.getFileName().toString();
                 for (Map.Entry<String, JsonNode> v : json.get("sklearn").properties()) {
                     tests.add(DynamicTest.dynamicTest(name + " sklearn " + v.getKey(),
@@ -431,7 +432,7 @@ class LibSvmGoldenTest {
 
     @Test
     void classificationNeeds21FeaturesSoTwentyFails() throws IOException {
-        Path f = GoldenFiles.path("libsvm/peer/sklearn/svmlight_classification.txt");
+        Path f = Golden.path("libsvm/peer/sklearn/svmlight_classification.txt");
         LibSvmOptions auto = LibSvmOptions.defaults().withIndexBase(IndexBase.AUTO).withValueType(ValueType.FLOAT64);
         CsrMatrix m22 = LibSvmLoader.load(f, auto.withNumFeatures(22));
         assertEquals(22, m22.numCols());
@@ -444,8 +445,8 @@ class LibSvmGoldenTest {
     @Test
     void autoIsDecidedOverTheWholeInput() throws IOException {
         // sklearn test_load_zero_based_auto: data1 alone is one-based; data1 + data2 (index 0) is zero-based.
-        byte[] d1 = GoldenFiles.bytes("libsvm/peer/sklearn/inline_test_load_zero_based_auto_data1.txt");
-        byte[] d2 = GoldenFiles.bytes("libsvm/peer/sklearn/inline_test_load_zero_based_auto_data2.txt");
+        byte[] d1 = Golden.bytes("libsvm/peer/sklearn/inline_test_load_zero_based_auto_data1.txt");
+        byte[] d2 = Golden.bytes("libsvm/peer/sklearn/inline_test_load_zero_based_auto_data2.txt");
         LibSvmOptions auto = LibSvmOptions.defaults().withIndexBase(IndexBase.AUTO);
         assertEquals(3, LibSvmLoader.load(d1, auto).numCols());
         ByteArrayOutputStream both = new ByteArrayOutputStream();
@@ -458,7 +459,7 @@ class LibSvmGoldenTest {
 
     @Test
     void agaricusShapesPerTool() throws IOException {
-        Path f = GoldenFiles.path("libsvm/real/xgboost_agaricus.txt.train");
+        Path f = Golden.path("libsvm/real/xgboost_agaricus.txt.train");
         CsrMatrix zero = LibSvmLoader.load(f, LibSvmOptions.defaults());
         assertEquals(6513, zero.numRows());
         assertEquals(127, zero.numCols()); // xgboost default: a 1-based file gains an empty column 0
@@ -473,7 +474,7 @@ class LibSvmGoldenTest {
     @Test
     void nonFiniteDumpRejected() throws IOException {
         // g10: sklearn refuses to dump NaN/inf ("Input contains NaN."); our writer refuses too unless allowed.
-        JsonNode x = GoldenFiles.json("libsvm/generated/g10_nonfinite_DUMP_REJECTED.json").get("input_X");
+        JsonNode x = Golden.json("libsvm/generated/g10_nonfinite_DUMP_REJECTED.json").get("input_X");
         LibSvmRow row = LibSvmRow.float64();
         row.setLabel(0);
         for (int c = 0; c < 3; c++) {

@@ -1,5 +1,6 @@
 package io.mlformats.libsvm;
 
+import io.mlformats.testkit.Golden;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -116,7 +117,7 @@ class LibSvmWriterTest {
 
     @Test
     void matrixAndRowsWriteTheSameBytes() throws IOException {
-        byte[] src = GoldenFiles.bytes("libsvm/peer/dmlc-core/inline_test_qid.txt");
+        byte[] src = Golden.bytes("libsvm/peer/dmlc-core/inline_test_qid.txt");
         LibSvmOptions o = LibSvmOptions.defaults();
         CsrMatrix m = LibSvmLoader.load(src, o);
         ByteArrayOutputStream a = new ByteArrayOutputStream();

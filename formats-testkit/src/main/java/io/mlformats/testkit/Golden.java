@@ -2,12 +2,17 @@ package io.mlformats.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
@@ -24,22 +29,68 @@ public final class Golden {
     private Golden() {
     }
 
-    /** The root folder of the golden files (a directory on the test classpath). */
-    public static Path root() {
-        URL u = Golden.class.getClassLoader().getResource("golden/README.md");
-        if (u == null) {
-            u = Golden.class.getClassLoader().getResource("golden/libsvm/README.md");
+    private static Path root;
+
+    /**
+     * The root folder of the golden files. When testkit's resources are a directory (IDE, {@code mvn test} in
+     * one module) that directory is used; when they are inside testkit's jar (a reactor {@code verify}) the
+     * {@code golden/} tree is extracted once into {@code java.io.tmpdir}, in a folder named after the jar's
+     * size and time, so that tests can map real files.
+     */
+    public static synchronized Path root() {
+        if (root != null) {
+            return root;
         }
+        URL u = Golden.class.getClassLoader().getResource("golden/libsvm/README.md");
         if (u == null) {
             throw new IllegalStateException("golden files not on the classpath");
         }
         try {
-            Path p = Paths.get(u.toURI());
-            return p.getParent().getFileName().toString().equals("golden") ? p.getParent()
-                    : p.getParent().getParent();
+            URI uri = u.toURI();
+            if ("file".equals(uri.getScheme())) {
+                root = Paths.get(uri).getParent().getParent();
+            } else {
+                root = extract(uri);
+            }
+            return root;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Path extract(URI inJar) throws IOException {
+        String spec = inJar.getSchemeSpecificPart();
+        Path jar = Paths.get(URI.create(spec.substring(0, spec.indexOf("!/"))));
+        String stamp = Long.toHexString(Files.size(jar)) + "-" + Long.toHexString(Files.getLastModifiedTime(jar).toMillis());
+        Path dst = Paths.get(System.getProperty("java.io.tmpdir"), "mlformats-golden-" + stamp);
+        if (Files.isDirectory(dst)) {
+            return dst;
+        }
+        // Extract beside the final name, then rename, so concurrent test JVMs never see a half-copied tree.
+        Path tmp = Files.createTempDirectory(dst.getParent(), "mlformats-golden-tmp");
+        try (FileSystem fs = FileSystems.newFileSystem(inJar, Map.of())) {
+            Path src = fs.getPath("/golden");
+            try (Stream<Path> all = Files.walk(src)) {
+                for (Path p : (Iterable<Path>) all::iterator) {
+                    Path t = tmp.resolve(src.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(t);
+                    } else {
+                        Files.copy(p, t, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        }
+        try {
+            Files.move(tmp, dst, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            if (!Files.isDirectory(dst)) {
+                throw e;
+            }
+        }
+        return dst;
     }
 
     /** A golden file by its path relative to the golden root, e.g. {@code "libsvm/real/xgboost_agaricus.txt.train"}. */
