@@ -5,16 +5,31 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The problems a validator found, in the order it found them, plus counts. Built by one validator; read-only
- * afterwards ({@link #problems()} is unmodifiable). Not thread-safe while being built.
+ * The problems a validator found, in the order it found them (the first {@link #maxKept()} are kept; the counts
+ * go on), plus the number of records examined. Built by one validator, read afterwards; not thread-safe while
+ * being built.
  */
 public final class ValidationReport {
     private final List<ValidationProblem> problems = new ArrayList<>();
+    private final int maxKept;
     private long records;
+    private long errors;
+    private long warnings;
+
+    public ValidationReport(int maxKept) {
+        this.maxKept = maxKept;
+    }
 
     /** Adds a problem (validators call this). */
     public void add(ValidationProblem p) {
-        problems.add(p);
+        if (p.severity() == ValidationProblem.Severity.ERROR) {
+            errors++;
+        } else {
+            warnings++;
+        }
+        if (problems.size() < maxKept) {
+            problems.add(p);
+        }
     }
 
     /** Counts a record looked at (validators call this). */
@@ -22,28 +37,33 @@ public final class ValidationReport {
         records++;
     }
 
-    /** Records (series, pairs) examined. */
+    /** Records (series, pairs) examined, valid or not. */
     public long records() {
         return records;
     }
 
+    public int maxKept() {
+        return maxKept;
+    }
+
+    /** The first {@link #maxKept()} problems. */
     public List<ValidationProblem> problems() {
         return Collections.unmodifiableList(problems);
     }
 
     public long errorCount() {
-        return problems.stream().filter(p -> p.severity() == ValidationProblem.Severity.ERROR).count();
+        return errors;
     }
 
     public long warningCount() {
-        return problems.size() - errorCount();
+        return warnings;
     }
 
     public boolean hasErrors() {
-        return errorCount() > 0;
+        return errors > 0;
     }
 
-    /** Problems with a given code, in order. */
+    /** Kept problems with a given code, in order. */
     public List<ValidationProblem> withCode(String code) {
         return problems.stream().filter(p -> p.code().equals(code)).toList();
     }
@@ -54,7 +74,7 @@ public final class ValidationReport {
         for (ValidationProblem p : problems) {
             sb.append(p).append('\n');
         }
-        return sb.append(records).append(" records, ").append(errorCount()).append(" errors, ")
-                .append(warningCount()).append(" warnings").toString();
+        return sb.append(records).append(" records, ").append(errors).append(" errors, ").append(warnings)
+                .append(" warnings").toString();
     }
 }

@@ -30,7 +30,7 @@ public record JsonSite(String source, long baseOffset, long line, long recordInd
 
     /** Position of a byte at {@code relative} offset. */
     public SourcePosition at(long relative) {
-        return SourcePosition.ofLine(source, baseOffset + Math.max(0, relative), recordIndex, line < 0 ? 1 : line);
+        return SourcePosition.ofLine(source, baseOffset + Math.max(0, relative), recordIndex, line);
     }
 
     /** Position of a parser location. */
