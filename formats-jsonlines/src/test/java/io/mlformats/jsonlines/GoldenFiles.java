@@ -35,6 +35,11 @@ public final class GoldenFiles {
         return JSON.readTree(bytes(relative));
     }
 
+    /** Parses JSON text. */
+    public static JsonNode jsonOf(String text) {
+        return JSON.readTree(text);
+    }
+
     public static synchronized Path path(String relative) {
         try {
             if (dir == null) {
