@@ -104,7 +104,7 @@ public final class DeepArWriter implements RecordWriter<DeepArSeries> {
                                 + " field");
                     }
                     RawJson.requireSingleValue(e.getValue(), name);
-                    out.raw(", ").name(name).raw(e.getValue());
+                    out.raw(", ").name(name).rawUtf8(e.getValue());
                 }
             }
             out.raw('}');

@@ -88,6 +88,12 @@ public final class JsonOutput {
         return this;
     }
 
+    /** Writes text (for example raw JSON) as UTF-8, verbatim. */
+    public JsonOutput rawUtf8(String text) {
+        byte[] b = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return raw(b, 0, b.length);
+    }
+
     public JsonOutput raw(byte[] b, int off, int len) {
         ensure(len);
         System.arraycopy(b, off, buf, pos, len);
