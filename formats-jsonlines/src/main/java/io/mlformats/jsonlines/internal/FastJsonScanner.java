@@ -246,8 +246,8 @@ public final class FastJsonScanner {
         if (len > MAX_NUMBER_CHARS) {
             return BAIL;
         }
-        if (!hasExp && digits <= 7 && exp10 >= -10) {
-            float f = (float) w; // exact: w < 10^7 < 2^24
+        if (!hasExp && digits <= 8 && w <= (1 << 24) && exp10 >= -10) {
+            float f = (float) w; // exact: w <= 2^24
             f = exp10 == 0 ? f : f / POW10[-exp10];
             lastFloat = neg ? -f : f;
             return i;
