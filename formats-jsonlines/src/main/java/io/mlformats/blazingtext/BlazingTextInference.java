@@ -1,0 +1,233 @@
+package io.mlformats.blazingtext;
+
+import io.mlformats.core.ByteInput;
+import io.mlformats.core.FormatException;
+import io.mlformats.core.ReadOptions;
+import io.mlformats.jsonlines.internal.JsonOutput;
+import io.mlformats.jsonlines.internal.JsonParsers;
+import io.mlformats.jsonlines.internal.JsonSite;
+import io.mlformats.jsonlines.internal.JsonValues;
+import io.mlformats.jsonlines.internal.LineRecordLoop;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+
+/**
+ * BlazingText inference documents: the {@code application/json} request
+ * {@code {"instances": ["text", ...], "configuration": {"k": 2}}} (word2vec: {@code {"instances": ["word"]}}),
+ * the response (a top-level array of {@code {"prob": [...], "label": [...]}}), and the batch-transform JSON
+ * Lines forms ({@code {"source": "...", "k": 2}} in, {@code {"label": [...], "prob": [...]}} out; key order is
+ * not guaranteed and not relied on). Stateless and thread-safe.
+ */
+public final class BlazingTextInference {
+    private BlazingTextInference() {
+    }
+
+    public static void writeRequest(BlazingTextRequest request, OutputStream out) throws IOException {
+        JsonOutput json = new JsonOutput(out);
+        json.raw("{\"instances\": [");
+        for (int i = 0; i < request.instances().size(); i++) {
+            json.raw(i > 0 ? ", " : "").string(request.instances().get(i));
+        }
+        json.raw(']');
+        if (request.k() != null) {
+            json.raw(", \"configuration\": {\"k\": ").number((long) request.k()).raw('}');
+        }
+        json.raw('}');
+        json.flush();
+    }
+
+    public static BlazingTextRequest readRequest(byte[] bytes, String name) throws FormatException {
+        JsonValues v = values(bytes, name);
+        List<String> instances = null;
+        Integer k = null;
+        try (JsonParser p = v.open()) {
+            v.expect(p, v.next(p), JsonToken.START_OBJECT, "the request");
+            JsonToken t;
+            while ((t = v.next(p)) != JsonToken.END_OBJECT) {
+                String field = p.currentName();
+                t = v.next(p);
+                if (field.equals("instances")) {
+                    instances = v.strings(p, t, "\"instances\"");
+                } else if (field.equals("configuration")) {
+                    v.expect(p, t, JsonToken.START_OBJECT, "\"configuration\"");
+                    while ((t = v.next(p)) != JsonToken.END_OBJECT) {
+                        String c = p.currentName();
+                        v.next(p);
+                        if (c.equals("k")) {
+                            k = k(p, v);
+                        } else {
+                            v.skip(p);
+                        }
+                    }
+                } else {
+                    v.skip(p);
+                }
+            }
+            v.parsers().expectEnd(p, v.site());
+        }
+        if (instances == null) {
+            throw new FormatException(v.site().at(0), "the request has no \"instances\" array");
+        }
+        return new BlazingTextRequest(instances, k);
+    }
+
+    private static Integer k(JsonParser p, JsonValues v) throws FormatException {
+        long k = v.integer(p, "\"k\"");
+        if (k < 1 || k > Integer.MAX_VALUE) {
+            throw v.error(p, "k = " + k + " must be a positive integer");
+        }
+        return (int) k;
+    }
+
+    /** Reads the {@code application/json} response: a top-level array of predictions. */
+    public static List<BlazingTextPrediction> readResponse(byte[] bytes, String name) throws FormatException {
+        JsonValues v = values(bytes, name);
+        List<BlazingTextPrediction> out = new ArrayList<>();
+        try (JsonParser p = v.open()) {
+            JsonToken t = v.next(p);
+            v.expect(p, t, JsonToken.START_ARRAY, "the response (a top-level array)");
+            while ((t = v.next(p)) != JsonToken.END_ARRAY) {
+                v.site(JsonSite.document(name).withRecord(out.size()));
+                out.add(prediction(p, t, v));
+            }
+            v.parsers().expectEnd(p, v.site());
+        }
+        return out;
+    }
+
+    public static void writeResponse(List<BlazingTextPrediction> predictions, OutputStream out) throws IOException {
+        JsonOutput json = new JsonOutput(out);
+        json.raw('[');
+        for (int i = 0; i < predictions.size(); i++) {
+            json.raw(i > 0 ? ", " : "");
+            prediction(json, predictions.get(i));
+        }
+        json.raw(']');
+        json.flush();
+    }
+
+    /** Reads batch-transform output lines. */
+    public static List<BlazingTextPrediction> readBatchOutput(ByteInput input, ReadOptions options)
+            throws IOException {
+        List<BlazingTextPrediction> out = new ArrayList<>();
+        JsonParsers parsers = new JsonParsers(options.limits());
+        LineRecordLoop loop = new LineRecordLoop(input, options);
+        try {
+            while (loop.next((b, from, to, site) -> {
+                JsonValues v = new JsonValues(parsers, b, from, site);
+                try (JsonParser p = v.open(to - from)) {
+                    out.add(prediction(p, v.next(p), v));
+                    parsers.expectEnd(p, site);
+                }
+            })) {
+                // collected
+            }
+        } finally {
+            loop.close();
+        }
+        return out;
+    }
+
+    /** Writes batch-transform output lines. */
+    public static void writeBatchOutput(List<BlazingTextPrediction> predictions, OutputStream out)
+            throws IOException {
+        JsonOutput json = new JsonOutput(out);
+        for (BlazingTextPrediction p : predictions) {
+            prediction(json, p);
+            json.raw('\n');
+        }
+        json.flush();
+    }
+
+    /** Reads batch-transform input lines {@code {"source": "...", "k": n}} (k optional). */
+    public static List<BlazingTextRequest> readBatchInput(ByteInput input, ReadOptions options) throws IOException {
+        List<BlazingTextRequest> out = new ArrayList<>();
+        JsonParsers parsers = new JsonParsers(options.limits());
+        LineRecordLoop loop = new LineRecordLoop(input, options);
+        try {
+            while (loop.next((b, from, to, site) -> {
+                JsonValues v = new JsonValues(parsers, b, from, site);
+                String source = null;
+                Integer k = null;
+                try (JsonParser p = v.open(to - from)) {
+                    v.expect(p, v.next(p), JsonToken.START_OBJECT, "a batch input line");
+                    JsonToken t;
+                    while ((t = v.next(p)) != JsonToken.END_OBJECT) {
+                        String field = p.currentName();
+                        t = v.next(p);
+                        if (field.equals("source")) {
+                            source = v.string(p, t, "\"source\"");
+                        } else if (field.equals("k")) {
+                            k = k(p, v);
+                        } else {
+                            v.skip(p);
+                        }
+                    }
+                    parsers.expectEnd(p, site);
+                }
+                if (source == null) {
+                    throw new FormatException(site.at(0), "ATTRIBUTE_MISSING: the line has no \"source\"");
+                }
+                out.add(new BlazingTextRequest(List.of(source), k));
+            })) {
+                // collected
+            }
+        } finally {
+            loop.close();
+        }
+        return out;
+    }
+
+    /** Writes one batch-transform input line per request instance (each with the request's k). */
+    public static void writeBatchInput(BlazingTextRequest request, OutputStream out) throws IOException {
+        JsonOutput json = new JsonOutput(out);
+        for (String s : request.instances()) {
+            json.raw("{\"source\": ").string(s);
+            if (request.k() != null) {
+                json.raw(", \"k\": ").number((long) request.k());
+            }
+            json.raw("}\n");
+        }
+        json.flush();
+    }
+
+    private static BlazingTextPrediction prediction(JsonParser p, JsonToken t, JsonValues v)
+            throws FormatException {
+        v.expect(p, t, JsonToken.START_OBJECT, "a prediction");
+        List<String> labels = null;
+        double[] probs = null;
+        while ((t = v.next(p)) != JsonToken.END_OBJECT) {
+            String field = p.currentName();
+            t = v.next(p);
+            switch (field) {
+                case "label" -> labels = v.strings(p, t, "\"label\"");
+                case "prob" -> probs = v.doubles(p, t, "\"prob\"");
+                default -> v.skip(p);
+            }
+        }
+        if (labels == null || probs == null || labels.size() != probs.length) {
+            throw v.error(p, "a prediction needs \"label\" and \"prob\" arrays of the same length");
+        }
+        return new BlazingTextPrediction(labels, probs);
+    }
+
+    private static void prediction(JsonOutput json, BlazingTextPrediction p) {
+        json.raw("{\"prob\": [");
+        for (int i = 0; i < p.probabilities().length; i++) {
+            json.raw(i > 0 ? ", " : "").number(p.probabilities()[i]);
+        }
+        json.raw("], \"label\": [");
+        for (int i = 0; i < p.labels().size(); i++) {
+            json.raw(i > 0 ? ", " : "").string(p.labels().get(i));
+        }
+        json.raw("]}");
+    }
+
+    private static JsonValues values(byte[] bytes, String name) {
+        return new JsonValues(new JsonParsers(ReadOptions.defaults().limits()), bytes, 0, JsonSite.document(name));
+    }
+}

@@ -1,0 +1,111 @@
+package io.mlformats.blazingtext;
+
+import io.mlformats.jsonlines.internal.IntList;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The current line of a {@link BlazingTextReader}: token boundaries over the reader's buffer, valid until the
+ * reader moves on. Tokens are decoded to strings only when asked ({@link #label(int)}, {@link #word(int)}); the
+ * byte ranges ({@link #buffer()}, {@link #wordStart(int)} ...) give zero-copy access. Not thread-safe.
+ */
+public final class BlazingTextLineView {
+    byte[] buffer;
+    final IntList labelStarts = new IntList(8);
+    final IntList labelEnds = new IntList(8);
+    final IntList wordStarts = new IntList(64);
+    final IntList wordEnds = new IntList(64);
+    int prefixLength;
+    int lineStart;
+
+    void clear() {
+        labelStarts.clear();
+        labelEnds.clear();
+        wordStarts.clear();
+        wordEnds.clear();
+    }
+
+    public int labelCount() {
+        return labelStarts.size;
+    }
+
+    public int wordCount() {
+        return wordStarts.size;
+    }
+
+    /** Label {@code i} as written, prefix included ({@code __label__sports}). */
+    public String label(int i) {
+        check(i, labelStarts.size);
+        return text(labelStarts.data[i], labelEnds.data[i]);
+    }
+
+    /** Label {@code i} without the prefix ({@code sports}). */
+    public String labelName(int i) {
+        check(i, labelStarts.size);
+        return text(labelStarts.data[i] + prefixLength, labelEnds.data[i]);
+    }
+
+    public String word(int i) {
+        check(i, wordStarts.size);
+        return text(wordStarts.data[i], wordEnds.data[i]);
+    }
+
+    /** Index in {@link #buffer()} of the line's first byte (token offsets minus this = column). */
+    public int lineStart() {
+        return lineStart;
+    }
+
+    /** The buffer the token ranges index into. */
+    public byte[] buffer() {
+        return buffer;
+    }
+
+    public int wordStart(int i) {
+        check(i, wordStarts.size);
+        return wordStarts.data[i];
+    }
+
+    public int wordEnd(int i) {
+        check(i, wordStarts.size);
+        return wordEnds.data[i];
+    }
+
+    public int labelStart(int i) {
+        check(i, labelStarts.size);
+        return labelStarts.data[i];
+    }
+
+    public int labelEnd(int i) {
+        check(i, labelStarts.size);
+        return labelEnds.data[i];
+    }
+
+    /** An owned copy. */
+    public BlazingTextLine toLine() {
+        List<String> labels = new ArrayList<>(labelCount());
+        for (int i = 0; i < labelCount(); i++) {
+            labels.add(label(i));
+        }
+        List<String> words = new ArrayList<>(wordCount());
+        for (int i = 0; i < wordCount(); i++) {
+            words.add(word(i));
+        }
+        return new BlazingTextLine(labels, words);
+    }
+
+    private String text(int s, int e) {
+        return new String(buffer, s, e - s, StandardCharsets.UTF_8);
+    }
+
+    private static void check(int i, int n) {
+        if (i < 0 || i >= n) {
+            throw new IndexOutOfBoundsException(i + " of " + n);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return toLine().toString();
+    }
+}

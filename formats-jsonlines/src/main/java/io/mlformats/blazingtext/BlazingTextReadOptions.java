@@ -1,0 +1,39 @@
+package io.mlformats.blazingtext;
+
+import io.mlformats.core.ReadOptions;
+import java.util.Objects;
+
+/**
+ * How BlazingText text files are read. Immutable.
+ *
+ * @param read        mode (strict rejects invalid UTF-8; lenient accepts it with a warning), error policy, limits
+ * @param labelPrefix tokens starting with it are labels; {@code null} for word2vec sentence files (no labels)
+ */
+public record BlazingTextReadOptions(ReadOptions read, String labelPrefix) {
+    public BlazingTextReadOptions {
+        Objects.requireNonNull(read, "read");
+        if (labelPrefix != null && (labelPrefix.isEmpty() || FastTextTokenizer.tokens(labelPrefix).size() != 1
+                || !FastTextTokenizer.tokens(labelPrefix).get(0).equals(labelPrefix))) {
+            throw new IllegalArgumentException("label prefix must be non-empty without white space: \""
+                    + labelPrefix + "\"");
+        }
+    }
+
+    /** Supervised files with the {@code __label__} prefix. */
+    public static BlazingTextReadOptions supervised() {
+        return new BlazingTextReadOptions(ReadOptions.defaults(), FastTextTokenizer.DEFAULT_LABEL_PREFIX);
+    }
+
+    /** Word2vec sentence files: every token is a word. */
+    public static BlazingTextReadOptions word2vec() {
+        return new BlazingTextReadOptions(ReadOptions.defaults(), null);
+    }
+
+    public BlazingTextReadOptions withRead(ReadOptions r) {
+        return new BlazingTextReadOptions(r, labelPrefix);
+    }
+
+    public BlazingTextReadOptions withLabelPrefix(String prefix) {
+        return new BlazingTextReadOptions(read, prefix);
+    }
+}

@@ -1,0 +1,155 @@
+package io.mlformats.blazingtext;
+
+import io.mlformats.core.ByteInput;
+import io.mlformats.core.ByteSources;
+import io.mlformats.core.FormatException;
+import io.mlformats.core.LimitExceededException;
+import io.mlformats.core.ReadStats;
+import io.mlformats.core.RecordReader;
+import io.mlformats.core.SourcePosition;
+import io.mlformats.core.text.LineScanner;
+import io.mlformats.jsonlines.internal.Utf8;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * Reads fastText-style text: supervised files ({@code __label__} tokens anywhere in a line) and word2vec
+ * sentence files. Tokens and labels follow fastText 0.9.2 exactly ({@link FastTextTokenizer}); every line is an
+ * example, an empty one included (fastText trains on it as an example with no words).
+ *
+ * <p>One documented difference: a UTF-8 BOM at the start of the file is skipped (with a {@code bom-skipped}
+ * warning), as everywhere in this SDK. fastText keeps it inside the first token, which turns the first line's
+ * label into a word ({@code \ufeff__label__x}) and silently drops it.
+ *
+ * <p>Strict mode rejects invalid UTF-8 (fastText would pass the bytes through); lenient accepts it with a
+ * warning. Not thread-safe.
+ */
+public final class BlazingTextReader implements RecordReader<BlazingTextLineView> {
+    /** Warning kind for a line with invalid UTF-8 read in lenient mode. */
+    public static final String WARN_INVALID_UTF8 = "invalid-utf8";
+
+    private final LineScanner scanner;
+    private final BlazingTextReadOptions options;
+    private final ReadStats stats;
+    private final byte[] prefix;
+    private final BlazingTextLineView view = new BlazingTextLineView();
+    private long record = -1;
+    private boolean bomChecked;
+    private SourcePosition position;
+
+    private BlazingTextReader(ByteInput input, BlazingTextReadOptions options) {
+        this.options = options;
+        this.scanner = new LineScanner(input, options.read().limits());
+        this.stats = new ReadStats(options.read().maxErrorsKept());
+        this.prefix = options.labelPrefix() == null ? null
+                : options.labelPrefix().getBytes(StandardCharsets.UTF_8);
+        this.view.prefixLength = prefix == null ? 0 : prefix.length;
+        this.position = SourcePosition.ofLine(input.name(), input.position(), -1, 0);
+    }
+
+    public static BlazingTextReader open(Path file, BlazingTextReadOptions options) throws IOException {
+        return new BlazingTextReader(ByteSources.open(file, options.read().limits()), options);
+    }
+
+    public static BlazingTextReader of(ByteInput input, BlazingTextReadOptions options) {
+        return new BlazingTextReader(input, options);
+    }
+
+    public static BlazingTextReader of(InputStream in, String name, BlazingTextReadOptions options)
+            throws IOException {
+        return new BlazingTextReader(ByteSources.stream(in, name, options.read().limits()), options);
+    }
+
+    @Override
+    public boolean next() throws IOException {
+        while (true) {
+            if (!scanner.next()) {
+                stats.setBytes(scanner.consumed());
+                position = SourcePosition.ofLine(scanner.name(), scanner.consumed(), record + 1,
+                        scanner.lineNumber());
+                return false;
+            }
+            if (!bomChecked) {
+                bomChecked = true;
+                if (scanner.bomSkipped()) {
+                    stats.addWarning("bom-skipped");
+                }
+            }
+            stats.setBytes(scanner.consumed());
+            record++;
+            position = scanner.position(record);
+            byte[] b = scanner.buffer();
+            int bad = Utf8.firstInvalid(b, scanner.start(), scanner.end());
+            if (bad >= 0) {
+                if (!options.read().lenient()) {
+                    FormatException e = new FormatException(scanner.positionAt(bad, record), "INVALID_UTF8: byte 0x"
+                            + Integer.toHexString(b[bad] & 0xFF) + " does not start a valid UTF-8 sequence;"
+                            + " expected UTF-8 text (read in lenient mode to pass the bytes through)");
+                    if (!options.read().skipErrors()) {
+                        throw e;
+                    }
+                    stats.addSkipped(e);
+                    continue;
+                }
+                stats.addWarning(WARN_INVALID_UTF8);
+            }
+            view.clear();
+            view.buffer = b;
+            view.lineStart = scanner.start();
+            tokenize(b, scanner.start(), scanner.end());
+            stats.addRecord();
+            return true;
+        }
+    }
+
+    private void tokenize(byte[] b, int from, int to) throws LimitExceededException {
+        int max = options.read().limits().maxArrayElements();
+        int i = from;
+        while (i < to) {
+            while (i < to && FastTextTokenizer.isSpace(b[i])) {
+                i++;
+            }
+            if (i >= to) {
+                break;
+            }
+            int s = i;
+            while (i < to && !FastTextTokenizer.isSpace(b[i])) {
+                i++;
+            }
+            if (view.labelStarts.size + view.wordStarts.size >= max) {
+                throw new LimitExceededException(scanner.positionAt(s, record), "maxArrayElements", max,
+                        "a line of more than " + max + " tokens");
+            }
+            if (FastTextTokenizer.isLabel(b, s, i, prefix)) {
+                view.labelStarts.add(s);
+                view.labelEnds.add(i);
+            } else {
+                view.wordStarts.add(s);
+                view.wordEnds.add(i);
+            }
+        }
+    }
+
+    @Override
+    public BlazingTextLineView current() {
+        return view;
+    }
+
+    @Override
+    public SourcePosition position() {
+        return position;
+    }
+
+    @Override
+    public ReadStats stats() {
+        return stats;
+    }
+
+    @Override
+    public void close() throws IOException {
+        scanner.close();
+    }
+
+}

@@ -1,0 +1,16 @@
+package io.mlformats.blazingtext;
+
+import java.util.List;
+
+/**
+ * A BlazingText inference request: sentences (text classification) or words (word2vec) and the optional
+ * {@code k} (top labels; default 1; {@code null} = not sent). Immutable.
+ */
+public record BlazingTextRequest(List<String> instances, Integer k) {
+    public BlazingTextRequest {
+        instances = List.copyOf(instances);
+        if (k != null && k < 1) {
+            throw new IllegalArgumentException("k must be >= 1: " + k);
+        }
+    }
+}

@@ -1,0 +1,322 @@
+package io.mlformats.deepar;
+
+import io.mlformats.core.FormatException;
+import io.mlformats.core.ReadOptions;
+import io.mlformats.core.ReadStats;
+import io.mlformats.jsonlines.internal.JsonOutput;
+import io.mlformats.jsonlines.internal.JsonParsers;
+import io.mlformats.jsonlines.internal.JsonSite;
+import io.mlformats.jsonlines.internal.JsonValues;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+
+/**
+ * DeepAR inference documents: the endpoint request {@code {"instances": [...], "configuration": {...}}}, the
+ * response {@code {"predictions": [{"mean": [...], "quantiles": {"0.5": [...]}, "samples": [[...]]}]}}, and the
+ * {@code configuration} JSON for {@code DEEPAR_INFERENCE_CONFIG}. Batch transform uses the JSON Lines forms:
+ * input lines are read with {@link DeepArReader} ({@link DeepArReadOptions#inference(int)}) and written with
+ * {@link DeepArWriter}; output lines with {@link DeepArForecastReader} / {@link #writeForecastLine}.
+ *
+ * <p>Documents are parsed from memory (requests are limited to a few MB by the service). Stateless and
+ * thread-safe.
+ */
+public final class DeepArInference {
+    private DeepArInference() {
+    }
+
+    /** The request as UTF-8 JSON bytes (one line, no trailing newline). */
+    public static byte[] requestBytes(DeepArInferenceRequest request) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        writeRequest(request, bytes);
+        return bytes.toByteArray();
+    }
+
+    /** Writes the request to {@code out} (left open). */
+    public static void writeRequest(DeepArInferenceRequest request, OutputStream out) throws IOException {
+        ByteArrayOutputStream lines = new ByteArrayOutputStream();
+        try (DeepArWriter w = DeepArWriter.to(lines)) {
+            for (DeepArSeries s : request.instances()) {
+                w.write(s);
+            }
+        }
+        JsonOutput json = new JsonOutput(out);
+        json.raw("{\"instances\": [");
+        byte[] b = lines.toByteArray();
+        int start = 0;
+        boolean first = true;
+        for (int i = 0; i < b.length; i++) {
+            if (b[i] == '\n') {
+                if (!first) {
+                    json.raw(", ");
+                }
+                first = false;
+                json.raw(b, start, i - start);
+                start = i + 1;
+            }
+        }
+        json.raw(']');
+        if (request.configuration() != null) {
+            json.raw(", \"configuration\": ");
+            configuration(json, request.configuration());
+        }
+        json.raw('}');
+        json.flush();
+    }
+
+    /** The configuration as JSON text, e.g. for the {@code DEEPAR_INFERENCE_CONFIG} environment variable. */
+    public static String configurationJson(DeepArConfiguration c) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        JsonOutput json = new JsonOutput(bytes);
+        configuration(json, c);
+        json.flush();
+        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static void configuration(JsonOutput json, DeepArConfiguration c) {
+        json.raw('{');
+        String sep = "";
+        if (c.numSamples() != null) {
+            json.name("num_samples").number((long) c.numSamples());
+            sep = ", ";
+        }
+        if (c.outputTypes() != null) {
+            json.raw(sep).name("output_types");
+            strings(json, c.outputTypes());
+            sep = ", ";
+        }
+        if (c.quantiles() != null) {
+            json.raw(sep).name("quantiles");
+            strings(json, c.quantiles());
+        }
+        json.raw('}');
+    }
+
+    private static void strings(JsonOutput json, List<String> list) {
+        json.raw('[');
+        for (int i = 0; i < list.size(); i++) {
+            if (i > 0) {
+                json.raw(", ");
+            }
+            json.string(list.get(i));
+        }
+        json.raw(']');
+    }
+
+    /**
+     * Reads a request; every instance is checked like a DeepAR line under {@code options} (use
+     * {@link DeepArReadOptions#inference(int)} to check dynamic_feat lengths against prediction_length).
+     * Errors name the instance index as the record.
+     */
+    public static DeepArInferenceRequest readRequest(byte[] json, String name, DeepArReadOptions options)
+            throws FormatException {
+        JsonParsers parsers = new JsonParsers(options.read().limits());
+        JsonSite site = JsonSite.document(name);
+        JsonValues values = new JsonValues(parsers, json, 0, site);
+        DeepArDecoder decoder = new DeepArDecoder(options, parsers, new ReadStats(0));
+        List<DeepArSeries> instances = null;
+        DeepArConfiguration config = null;
+        try (JsonParser p = values.open()) {
+            values.expect(p, values.next(p), JsonToken.START_OBJECT, "the request");
+            JsonToken t;
+            while ((t = values.next(p)) != JsonToken.END_OBJECT) {
+                String field = p.currentName();
+                t = values.next(p);
+                if (field.equals("instances")) {
+                    values.expect(p, t, JsonToken.START_ARRAY, "\"instances\"");
+                    instances = new ArrayList<>();
+                    DeepArSeriesView view = new DeepArSeriesView();
+                    while ((t = values.next(p)) != JsonToken.END_ARRAY) {
+                        JsonSite at = site.withRecord(instances.size());
+                        values.expect(p, t, JsonToken.START_OBJECT, "an instance");
+                        view.clear();
+                        long objectStart = p.currentTokenLocation().getByteOffset();
+                        decoder.decodeObject(p, json, 0, at, view);
+                        decoder.check(view, new JsonSite(name, objectStart, -1, instances.size()));
+                        instances.add(view.toSeries());
+                    }
+                } else if (field.equals("configuration")) {
+                    config = readConfiguration(p, t, values);
+                } else {
+                    values.skip(p);
+                }
+            }
+            parsers.expectEnd(p, site);
+        }
+        if (instances == null) {
+            throw new FormatException(site.at(0), "the request has no \"instances\" array, expected"
+                    + " {\"instances\": [...], \"configuration\": {...}}");
+        }
+        return new DeepArInferenceRequest(instances, config);
+    }
+
+    /** Reads a {@code configuration} JSON object (request field or {@code DEEPAR_INFERENCE_CONFIG}). */
+    public static DeepArConfiguration readConfiguration(byte[] json, String name) throws FormatException {
+        JsonValues values = new JsonValues(new JsonParsers(ReadOptions.defaults().limits()), json, 0,
+                JsonSite.document(name));
+        try (JsonParser p = values.open()) {
+            DeepArConfiguration c = readConfiguration(p, values.next(p), values);
+            values.parsers().expectEnd(p, values.site());
+            return c;
+        }
+    }
+
+    private static DeepArConfiguration readConfiguration(JsonParser p, JsonToken t, JsonValues values)
+            throws FormatException {
+        values.expect(p, t, JsonToken.START_OBJECT, "\"configuration\"");
+        Integer numSamples = null;
+        List<String> outputTypes = null;
+        List<String> quantiles = null;
+        while ((t = values.next(p)) != JsonToken.END_OBJECT) {
+            String field = p.currentName();
+            t = values.next(p);
+            switch (field) {
+                case "num_samples" -> {
+                    long n = values.integer(p, "\"num_samples\"");
+                    if (n <= 0 || n > Integer.MAX_VALUE) {
+                        throw values.error(p, "num_samples " + n + " must be a positive integer");
+                    }
+                    numSamples = (int) n;
+                }
+                case "output_types" -> outputTypes = values.strings(p, t, "\"output_types\"");
+                case "quantiles" -> quantiles = values.strings(p, t, "\"quantiles\" (quantiles are strings,"
+                        + " e.g. \"0.5\")");
+                default -> values.skip(p);
+            }
+        }
+        try {
+            return new DeepArConfiguration(numSamples, outputTypes, quantiles);
+        } catch (IllegalArgumentException e) {
+            throw values.error(p, e.getMessage());
+        }
+    }
+
+    /** Reads an endpoint response: one forecast per request instance. */
+    public static List<DeepArForecast> readResponse(byte[] json, String name) throws FormatException {
+        JsonSite site = JsonSite.document(name);
+        JsonValues values = new JsonValues(new JsonParsers(ReadOptions.defaults().limits()), json, 0, site);
+        List<DeepArForecast> out = null;
+        try (JsonParser p = values.open()) {
+            values.expect(p, values.next(p), JsonToken.START_OBJECT, "the response");
+            JsonToken t;
+            while ((t = values.next(p)) != JsonToken.END_OBJECT) {
+                String field = p.currentName();
+                t = values.next(p);
+                if (field.equals("predictions")) {
+                    values.expect(p, t, JsonToken.START_ARRAY, "\"predictions\"");
+                    out = new ArrayList<>();
+                    while ((t = values.next(p)) != JsonToken.END_ARRAY) {
+                        values.site(site.withRecord(out.size()));
+                        out.add(readForecast(p, t, values));
+                    }
+                    values.site(site);
+                } else {
+                    values.skip(p);
+                }
+            }
+            values.parsers().expectEnd(p, site);
+        }
+        if (out == null) {
+            throw new FormatException(site.at(0), "the response has no \"predictions\" array");
+        }
+        return out;
+    }
+
+    static DeepArForecast readForecast(JsonParser p, JsonToken t, JsonValues values) throws FormatException {
+        values.expect(p, t, JsonToken.START_OBJECT, "a prediction");
+        double[] mean = null;
+        double[][] samples = null;
+        Map<String, double[]> quantiles = new LinkedHashMap<>();
+        while ((t = values.next(p)) != JsonToken.END_OBJECT) {
+            String field = p.currentName();
+            t = values.next(p);
+            switch (field) {
+                case "mean" -> mean = values.doubles(p, t, "\"mean\"");
+                case "samples" -> samples = values.doubleRows(p, t, "\"samples\"");
+                case "quantiles" -> {
+                    values.expect(p, t, JsonToken.START_OBJECT, "\"quantiles\"");
+                    while ((t = values.next(p)) != JsonToken.END_OBJECT) {
+                        String q = p.currentName();
+                        quantiles.put(q, values.doubles(p, values.next(p), "quantile " + q));
+                    }
+                }
+                default -> values.skip(p);
+            }
+        }
+        return new DeepArForecast(mean, quantiles, samples);
+    }
+
+    /** Writes a response document (what an endpoint returns; useful for tests and mocks). */
+    public static void writeResponse(List<DeepArForecast> forecasts, OutputStream out) throws IOException {
+        JsonOutput json = new JsonOutput(out);
+        json.raw("{\"predictions\": [");
+        for (int i = 0; i < forecasts.size(); i++) {
+            if (i > 0) {
+                json.raw(", ");
+            }
+            forecast(json, forecasts.get(i));
+        }
+        json.raw("]}");
+        json.flush();
+    }
+
+    /** Writes one batch-transform output line ({@code \n}-terminated). */
+    public static void writeForecastLine(DeepArForecast f, OutputStream out) throws IOException {
+        JsonOutput json = new JsonOutput(out);
+        forecast(json, f);
+        json.raw('\n');
+        json.flush();
+    }
+
+    private static void forecast(JsonOutput json, DeepArForecast f) {
+        json.raw('{');
+        String sep = "";
+        if (f.quantiles() != null && !f.quantiles().isEmpty()) {
+            json.name("quantiles").raw('{');
+            String qs = "";
+            for (Map.Entry<String, double[]> e : f.quantiles().entrySet()) {
+                json.raw(qs).name(e.getKey());
+                doubles(json, e.getValue());
+                qs = ", ";
+            }
+            json.raw('}');
+            sep = ", ";
+        }
+        if (f.samples() != null) {
+            json.raw(sep).name("samples").raw('[');
+            for (int i = 0; i < f.samples().length; i++) {
+                if (i > 0) {
+                    json.raw(", ");
+                }
+                doubles(json, f.samples()[i]);
+            }
+            json.raw(']');
+            sep = ", ";
+        }
+        if (f.mean() != null) {
+            json.raw(sep).name("mean");
+            doubles(json, f.mean());
+        }
+        json.raw('}');
+    }
+
+    private static void doubles(JsonOutput json, double[] v) {
+        json.raw('[');
+        for (int i = 0; i < v.length; i++) {
+            if (!Double.isFinite(v[i])) {
+                throw new IllegalArgumentException("forecast values must be finite: " + v[i]);
+            }
+            if (i > 0) {
+                json.raw(", ");
+            }
+            json.number(v[i]);
+        }
+        json.raw(']');
+    }
+}

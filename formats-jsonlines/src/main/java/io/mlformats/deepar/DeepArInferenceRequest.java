@@ -1,0 +1,17 @@
+package io.mlformats.deepar;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A DeepAR real-time inference request ({@code application/json}):
+ * {@code {"instances": [series...], "configuration": {...}}}. Immutable.
+ *
+ * @param instances     the series to forecast; with dynamic_feat, each row is len(target) + prediction_length long
+ * @param configuration optional ({@code null}: the endpoint returns only {@code mean})
+ */
+public record DeepArInferenceRequest(List<DeepArSeries> instances, DeepArConfiguration configuration) {
+    public DeepArInferenceRequest {
+        instances = List.copyOf(Objects.requireNonNull(instances, "instances"));
+    }
+}

@@ -1,0 +1,57 @@
+package io.mlformats.deepar;
+
+import io.mlformats.core.ReadMode;
+import io.mlformats.core.ReadOptions;
+import java.util.Objects;
+
+/**
+ * How DeepAR series are read. Immutable.
+ *
+ * @param read              mode (strict: {@code start} as {@code YYYY-MM-DD[ HH:MM:SS]}, missing values only as
+ *                          {@code null} or {@code "NaN"}; lenient also accepts an ISO {@code T} separator and any
+ *                          letter case of {@code "nan"}), error policy and limits
+ * @param dynamicFeatLength the length rule for {@code dynamic_feat} rows
+ * @param predictionLength  {@code prediction_length}, used by {@link DynamicFeatLength#TARGET_PLUS_PREDICTION}
+ * @param keepExtraFields   keep fields other than start/target/cat/dynamic_feat (for example {@code item_id}) as
+ *                          raw JSON text; otherwise they are checked for JSON validity and dropped
+ */
+public record DeepArReadOptions(ReadOptions read, DynamicFeatLength dynamicFeatLength, int predictionLength,
+                                boolean keepExtraFields) {
+
+    public DeepArReadOptions {
+        Objects.requireNonNull(read, "read");
+        Objects.requireNonNull(dynamicFeatLength, "dynamicFeatLength");
+        if (predictionLength < 0 || (dynamicFeatLength == DynamicFeatLength.TARGET_PLUS_PREDICTION
+                && predictionLength == 0)) {
+            throw new IllegalArgumentException("predictionLength must be > 0 for inference data: "
+                    + predictionLength);
+        }
+    }
+
+    /** Training or test data: strict, fail-fast, dynamic_feat rows as long as the target, extras dropped. */
+    public static DeepArReadOptions training() {
+        return new DeepArReadOptions(ReadOptions.defaults(), DynamicFeatLength.TARGET, 0, false);
+    }
+
+    /** Inference requests / batch transform input: dynamic_feat rows are target + predictionLength long. */
+    public static DeepArReadOptions inference(int predictionLength) {
+        return new DeepArReadOptions(ReadOptions.defaults(), DynamicFeatLength.TARGET_PLUS_PREDICTION,
+                predictionLength, false);
+    }
+
+    public DeepArReadOptions withRead(ReadOptions r) {
+        return new DeepArReadOptions(r, dynamicFeatLength, predictionLength, keepExtraFields);
+    }
+
+    public DeepArReadOptions withMode(ReadMode m) {
+        return withRead(read.withMode(m));
+    }
+
+    public DeepArReadOptions withKeepExtraFields(boolean keep) {
+        return new DeepArReadOptions(read, dynamicFeatLength, predictionLength, keep);
+    }
+
+    public DeepArReadOptions withDynamicFeatLength(DynamicFeatLength rule, int predictionLength) {
+        return new DeepArReadOptions(read, rule, predictionLength, keepExtraFields);
+    }
+}

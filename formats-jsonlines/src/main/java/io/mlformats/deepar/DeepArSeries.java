@@ -1,0 +1,97 @@
+package io.mlformats.deepar;
+
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One DeepAR time series, owned (the arrays are not copied on construction: do not modify them afterwards).
+ * Missing target values are NaN. {@link #equals} compares floats bit for bit ({@link Float#floatToRawIntBits}).
+ *
+ * @param start       the first timestamp (no time zone; second precision)
+ * @param target      the series; NaN = missing
+ * @param cat         categorical features (0-based), or {@code null} when the field is absent
+ * @param dynamicFeat dynamic features, {@code [feature][time]}, or {@code null} when absent
+ * @param extraFields other fields of the line as raw JSON text, in file order (empty unless asked for)
+ */
+public record DeepArSeries(LocalDateTime start, float[] target, int[] cat, float[][] dynamicFeat,
+                           Map<String, String> extraFields) {
+
+    public DeepArSeries {
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(target, "target");
+        extraFields = extraFields == null || extraFields.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(extraFields));
+    }
+
+    /** A series with only start and target. */
+    public static DeepArSeries of(LocalDateTime start, float... target) {
+        return new DeepArSeries(start, target, null, null, Map.of());
+    }
+
+    public DeepArSeries withCat(int... c) {
+        return new DeepArSeries(start, target, c, dynamicFeat, extraFields);
+    }
+
+    public DeepArSeries withDynamicFeat(float[]... rows) {
+        return new DeepArSeries(start, target, cat, rows, extraFields);
+    }
+
+    public DeepArSeries withExtraFields(Map<String, String> raw) {
+        return new DeepArSeries(start, target, cat, dynamicFeat, raw);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof DeepArSeries s)) {
+            return false;
+        }
+        if (!start.equals(s.start) || !bits(target, s.target) || !Arrays.equals(cat, s.cat)
+                || !extraFields.equals(s.extraFields)) {
+            return false;
+        }
+        if (dynamicFeat == null || s.dynamicFeat == null) {
+            return dynamicFeat == s.dynamicFeat;
+        }
+        if (dynamicFeat.length != s.dynamicFeat.length) {
+            return false;
+        }
+        for (int i = 0; i < dynamicFeat.length; i++) {
+            if (!bits(dynamicFeat[i], s.dynamicFeat[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean bits(float[] a, float[] b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        if (a.length != b.length) {
+            return false;
+        }
+        for (int i = 0; i < a.length; i++) {
+            if (Float.floatToRawIntBits(a[i]) != Float.floatToRawIntBits(b[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(start, Arrays.hashCode(target), Arrays.hashCode(cat), Arrays.deepHashCode(dynamicFeat),
+                extraFields);
+    }
+
+    @Override
+    public String toString() {
+        return "DeepArSeries[start=" + start + ", target=" + Arrays.toString(target) + ", cat="
+                + Arrays.toString(cat) + ", dynamicFeat=" + Arrays.deepToString(dynamicFeat) + ", extraFields="
+                + extraFields + "]";
+    }
+}

@@ -1,0 +1,209 @@
+package io.mlformats.deepar;
+
+import io.mlformats.core.RecordWriter;
+import io.mlformats.jsonlines.internal.JsonOutput;
+import io.mlformats.jsonlines.internal.OutputTarget;
+import io.mlformats.jsonlines.internal.RawJson;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.Map;
+
+/**
+ * Writes DeepAR JSON Lines: {@code {"start": "YYYY-MM-DD HH:MM:SS", "target": [...], "cat": [...],
+ * "dynamic_feat": [[...]], <extra fields>}} per line, {@code \n} endings, no BOM, floats in the shortest text that
+ * reads back to the same float32, missing values as {@code "NaN"} (never the bare token Python writes).
+ *
+ * <p>Values DeepAR cannot read are refused with {@link IllegalArgumentException} before anything of the record
+ * is written: an empty target, ±Infinity, NaN in dynamic_feat, negative cat, ragged dynamic_feat rows, a start
+ * with fractions of a second or a year outside 0..9999. File targets appear under their final name only when
+ * {@link #close()} succeeds ({@link #abort()} or a failure leaves nothing). Not thread-safe.
+ */
+public final class DeepArWriter implements RecordWriter<DeepArSeries> {
+    private final OutputTarget target;
+    private final JsonOutput out;
+    private boolean closed;
+
+    private DeepArWriter(OutputTarget target) {
+        this.target = target;
+        this.out = new JsonOutput(target.stream());
+    }
+
+    /** Writes a file, gzip-compressed if asked (name it {@code .json.gz}); published on close. */
+    public static DeepArWriter create(Path file, boolean gzip) throws IOException {
+        return new DeepArWriter(OutputTarget.file(file, gzip));
+    }
+
+    /** Writes to the caller's stream; {@link #close()} flushes it and leaves it open. */
+    public static DeepArWriter to(OutputStream stream) {
+        return new DeepArWriter(OutputTarget.of(stream));
+    }
+
+    @Override
+    public void write(DeepArSeries s) throws IOException {
+        float[][] rows = s.dynamicFeat();
+        int[] lens = null;
+        if (rows != null) {
+            lens = new int[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                lens[i] = rows[i].length;
+            }
+        }
+        write(s.start(), s.target(), s.target().length, s.cat(), s.cat() == null ? 0 : s.cat().length, rows, lens,
+                rows == null ? 0 : rows.length, s.extraFields());
+    }
+
+    /** Writes the current series of a reader (no copy). */
+    public void write(DeepArSeriesView v) throws IOException {
+        int rows = v.dynamicFeatCount();
+        float[][] data = new float[rows][];
+        int[] lens = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            data[i] = v.dynamicFeatArray(i);
+            lens[i] = v.dynamicFeatLength(i);
+        }
+        write(v.start(), v.targetArray(), v.targetLength(), v.hasCat() ? v.catArray() : null, v.catLength(),
+                v.hasDynamicFeat() ? data : null, lens, rows, v.extraFields());
+    }
+
+    /**
+     * Writes one series from caller-owned buffers: {@code target[0, targetLength)}, {@code cat[0, catLength)}
+     * ({@code cat == null}: no field), {@code rows[i][0, rowLengths[i])} for {@code i < rowCount}
+     * ({@code rows == null}: no field).
+     */
+    public void write(LocalDateTime start, float[] target, int targetLength, int[] cat, int catLength,
+                      float[][] rows, int[] rowLengths, int rowCount, Map<String, String> extraFields)
+            throws IOException {
+        checkOpen();
+        check(start, target, targetLength, cat, catLength, rows, rowLengths, rowCount);
+        out.beginRecord();
+        try {
+            out.raw("{\"start\": \"");
+            startText(start);
+            out.raw("\", \"target\": ").floatArray(target, targetLength);
+            if (cat != null) {
+                out.raw(", \"cat\": ").intArray(cat, catLength);
+            }
+            if (rows != null) {
+                out.raw(", \"dynamic_feat\": [");
+                for (int i = 0; i < rowCount; i++) {
+                    if (i > 0) {
+                        out.raw(", ");
+                    }
+                    out.floatArray(rows[i], rowLengths[i]);
+                }
+                out.raw(']');
+            }
+            if (extraFields != null) {
+                for (Map.Entry<String, String> e : extraFields.entrySet()) {
+                    String name = e.getKey();
+                    if (name.equals("start") || name.equals("target") || name.equals("cat")
+                            || name.equals("dynamic_feat")) {
+                        throw new IllegalArgumentException("extra field \"" + name + "\" clashes with a DeepAR"
+                                + " field");
+                    }
+                    RawJson.requireSingleValue(e.getValue(), name);
+                    out.raw(", ").name(name).rawUtf8(e.getValue());
+                }
+            }
+            out.raw('}');
+            out.endLine();
+        } catch (RuntimeException e) {
+            out.rollback();
+            throw e;
+        }
+    }
+
+    private void startText(LocalDateTime t) {
+        digits(t.getYear(), 4);
+        out.raw('-');
+        digits(t.getMonthValue(), 2);
+        out.raw('-');
+        digits(t.getDayOfMonth(), 2);
+        out.raw(' ');
+        digits(t.getHour(), 2);
+        out.raw(':');
+        digits(t.getMinute(), 2);
+        out.raw(':');
+        digits(t.getSecond(), 2);
+    }
+
+    private void digits(int v, int n) {
+        for (int d = n - 1; d >= 0; d--) {
+            int p = (int) Math.pow(10, d);
+            out.raw((char) ('0' + (v / p) % 10));
+        }
+    }
+
+    private static void check(LocalDateTime start, float[] target, int n, int[] cat, int catN, float[][] rows,
+                              int[] lens, int rowCount) {
+        if (start == null) {
+            throw new IllegalArgumentException("start is required");
+        }
+        if (start.getNano() != 0 || start.getYear() < 0 || start.getYear() > 9999) {
+            throw new IllegalArgumentException("start " + start + " cannot be written as YYYY-MM-DD HH:MM:SS"
+                    + " (whole seconds, year 0..9999)");
+        }
+        if (n <= 0) {
+            throw new IllegalArgumentException("target is empty; DeepAR series need at least one value");
+        }
+        for (int i = 0; i < n; i++) {
+            if (Float.isInfinite(target[i])) {
+                throw new IllegalArgumentException("target[" + i + "] is " + target[i]
+                        + "; DeepAR values must be finite (NaN marks a missing value)");
+            }
+        }
+        for (int i = 0; cat != null && i < catN; i++) {
+            if (cat[i] < 0) {
+                throw new IllegalArgumentException("cat[" + i + "] is " + cat[i] + "; categories are 0-based");
+            }
+        }
+        for (int r = 0; rows != null && r < rowCount; r++) {
+            if (lens[r] != lens[0]) {
+                throw new IllegalArgumentException("dynamic_feat row " + r + " has " + lens[r]
+                        + " values but row 0 has " + lens[0]);
+            }
+            for (int i = 0; i < lens[r]; i++) {
+                float f = rows[r][i];
+                if (f != f || Float.isInfinite(f)) {
+                    throw new IllegalArgumentException("dynamic_feat[" + r + "][" + i + "] is " + f
+                            + "; DeepAR features must be finite and not missing");
+                }
+            }
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("writer is closed");
+        }
+    }
+
+    @Override
+    public void flush() throws IOException {
+        out.flush();
+    }
+
+    /** Flushes and, for a file, publishes it under its final name. */
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            out.flush();
+        } catch (IOException | RuntimeException e) {
+            target.abort();
+            throw e;
+        }
+        target.commit();
+    }
+
+    /** Gives up: a file target is deleted, nothing is published. */
+    public void abort() {
+        closed = true;
+        target.abort();
+    }
+}

@@ -1,0 +1,248 @@
+package io.mlformats.jsonlines.internal;
+
+import io.mlformats.core.text.NumberFormatter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Arrays;
+
+/**
+ * A growable byte buffer that writes JSON text (escaped strings, shortest round-trip numbers) and drains into an
+ * {@link OutputStream} once it holds more than a threshold. The writers of this module format whole records into
+ * it, so a record is never half-written to the stream by a failing check. Not thread-safe.
+ */
+public final class JsonOutput {
+    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final int DRAIN_AT = 1 << 16;
+
+    private final OutputStream out;
+    private byte[] buf = new byte[1 << 17];
+    private int pos;
+    private int recordStart;
+
+    public JsonOutput(OutputStream out) {
+        this.out = out;
+    }
+
+    /** Marks the start of a record: {@link #rollback()} returns here. */
+    public void beginRecord() {
+        recordStart = pos;
+    }
+
+    /** Drops everything written since {@link #beginRecord()}. */
+    public void rollback() {
+        pos = recordStart;
+    }
+
+    /** Ends a record with {@code \n} and drains the buffer if it is large. */
+    public void endLine() throws IOException {
+        raw('\n');
+        if (pos >= DRAIN_AT) {
+            drain();
+        }
+    }
+
+    public void drain() throws IOException {
+        if (pos > 0) {
+            out.write(buf, 0, pos);
+            pos = 0;
+        }
+        recordStart = 0;
+    }
+
+    public void flush() throws IOException {
+        drain();
+        out.flush();
+    }
+
+    public byte[] buffer() {
+        return buf;
+    }
+
+    public int size() {
+        return pos;
+    }
+
+    /** Makes room for {@code n} more bytes. */
+    public void ensure(int n) {
+        if (buf.length - pos < n) {
+            long want = Math.max((long) buf.length * 2, (long) pos + n);
+            if (want > Integer.MAX_VALUE - 16) {
+                throw new IllegalStateException("record larger than 2 GiB");
+            }
+            buf = Arrays.copyOf(buf, (int) want);
+        }
+    }
+
+    public JsonOutput raw(char c) {
+        ensure(1);
+        buf[pos++] = (byte) c;
+        return this;
+    }
+
+    /** Writes ASCII text verbatim. */
+    public JsonOutput raw(String ascii) {
+        ensure(ascii.length());
+        for (int i = 0; i < ascii.length(); i++) {
+            buf[pos++] = (byte) ascii.charAt(i);
+        }
+        return this;
+    }
+
+    /** Writes text (for example raw JSON) as UTF-8, verbatim. */
+    public JsonOutput rawUtf8(String text) {
+        byte[] b = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return raw(b, 0, b.length);
+    }
+
+    public JsonOutput raw(byte[] b, int off, int len) {
+        ensure(len);
+        System.arraycopy(b, off, buf, pos, len);
+        pos += len;
+        return this;
+    }
+
+    /** Writes {@code "name": }. */
+    public JsonOutput name(String name) {
+        string(name);
+        ensure(2);
+        buf[pos++] = ':';
+        buf[pos++] = ' ';
+        return this;
+    }
+
+    /** Writes a JSON string: UTF-8, with quotes, backslashes, control characters and lone surrogates escaped. */
+    public JsonOutput string(CharSequence s) {
+        int n = s.length();
+        ensure(n * 6 + 2);
+        byte[] b = buf;
+        int p = pos;
+        b[p++] = '"';
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                if (c < 0x20 || c == '"' || c == '\\') {
+                    p = escape(c, b, p);
+                } else {
+                    b[p++] = (byte) c;
+                }
+            } else if (c < 0x800) {
+                b[p++] = (byte) (0xC0 | (c >> 6));
+                b[p++] = (byte) (0x80 | (c & 0x3F));
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, s.charAt(++i));
+                b[p++] = (byte) (0xF0 | (cp >> 18));
+                b[p++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                b[p++] = (byte) (0x80 | (cp & 0x3F));
+            } else if (Character.isSurrogate(c)) {
+                p = unicodeEscape(c, b, p); // a lone surrogate has no UTF-8 form; JSON can still carry it
+            } else {
+                b[p++] = (byte) (0xE0 | (c >> 12));
+                b[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                b[p++] = (byte) (0x80 | (c & 0x3F));
+            }
+        }
+        b[p++] = '"';
+        pos = p;
+        return this;
+    }
+
+    private static int escape(char c, byte[] b, int p) {
+        b[p++] = '\\';
+        switch (c) {
+            case '"' -> b[p++] = '"';
+            case '\\' -> b[p++] = '\\';
+            case '\n' -> b[p++] = 'n';
+            case '\r' -> b[p++] = 'r';
+            case '\t' -> b[p++] = 't';
+            case '\b' -> b[p++] = 'b';
+            case '\f' -> b[p++] = 'f';
+            default -> {
+                return unicodeEscape(c, b, p - 1);
+            }
+        }
+        return p;
+    }
+
+    private static int unicodeEscape(char c, byte[] b, int p) {
+        b[p++] = '\\';
+        b[p++] = 'u';
+        b[p++] = HEX[(c >> 12) & 0xF];
+        b[p++] = HEX[(c >> 8) & 0xF];
+        b[p++] = HEX[(c >> 4) & 0xF];
+        b[p++] = HEX[c & 0xF];
+        return p;
+    }
+
+    /** A finite float in the shortest round-trip form; NaN as the string {@code "NaN"} (a DeepAR missing value). */
+    public JsonOutput floatOrNaN(float v) {
+        ensure(NumberFormatter.MAX_FLOAT_BYTES + 2);
+        if (v != v) {
+            raw("\"NaN\"");
+        } else {
+            pos = NumberFormatter.writeFloat(v, buf, pos);
+        }
+        return this;
+    }
+
+    /** A finite float; NaN/Infinity are the caller's to reject. */
+    public JsonOutput number(float v) {
+        ensure(NumberFormatter.MAX_FLOAT_BYTES);
+        pos = NumberFormatter.writeFloat(v, buf, pos);
+        return this;
+    }
+
+    public JsonOutput number(double v) {
+        ensure(NumberFormatter.MAX_DOUBLE_BYTES);
+        pos = NumberFormatter.writeDouble(v, buf, pos);
+        return this;
+    }
+
+    public JsonOutput number(long v) {
+        ensure(NumberFormatter.MAX_LONG_BYTES);
+        pos = NumberFormatter.writeLong(v, buf, pos);
+        return this;
+    }
+
+    /** {@code [v0, v1, ...]} of the first {@code n} ints. */
+    public JsonOutput intArray(int[] v, int n) {
+        ensure(2 + n * (NumberFormatter.MAX_LONG_BYTES + 2));
+        buf[pos++] = '[';
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                buf[pos++] = ',';
+                buf[pos++] = ' ';
+            }
+            pos = NumberFormatter.writeLong(v[i], buf, pos);
+        }
+        buf[pos++] = ']';
+        return this;
+    }
+
+    /** {@code [v0, v1, ...]} of the first {@code n} floats, NaN as {@code "NaN"}. */
+    public JsonOutput floatArray(float[] v, int n) {
+        ensure(2 + n * (NumberFormatter.MAX_FLOAT_BYTES + 4));
+        byte[] b = buf;
+        int p = pos;
+        b[p++] = '[';
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                b[p++] = ',';
+                b[p++] = ' ';
+            }
+            float f = v[i];
+            if (f != f) {
+                b[p++] = '"';
+                b[p++] = 'N';
+                b[p++] = 'a';
+                b[p++] = 'N';
+                b[p++] = '"';
+            } else {
+                p = NumberFormatter.writeFloat(f, b, p);
+            }
+        }
+        b[p++] = ']';
+        pos = p;
+        return this;
+    }
+}

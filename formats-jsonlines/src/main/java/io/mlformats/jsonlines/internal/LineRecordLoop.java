@@ -1,0 +1,77 @@
+package io.mlformats.jsonlines.internal;
+
+import io.mlformats.core.ByteInput;
+import io.mlformats.core.FormatException;
+import io.mlformats.core.LimitExceededException;
+import io.mlformats.core.ReadOptions;
+import io.mlformats.core.ReadStats;
+import io.mlformats.core.SourcePosition;
+import java.io.IOException;
+
+/**
+ * The read loop every JSON Lines reader of this module shares: next line, decode, and on a bad record either
+ * fail or skip it and keep its error, per the {@link io.mlformats.core.ErrorPolicy}. Limit violations of the
+ * line framing itself cannot be skipped and always propagate. Not thread-safe.
+ */
+public final class LineRecordLoop {
+    /** Decodes the current line of the cursor into the reader's view. */
+    @FunctionalInterface
+    public interface LineDecoder {
+        void decode(byte[] b, int from, int to, JsonSite site) throws FormatException;
+    }
+
+    private final JsonLineCursor cursor;
+    private final ReadOptions options;
+    private final ReadStats stats;
+    private SourcePosition position;
+
+    public LineRecordLoop(ByteInput input, ReadOptions options) {
+        this.options = options;
+        this.stats = new ReadStats(options.maxErrorsKept());
+        this.cursor = new JsonLineCursor(input, options, stats);
+        this.position = SourcePosition.ofLine(input.name(), input.position(), -1, 0);
+    }
+
+    /** Advances to the next good record; false at the end. */
+    public boolean next(LineDecoder decoder) throws IOException {
+        while (true) {
+            try {
+                if (!cursor.nextLine()) {
+                    position = SourcePosition.ofLine(cursor.name(), stats.bytes(), cursor.recordIndex() + 1,
+                            cursor.lineNumber());
+                    return false;
+                }
+                position = cursor.position();
+                decoder.decode(cursor.buffer(), cursor.start(), cursor.end(), cursor.site());
+                stats.addRecord();
+                return true;
+            } catch (LimitExceededException e) {
+                if (e.position().recordIndex() < 0 || !options.skipErrors()) {
+                    throw e;
+                }
+                stats.addSkipped(e);
+            } catch (FormatException e) {
+                if (!options.skipErrors()) {
+                    throw e;
+                }
+                stats.addSkipped(e);
+            }
+        }
+    }
+
+    public SourcePosition position() {
+        return position;
+    }
+
+    public ReadStats stats() {
+        return stats;
+    }
+
+    public JsonLineCursor cursor() {
+        return cursor;
+    }
+
+    public void close() throws IOException {
+        cursor.close();
+    }
+}

@@ -1,0 +1,77 @@
+package io.mlformats.manifest;
+
+import io.mlformats.core.RecordWriter;
+import io.mlformats.jsonlines.internal.JsonOutput;
+import io.mlformats.jsonlines.internal.OutputTarget;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Writes augmented-manifest lines: each {@link ManifestRecord}'s attributes in its order, values copied verbatim
+ * (what was read is written back unchanged), {@code \n} endings, no BOM. Files are published on close. Not
+ * thread-safe.
+ */
+public final class AugmentedManifestWriter implements RecordWriter<ManifestRecord> {
+    private final OutputTarget target;
+    private final JsonOutput out;
+    private boolean closed;
+
+    private AugmentedManifestWriter(OutputTarget target) {
+        this.target = target;
+        this.out = new JsonOutput(target.stream());
+    }
+
+    public static AugmentedManifestWriter create(Path file, boolean gzip) throws IOException {
+        return new AugmentedManifestWriter(OutputTarget.file(file, gzip));
+    }
+
+    public static AugmentedManifestWriter to(OutputStream stream) {
+        return new AugmentedManifestWriter(OutputTarget.of(stream));
+    }
+
+    @Override
+    public void write(ManifestRecord record) throws IOException {
+        if (closed) {
+            throw new IllegalStateException("writer is closed");
+        }
+        out.beginRecord();
+        out.raw('{');
+        String sep = "";
+        for (Map.Entry<String, String> e : record.rawValues().entrySet()) {
+            out.raw(sep).name(e.getKey());
+            byte[] v = e.getValue().getBytes(StandardCharsets.UTF_8);
+            out.raw(v, 0, v.length);
+            sep = ", ";
+        }
+        out.raw('}');
+        out.endLine();
+    }
+
+    @Override
+    public void flush() throws IOException {
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            out.flush();
+        } catch (IOException | RuntimeException e) {
+            target.abort();
+            throw e;
+        }
+        target.commit();
+    }
+
+    public void abort() {
+        closed = true;
+        target.abort();
+    }
+}

@@ -1,0 +1,149 @@
+package io.mlformats.manifest;
+
+import io.mlformats.jsonlines.internal.RawJson;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * One line of an augmented manifest: its attributes in file order, each as the raw JSON text of its value,
+ * exactly as read (so label metadata objects, numbers and escapes are kept intact and written back byte for
+ * byte). Immutable; build with {@link #builder()}.
+ */
+public final class ManifestRecord {
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    private final Map<String, String> raw;
+
+    ManifestRecord(Map<String, String> raw) {
+        this.raw = Collections.unmodifiableMap(raw);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Attribute names in file order. */
+    public List<String> names() {
+        return new ArrayList<>(raw.keySet());
+    }
+
+    /** Name to raw JSON value, in file order. */
+    public Map<String, String> rawValues() {
+        return raw;
+    }
+
+    public boolean has(String name) {
+        return raw.containsKey(name);
+    }
+
+    /** The raw JSON text of an attribute's value, or null. */
+    public String raw(String name) {
+        return raw.get(name);
+    }
+
+    /**
+     * The attribute as SageMaker streams it in Pipe mode: a JSON string's content, or the JSON text of any other
+     * value (a number {@code 1} streams as {@code "1"}). Null if absent.
+     */
+    public String text(String name) {
+        String r = raw.get(name);
+        if (r == null || r.isEmpty() || r.charAt(0) != '"') {
+            return r;
+        }
+        byte[] b = r.getBytes(StandardCharsets.UTF_8);
+        try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), b, 0, b.length)) {
+            p.nextToken();
+            return p.getString();
+        }
+    }
+
+    /** True if the attribute's value is a JSON string. */
+    public boolean isString(String name) {
+        String r = raw.get(name);
+        return r != null && !r.isEmpty() && r.charAt(0) == '"';
+    }
+
+    /** The values of {@code attributeNames} in that order, as SageMaker streams them. */
+    public List<String> streamed(List<String> attributeNames) {
+        List<String> out = new ArrayList<>(attributeNames.size());
+        for (String n : attributeNames) {
+            out.add(text(n));
+        }
+        return out;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ManifestRecord m && new ArrayList<>(raw.entrySet()).equals(new ArrayList<>(m.raw.entrySet()));
+    }
+
+    @Override
+    public int hashCode() {
+        return raw.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "ManifestRecord" + raw;
+    }
+
+    /** Builds a record attribute by attribute, in order. Not thread-safe. */
+    public static final class Builder {
+        private final Map<String, String> raw = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** An attribute with raw JSON text as its value (checked to be exactly one JSON value on one line). */
+        public Builder raw(String name, String json) {
+            RawJson.requireSingleValue(json, name);
+            return put(name, json);
+        }
+
+        /** A string attribute. */
+        public Builder string(String name, String value) {
+            return put(name, quote(value));
+        }
+
+        /** An integer attribute. */
+        public Builder number(String name, long value) {
+            return put(name, Long.toString(value));
+        }
+
+        /** An array-of-integers attribute. */
+        public Builder numbers(String name, long... values) {
+            StringBuilder sb = new StringBuilder("[");
+            for (int i = 0; i < values.length; i++) {
+                sb.append(i > 0 ? ", " : "").append(values[i]);
+            }
+            return put(name, sb.append(']').toString());
+        }
+
+        private Builder put(String name, String json) {
+            Objects.requireNonNull(name, "name");
+            if (raw.putIfAbsent(name, json) != null) {
+                throw new IllegalArgumentException("attribute \"" + name + "\" given twice");
+            }
+            return this;
+        }
+
+        public ManifestRecord build() {
+            return new ManifestRecord(new LinkedHashMap<>(raw));
+        }
+    }
+
+    static String quote(String s) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        io.mlformats.jsonlines.internal.JsonOutput out = new io.mlformats.jsonlines.internal.JsonOutput(bytes);
+        out.string(s);
+        return new String(out.buffer(), 0, out.size(), StandardCharsets.UTF_8);
+    }
+}

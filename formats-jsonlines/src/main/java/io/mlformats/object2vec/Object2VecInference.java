@@ -1,0 +1,207 @@
+package io.mlformats.object2vec;
+
+import io.mlformats.core.ByteInput;
+import io.mlformats.core.FormatException;
+import io.mlformats.core.ReadOptions;
+import io.mlformats.core.ReadStats;
+import io.mlformats.jsonlines.internal.JsonOutput;
+import io.mlformats.jsonlines.internal.JsonParsers;
+import io.mlformats.jsonlines.internal.JsonSite;
+import io.mlformats.jsonlines.internal.JsonValues;
+import io.mlformats.jsonlines.internal.LineRecordLoop;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+
+/**
+ * Object2Vec inference documents. Requests: {@code application/json} {@code {"instances": [{"in0": [...],
+ * "in1": [...]}]}} or {@code application/jsonlines} (one instance per line: use {@link Object2VecWriter} /
+ * {@link Object2VecReader} with {@link Object2VecReadOptions#inference}); sending one input per instance asks
+ * for encoder embeddings. Responses: {@code {"predictions": [{"scores": [...]}]}} or
+ * {@code {"predictions": [{"embeddings": [...]}]}}, and their JSON Lines forms ({@code {"scores": [...]}} per
+ * line). Stateless and thread-safe.
+ */
+public final class Object2VecInference {
+    private Object2VecInference() {
+    }
+
+    /** The content type of an embedding request with explicit inference sequence lengths (each 1..5000). */
+    public static String embeddingContentType(String base, int forwardLength, int backwardLength) {
+        if (forwardLength < 1 || forwardLength > 5000 || backwardLength < 1 || backwardLength > 5000) {
+            throw new IllegalArgumentException("infer_max_seqlens must be in 1..5000");
+        }
+        return base + "; infer_max_seqlens=" + forwardLength + "," + backwardLength;
+    }
+
+    /** Writes {@code {"instances": [...]}} (labels of the pairs are not sent). */
+    public static void writeRequest(List<Object2VecPair> instances, OutputStream out) throws IOException {
+        JsonOutput json = new JsonOutput(out);
+        json.raw("{\"instances\": [");
+        for (int i = 0; i < instances.size(); i++) {
+            if (i > 0) {
+                json.raw(", ");
+            }
+            Object2VecPair p = instances.get(i);
+            Object2VecWriter.writeObject(json, Object2VecPair.unlabelled(p.in0(), p.in1()));
+        }
+        json.raw("]}");
+        json.flush();
+    }
+
+    /** Reads {@code {"instances": [...]}}; each instance is checked like a line under {@code options}. */
+    public static List<Object2VecPair> readRequest(byte[] json, String name, Object2VecReadOptions options)
+            throws FormatException {
+        JsonParsers parsers = new JsonParsers(options.read().limits());
+        JsonSite site = JsonSite.document(name);
+        JsonValues values = new JsonValues(parsers, json, 0, site);
+        Object2VecDecoder decoder = new Object2VecDecoder(options, parsers, new ReadStats(0));
+        List<Object2VecPair> out = null;
+        try (JsonParser p = values.open()) {
+            values.expect(p, values.next(p), JsonToken.START_OBJECT, "the request");
+            JsonToken t;
+            while ((t = values.next(p)) != JsonToken.END_OBJECT) {
+                String field = p.currentName();
+                t = values.next(p);
+                if (field.equals("instances")) {
+                    values.expect(p, t, JsonToken.START_ARRAY, "\"instances\"");
+                    out = new ArrayList<>();
+                    while ((t = values.next(p)) != JsonToken.END_ARRAY) {
+                        values.site(site.withRecord(out.size()));
+                        values.expect(p, t, JsonToken.START_OBJECT, "an instance");
+                        out.add(decoder.decodeObject(p, values));
+                    }
+                    values.site(site);
+                } else {
+                    values.skip(p);
+                }
+            }
+            parsers.expectEnd(p, site);
+        }
+        if (out == null) {
+            throw new FormatException(site.at(0), "the request has no \"instances\" array");
+        }
+        return out;
+    }
+
+    /** Reads an {@code application/json} response. */
+    public static List<Object2VecPrediction> readResponse(byte[] json, String name) throws FormatException {
+        JsonSite site = JsonSite.document(name);
+        JsonValues values = new JsonValues(new JsonParsers(ReadOptions.defaults().limits()), json, 0, site);
+        List<Object2VecPrediction> out = null;
+        try (JsonParser p = values.open()) {
+            values.expect(p, values.next(p), JsonToken.START_OBJECT, "the response");
+            JsonToken t;
+            while ((t = values.next(p)) != JsonToken.END_OBJECT) {
+                String field = p.currentName();
+                t = values.next(p);
+                if (field.equals("predictions")) {
+                    values.expect(p, t, JsonToken.START_ARRAY, "\"predictions\"");
+                    out = new ArrayList<>();
+                    while ((t = values.next(p)) != JsonToken.END_ARRAY) {
+                        values.site(site.withRecord(out.size()));
+                        out.add(prediction(p, t, values));
+                    }
+                    values.site(site);
+                } else {
+                    values.skip(p);
+                }
+            }
+            values.parsers().expectEnd(p, site);
+        }
+        if (out == null) {
+            throw new FormatException(site.at(0), "the response has no \"predictions\" array");
+        }
+        return out;
+    }
+
+    /** Reads an {@code application/jsonlines} response: one prediction object per line. */
+    public static List<Object2VecPrediction> readResponseLines(ByteInput input, ReadOptions options)
+            throws IOException {
+        LineRecordLoop loop = new LineRecordLoop(input, options);
+        JsonParsers parsers = new JsonParsers(options.limits());
+        List<Object2VecPrediction> out = new ArrayList<>();
+        try {
+            while (loop.next((b, from, to, site) -> {
+                JsonValues values = new JsonValues(parsers, b, from, site);
+                try (JsonParser p = values.open(to - from)) {
+                    out.add(prediction(p, values.next(p), values));
+                    parsers.expectEnd(p, site);
+                }
+            })) {
+                // collected by the decoder
+            }
+        } finally {
+            loop.close();
+        }
+        return out;
+    }
+
+    private static Object2VecPrediction prediction(JsonParser p, JsonToken t, JsonValues values)
+            throws FormatException {
+        values.expect(p, t, JsonToken.START_OBJECT, "a prediction");
+        double[] scores = null;
+        double[] embeddings = null;
+        while ((t = values.next(p)) != JsonToken.END_OBJECT) {
+            String field = p.currentName();
+            t = values.next(p);
+            switch (field) {
+                case "scores" -> scores = values.doubles(p, t, "\"scores\"");
+                case "embeddings" -> embeddings = values.doubles(p, t, "\"embeddings\"");
+                default -> values.skip(p);
+            }
+        }
+        return new Object2VecPrediction(scores, embeddings);
+    }
+
+    /** Writes an {@code application/json} response. */
+    public static void writeResponse(List<Object2VecPrediction> predictions, OutputStream out) throws IOException {
+        JsonOutput json = new JsonOutput(out);
+        json.raw("{\"predictions\": [");
+        for (int i = 0; i < predictions.size(); i++) {
+            if (i > 0) {
+                json.raw(", ");
+            }
+            prediction(json, predictions.get(i));
+        }
+        json.raw("]}");
+        json.flush();
+    }
+
+    /** Writes an {@code application/jsonlines} response. */
+    public static void writeResponseLines(List<Object2VecPrediction> predictions, OutputStream out)
+            throws IOException {
+        JsonOutput json = new JsonOutput(out);
+        for (Object2VecPrediction p : predictions) {
+            prediction(json, p);
+            json.raw('\n');
+        }
+        json.flush();
+    }
+
+    private static void prediction(JsonOutput json, Object2VecPrediction p) {
+        json.raw('{');
+        if (p.scores() != null) {
+            json.name("scores");
+            doubles(json, p.scores());
+        }
+        if (p.embeddings() != null) {
+            json.raw(p.scores() != null ? ", " : "").name("embeddings");
+            doubles(json, p.embeddings());
+        }
+        json.raw('}');
+    }
+
+    private static void doubles(JsonOutput json, double[] v) {
+        json.raw('[');
+        for (int i = 0; i < v.length; i++) {
+            if (!Double.isFinite(v[i])) {
+                throw new IllegalArgumentException("values must be finite: " + v[i]);
+            }
+            json.raw(i > 0 ? ", " : "").number(v[i]);
+        }
+        json.raw(']');
+    }
+}

@@ -1,0 +1,46 @@
+package io.mlformats.object2vec;
+
+import io.mlformats.core.ReadMode;
+import io.mlformats.core.ReadOptions;
+import java.util.Objects;
+
+/**
+ * How Object2Vec lines are read. Immutable.
+ *
+ * @param read            mode, error policy, limits. Sequences longer than {@code encN_max_seq_len} are an error
+ *                        in strict mode and a counted warning in lenient mode (the algorithm's behaviour is
+ *                        undocumented)
+ * @param requireLabel    training data (true) or inference instances (false: label optional)
+ * @param requireBothInputs true for training and pair scoring; false for encoder-embedding requests (one input)
+ * @param hyperparameters vocabulary sizes, sequence lengths and classes to check against
+ */
+public record Object2VecReadOptions(ReadOptions read, boolean requireLabel, boolean requireBothInputs,
+                                    Object2VecHyperparameters hyperparameters) {
+    public Object2VecReadOptions {
+        Objects.requireNonNull(read, "read");
+        Objects.requireNonNull(hyperparameters, "hyperparameters");
+    }
+
+    /** Training files: label and both inputs required. */
+    public static Object2VecReadOptions training(Object2VecHyperparameters hp) {
+        return new Object2VecReadOptions(ReadOptions.defaults(), true, true, hp);
+    }
+
+    /** Pair-scoring inference instances: both inputs, label ignored if present. */
+    public static Object2VecReadOptions inference(Object2VecHyperparameters hp) {
+        return new Object2VecReadOptions(ReadOptions.defaults(), false, true, hp);
+    }
+
+    /** Encoder-embedding requests: one or both inputs. */
+    public static Object2VecReadOptions embeddings(Object2VecHyperparameters hp) {
+        return new Object2VecReadOptions(ReadOptions.defaults(), false, false, hp);
+    }
+
+    public Object2VecReadOptions withRead(ReadOptions r) {
+        return new Object2VecReadOptions(r, requireLabel, requireBothInputs, hyperparameters);
+    }
+
+    public Object2VecReadOptions withMode(ReadMode m) {
+        return withRead(read.withMode(m));
+    }
+}

@@ -1,0 +1,107 @@
+package io.mlformats.object2vec;
+
+import io.mlformats.core.ByteSources;
+import io.mlformats.core.ErrorPolicy;
+import io.mlformats.core.FormatException;
+import io.mlformats.core.LimitExceededException;
+import io.mlformats.core.ReadMode;
+import io.mlformats.core.ReadOptions;
+import io.mlformats.jsonlines.ChannelFiles;
+import io.mlformats.jsonlines.ValidationProblem;
+import io.mlformats.jsonlines.ValidationProblem.Severity;
+import io.mlformats.jsonlines.ValidationReport;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Checks Object2Vec training (or inference) files against the hyperparameters and reports every problem with
+ * file, line, byte offset and record index: the record errors of {@link Object2VecProblem} (token ids not
+ * integers, negative or {@code >= encN_vocab_size}, empty lists, labels missing, not numbers or outside
+ * {@code 0..num_classes-1}) and, as warnings, sequences longer than {@code encN_max_seq_len} (the algorithm's
+ * handling is undocumented). Also computes what the data needs: {@link #maxTokenId(int)}. Not thread-safe.
+ */
+public final class Object2VecValidator {
+    private final Object2VecReadOptions options;
+    private final ValidationReport report;
+    private final long[] maxToken = {-1, -1};
+
+    public Object2VecValidator(Object2VecReadOptions options, int maxProblems) {
+        this.options = options.withRead(options.read().withMode(ReadMode.LENIENT)
+                .withErrorPolicy(ErrorPolicy.SKIP_AND_COLLECT).withMaxErrorsKept(maxProblems));
+        this.report = new ValidationReport(maxProblems);
+    }
+
+    /** Validates a channel path (file or directory). */
+    public static ValidationReport validate(Path channel, Object2VecReadOptions options) throws IOException {
+        Object2VecValidator v = new Object2VecValidator(options, 10_000);
+        for (Path f : ChannelFiles.list(channel)) {
+            v.add(f);
+        }
+        return v.report();
+    }
+
+    public void add(Path file) throws IOException {
+        Object2VecHyperparameters hp = options.hyperparameters();
+        try (Object2VecReader r = Object2VecReader.of(ByteSources.open(file, options.read().limits()), options)) {
+            int reported = 0;
+            long skippedBefore = 0;
+            while (true) {
+                boolean more;
+                try {
+                    more = r.next();
+                } catch (LimitExceededException e) {
+                    error(e);
+                    break;
+                } finally {
+                    List<FormatException> errors = r.stats().errors();
+                    for (; reported < errors.size(); reported++) {
+                        error(errors.get(reported));
+                    }
+                    for (long k = skippedBefore; k < r.stats().skipped(); k++) {
+                        report.countRecord();
+                    }
+                    skippedBefore = r.stats().skipped();
+                }
+                if (!more) {
+                    break;
+                }
+                report.countRecord();
+                Object2VecPair p = r.current();
+                check(p.in0(), 0, hp.enc0MaxSeqLen(), r);
+                check(p.in1(), 1, hp.enc1MaxSeqLen(), r);
+            }
+        }
+    }
+
+    private void check(int[] ids, int enc, int maxLen, Object2VecReader r) {
+        if (ids == null) {
+            return;
+        }
+        for (int id : ids) {
+            maxToken[enc] = Math.max(maxToken[enc], id);
+        }
+        if (maxLen > 0 && ids.length > maxLen) {
+            report.add(new ValidationProblem(Object2VecProblem.SEQUENCE_LONGER_THAN_MAX.name(), Severity.WARNING,
+                    r.position(), "in" + enc + " has " + ids.length + " token ids, more than enc" + enc
+                    + "_max_seq_len=" + maxLen + " (undocumented whether the algorithm truncates or fails)"));
+        }
+    }
+
+    private void error(FormatException e) {
+        String d = e.detail();
+        int colon = d.indexOf(':');
+        boolean coded = colon > 0 && d.substring(0, colon).matches("[A-Z_0-9]+");
+        report.add(new ValidationProblem(coded ? d.substring(0, colon) : Object2VecProblem.INVALID_JSON.name(),
+                Severity.ERROR, e.position(), coded ? d.substring(colon + 1).trim() : d));
+    }
+
+    /** The largest token id seen in {@code in0} (encoder 0) or {@code in1}; vocab_size must exceed it. */
+    public long maxTokenId(int encoder) {
+        return maxToken[encoder];
+    }
+
+    public ValidationReport report() {
+        return report;
+    }
+}

@@ -1,0 +1,128 @@
+package io.mlformats.object2vec;
+
+import io.mlformats.core.RecordWriter;
+import io.mlformats.jsonlines.internal.JsonOutput;
+import io.mlformats.jsonlines.internal.OutputTarget;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+
+/**
+ * Writes Object2Vec JSON Lines {@code {"label": 1, "in0": [...], "in1": [...]}} (label and inputs only when
+ * present), {@code \n} endings. Integer labels are written as integers and real labels always with a fraction or
+ * exponent ({@code 4.0}), so they read back as the same kind. Refuses negative token ids, empty lists and
+ * non-finite labels ({@link IllegalArgumentException}, nothing written). Files are published on close. Not
+ * thread-safe.
+ */
+public final class Object2VecWriter implements RecordWriter<Object2VecPair> {
+    private final OutputTarget target;
+    private final JsonOutput out;
+    private boolean closed;
+
+    private Object2VecWriter(OutputTarget target) {
+        this.target = target;
+        this.out = new JsonOutput(target.stream());
+    }
+
+    public static Object2VecWriter create(Path file, boolean gzip) throws IOException {
+        return new Object2VecWriter(OutputTarget.file(file, gzip));
+    }
+
+    public static Object2VecWriter to(OutputStream stream) {
+        return new Object2VecWriter(OutputTarget.of(stream));
+    }
+
+    @Override
+    public void write(Object2VecPair pair) throws IOException {
+        if (closed) {
+            throw new IllegalStateException("writer is closed");
+        }
+        out.beginRecord();
+        try {
+            writeObject(out, pair);
+            out.endLine();
+        } catch (RuntimeException e) {
+            out.rollback();
+            throw e;
+        }
+    }
+
+    /** Writes the JSON object of a pair (no newline). */
+    static void writeObject(JsonOutput out, Object2VecPair pair) {
+        out.raw('{');
+        String sep = "";
+        if (pair.label() != null) {
+            out.name("label");
+            label(out, pair.label());
+            sep = ", ";
+        }
+        if (pair.in0() != null) {
+            out.raw(sep).name("in0");
+            ids(out, pair.in0(), "in0");
+            sep = ", ";
+        }
+        if (pair.in1() != null) {
+            out.raw(sep).name("in1");
+            ids(out, pair.in1(), "in1");
+        }
+        out.raw('}');
+    }
+
+    static void label(JsonOutput out, Number label) {
+        if (label instanceof Long l) {
+            out.number(l.longValue());
+            return;
+        }
+        double d = label.doubleValue();
+        if (!Double.isFinite(d)) {
+            throw new IllegalArgumentException("label must be finite: " + d);
+        }
+        int before = out.size();
+        out.number(d);
+        byte[] b = out.buffer();
+        for (int i = before; i < out.size(); i++) {
+            if (b[i] == '.' || b[i] == 'e' || b[i] == 'E') {
+                return;
+            }
+        }
+        out.raw(".0"); // keep it a real number: "4" would read back as an integer label
+    }
+
+    private static void ids(JsonOutput out, int[] ids, String name) {
+        if (ids.length == 0) {
+            throw new IllegalArgumentException(name + " is empty; Object2Vec inputs need at least one token id");
+        }
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] < 0) {
+                throw new IllegalArgumentException(name + "[" + i + "] = " + ids[i] + " is negative");
+            }
+        }
+        out.intArray(ids, ids.length);
+    }
+
+    @Override
+    public void flush() throws IOException {
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            out.flush();
+        } catch (IOException | RuntimeException e) {
+            target.abort();
+            throw e;
+        }
+        target.commit();
+    }
+
+    /** Gives up: a file target is deleted. */
+    public void abort() {
+        closed = true;
+        target.abort();
+    }
+}

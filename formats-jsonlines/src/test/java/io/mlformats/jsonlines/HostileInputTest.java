@@ -1,0 +1,154 @@
+package io.mlformats.jsonlines;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mlformats.blazingtext.BlazingTextInference;
+import io.mlformats.blazingtext.BlazingTextReadOptions;
+import io.mlformats.blazingtext.BlazingTextReader;
+import io.mlformats.core.ByteSources;
+import io.mlformats.core.ErrorPolicy;
+import io.mlformats.core.LimitExceededException;
+import io.mlformats.core.ReadLimits;
+import io.mlformats.core.ReadMode;
+import io.mlformats.core.ReadOptions;
+import io.mlformats.deepar.DeepArInference;
+import io.mlformats.deepar.DeepArReadOptions;
+import io.mlformats.deepar.DeepArReader;
+import io.mlformats.manifest.AugmentedManifestReader;
+import io.mlformats.manifest.ManifestReadOptions;
+import io.mlformats.object2vec.Object2VecHyperparameters;
+import io.mlformats.object2vec.Object2VecInference;
+import io.mlformats.object2vec.Object2VecReadOptions;
+import io.mlformats.object2vec.Object2VecReader;
+import io.mlformats.testkit.Seeds;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** Arbitrary bytes never crash a reader with anything but FormatException; limits stop hostile JSON. */
+class HostileInputTest {
+    private static final String SEEDS = "{\"start\": \"2020-01-01 00:00:00\", \"target\": [1, null, \"NaN\", 2.5e3],"
+            + " \"cat\": [0], \"dynamic_feat\": [[1, 2, 3, 4]], \"label\": 1, \"in0\": [1], \"in1\": [2],"
+            + " \"source\": \"__label__a b\", \"instances\": [], \"predictions\": [{\"mean\": [1]}]}\n";
+
+    /** Runs every reader of the module over {@code bytes}; only IOExceptions (FormatException) may escape. */
+    static void readEverything(byte[] bytes, ReadMode mode) {
+        ReadOptions ro = ReadOptions.defaults().withMode(mode).withErrorPolicy(ErrorPolicy.SKIP_AND_COLLECT)
+                .withLimits(ReadLimits.builder().maxLineBytes(1 << 16).maxArrayElements(10_000).build());
+        run(() -> {
+            try (DeepArReader r = DeepArReader.of(ByteSources.input(ByteSources.of(bytes), ro.limits()),
+                    DeepArReadOptions.training().withRead(ro).withKeepExtraFields(mode == ReadMode.LENIENT))) {
+                while (r.next()) {
+                    r.current().toSeries();
+                }
+            }
+        });
+        run(() -> {
+            try (Object2VecReader r = Object2VecReader.of(ByteSources.of(bytes).input(),
+                    Object2VecReadOptions.training(Object2VecHyperparameters.classification(100, 5, 3)).withRead(ro))) {
+                while (r.next()) {
+                    r.current();
+                }
+            }
+        });
+        run(() -> {
+            try (BlazingTextReader r = BlazingTextReader.of(ByteSources.of(bytes).input(),
+                    BlazingTextReadOptions.supervised().withRead(ro))) {
+                while (r.next()) {
+                    r.current().toLine();
+                }
+            }
+        });
+        run(() -> {
+            try (AugmentedManifestReader r = AugmentedManifestReader.of(ByteSources.of(bytes).input(),
+                    ManifestReadOptions.attributes("source").withRead(ro).withGroundTruthLimits(true))) {
+                while (r.next()) {
+                    r.currentStreamed();
+                }
+            }
+        });
+        run(() -> DeepArInference.readRequest(bytes, "d", DeepArReadOptions.inference(2)));
+        run(() -> DeepArInference.readResponse(bytes, "d"));
+        run(() -> Object2VecInference.readRequest(bytes, "d",
+                Object2VecReadOptions.inference(Object2VecHyperparameters.unchecked())));
+        run(() -> Object2VecInference.readResponse(bytes, "d"));
+        run(() -> BlazingTextInference.readRequest(bytes, "d"));
+        run(() -> BlazingTextInference.readResponse(bytes, "d"));
+    }
+
+    interface Body {
+        void run() throws IOException;
+    }
+
+    static void run(Body b) {
+        try {
+            b.run();
+        } catch (IOException expected) {
+            // FormatException and its subclasses: the only allowed failure
+        }
+    }
+
+    @Test
+    void arbitraryBytesAndMutations() {
+        long base = Seeds.base();
+        byte[] seed = SEEDS.getBytes(StandardCharsets.UTF_8);
+        for (int c = 0; c < 1500; c++) {
+            SplittableRandom r = Seeds.forCase(base, c);
+            byte[] b;
+            if (r.nextBoolean()) {
+                String alphabet = "{}[]\",:0123456789.-eE nul\"NaN\n\r\t\\u\u00e9";
+                b = new byte[r.nextInt(200)];
+                for (int i = 0; i < b.length; i++) {
+                    b[i] = r.nextInt(10) == 0 ? (byte) r.nextInt(256) : (byte) alphabet.charAt(r.nextInt(alphabet.length()));
+                }
+            } else {
+                b = seed.clone();
+                for (int k = r.nextInt(1, 5); k > 0; k--) {
+                    b[r.nextInt(b.length)] = (byte) r.nextInt(256);
+                }
+            }
+            try {
+                readEverything(b, r.nextBoolean() ? ReadMode.STRICT : ReadMode.LENIENT);
+            } catch (RuntimeException | Error e) {
+                throw new AssertionError(Seeds.describe(base, c) + ": " + new String(b, StandardCharsets.ISO_8859_1), e);
+            }
+        }
+    }
+
+    @Test
+    void deepNestingIsStoppedByTheLimit() throws IOException {
+        String deep = "{\"start\": \"2020-01-01\", \"target\": [1], \"x\": " + "[".repeat(5000) + "]".repeat(5000) + "}\n";
+        DeepArReadOptions o = DeepArReadOptions.training().withRead(ReadOptions.defaults()
+                .withLimits(ReadLimits.builder().maxNestingDepth(32).build()));
+        try (DeepArReader r = DeepArReader.of(deep.getBytes(StandardCharsets.UTF_8), "deep", o)) {
+            LimitExceededException e = assertThrows(LimitExceededException.class, r::next);
+            assertEquals("maxNestingDepth", e.limitName());
+            assertEquals(1, e.position().line());
+        }
+    }
+
+    @Test
+    void hugeArraysAndLinesAreStoppedByLimits() throws IOException {
+        StringBuilder sb = new StringBuilder("{\"start\": \"2020-01-01\", \"target\": [");
+        for (int i = 0; i < 2000; i++) {
+            sb.append(i > 0 ? "," : "").append(i);
+        }
+        byte[] line = sb.append("]}\n").toString().getBytes(StandardCharsets.UTF_8);
+        DeepArReadOptions o = DeepArReadOptions.training().withRead(ReadOptions.defaults()
+                .withLimits(ReadLimits.builder().maxArrayElements(1000).build()));
+        try (DeepArReader r = DeepArReader.of(line, "huge", o)) {
+            LimitExceededException e = assertThrows(LimitExceededException.class, r::next);
+            assertEquals("maxArrayElements", e.limitName());
+        }
+        DeepArReadOptions shortLines = DeepArReadOptions.training().withRead(ReadOptions.defaults()
+                .withLimits(ReadLimits.builder().maxLineBytes(100).build()));
+        try (DeepArReader r = DeepArReader.of(line, "long", shortLines)) {
+            LimitExceededException e = assertThrows(LimitExceededException.class, r::next);
+            assertEquals("maxLineBytes", e.limitName());
+            assertTrue(e.getMessage().contains("ReadLimits.builder().maxLineBytes"), e.getMessage());
+        }
+    }
+}
