@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mlformats.core.ByteSources;
 import io.mlformats.core.ReadOptions;
-import io.mlformats.jsonlines.GoldenFiles;
+import io.mlformats.testkit.Golden;
 import io.mlformats.manifest.AugmentedManifestReader;
 import io.mlformats.manifest.AugmentedManifestWriter;
 import io.mlformats.manifest.ManifestReadOptions;
@@ -43,9 +43,9 @@ class BlazingTextGoldenTest {
 
     @Test
     void everyLineAgreesWithFastText() throws IOException {
-        JsonNode side = GoldenFiles.json("jsonlines/blazingtext/bt_train.txt.expected.json");
+        JsonNode side = Golden.json("jsonlines/blazingtext/bt_train.txt.expected.json");
         JsonNode perLine = side.get("per_line");
-        List<BlazingTextLine> lines = readAll(GoldenFiles.bytes("jsonlines/blazingtext/bt_train.txt"),
+        List<BlazingTextLine> lines = readAll(Golden.bytes("jsonlines/blazingtext/bt_train.txt"),
                 BlazingTextReadOptions.supervised());
         assertEquals(perLine.size(), lines.size(), "one example per line, the empty line included");
         for (int i = 0; i < lines.size(); i++) {
@@ -84,7 +84,7 @@ class BlazingTextGoldenTest {
 
     @Test
     void pythonOracleGetLineAndTokenize() throws IOException {
-        JsonNode oracle = GoldenFiles.json("jsonlines/blazingtext/fasttext_python_oracle.json");
+        JsonNode oracle = Golden.json("jsonlines/blazingtext/fasttext_python_oracle.json");
         for (JsonNode c : oracle.get("get_line")) {
             String input = c.get("input").asString();
             List<String> expectedWords = strings(c.get("words"));
@@ -108,8 +108,8 @@ class BlazingTextGoldenTest {
 
     @Test
     void predictInputsAndRealDocFile() throws IOException {
-        JsonNode side = GoldenFiles.json("jsonlines/blazingtext/bt_train.txt.expected.json");
-        List<BlazingTextLine> inputs = readAll(GoldenFiles.bytes("jsonlines/blazingtext/bt_predict_input.txt"),
+        JsonNode side = Golden.json("jsonlines/blazingtext/bt_train.txt.expected.json");
+        List<BlazingTextLine> inputs = readAll(Golden.bytes("jsonlines/blazingtext/bt_predict_input.txt"),
                 BlazingTextReadOptions.supervised());
         assertEquals(side.get("prediction_inputs").size(), inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
@@ -119,12 +119,12 @@ class BlazingTextGoldenTest {
             assertEquals(tokens, both);
         }
         assertEquals(List.of("__label__sports"), inputs.get(3).labels(), "labels in a predict line are separated");
-        List<BlazingTextLine> doc = readAll(GoldenFiles.bytes("jsonlines/real/blazingtext_doc_supervised.txt"),
+        List<BlazingTextLine> doc = readAll(Golden.bytes("jsonlines/real/blazingtext_doc_supervised.txt"),
                 BlazingTextReadOptions.supervised());
         assertEquals(List.of("__label__4"), doc.get(0).labels());
         assertEquals("linux", doc.get(0).words().get(0), "two spaces after the label collapse");
         // word2vec mode: every token is a word
-        List<BlazingTextLine> w2v = readAll(GoldenFiles.bytes("jsonlines/real/blazingtext_doc_supervised.txt"),
+        List<BlazingTextLine> w2v = readAll(Golden.bytes("jsonlines/real/blazingtext_doc_supervised.txt"),
                 BlazingTextReadOptions.word2vec());
         assertEquals("__label__4", w2v.get(0).words().get(0));
         assertTrue(w2v.get(0).labels().isEmpty());
@@ -132,13 +132,13 @@ class BlazingTextGoldenTest {
 
     @Test
     void augmentedManifestConversionBothWays() throws IOException {
-        JsonNode side = GoldenFiles.json("jsonlines/manifest/blazingtext_augmented_manifest.jsonl.expected.json")
+        JsonNode side = Golden.json("jsonlines/manifest/blazingtext_augmented_manifest.jsonl.expected.json")
                 .get("expected");
         JsonNode fastTextLines = side.get("equivalent_fasttext_lines_(assumption)");
         // manifest -> text
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         try (AugmentedManifestReader in = AugmentedManifestReader.open(
-                GoldenFiles.path("jsonlines/manifest/blazingtext_augmented_manifest.jsonl"),
+                Golden.path("jsonlines/manifest/blazingtext_augmented_manifest.jsonl"),
                 ManifestReadOptions.attributes("source", "label"));
              BlazingTextWriter out = BlazingTextWriter.to(text, FastTextTokenizer.DEFAULT_LABEL_PREFIX)) {
             assertEquals(4, BlazingTextManifest.fromManifest(in, out, FastTextTokenizer.DEFAULT_LABEL_PREFIX));
@@ -158,12 +158,12 @@ class BlazingTextGoldenTest {
         String[] records = manifest.toString(StandardCharsets.UTF_8).split("\n");
         JsonNode expected = side.get("records");
         for (int i = 0; i < records.length; i++) {
-            assertEquals(expected.get(i), GoldenFiles.jsonOf(records[i]));
+            assertEquals(expected.get(i), Golden.parseJson(records[i]));
         }
         // the doc's real lines (compact separators) convert the same way
         ByteArrayOutputStream real = new ByteArrayOutputStream();
         try (AugmentedManifestReader in = AugmentedManifestReader.open(
-                GoldenFiles.path("jsonlines/real/blazingtext_doc_augmented_manifest.jsonl"),
+                Golden.path("jsonlines/real/blazingtext_doc_augmented_manifest.jsonl"),
                 ManifestReadOptions.attributes("source", "label"));
              BlazingTextWriter out = BlazingTextWriter.to(real, FastTextTokenizer.DEFAULT_LABEL_PREFIX)) {
             BlazingTextManifest.fromManifest(in, out, FastTextTokenizer.DEFAULT_LABEL_PREFIX);
@@ -174,7 +174,7 @@ class BlazingTextGoldenTest {
     @Test
     void inferenceDocuments() throws IOException {
         BlazingTextRequest req = BlazingTextInference.readRequest(
-                GoldenFiles.bytes("jsonlines/manifest/blazingtext_inference_request.json"), "req");
+                Golden.bytes("jsonlines/manifest/blazingtext_inference_request.json"), "req");
         assertEquals(List.of("the movie was excellent", "i did not like the plot ."), req.instances());
         assertEquals(2, req.k());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -182,22 +182,22 @@ class BlazingTextGoldenTest {
         assertEquals(req, BlazingTextInference.readRequest(out.toByteArray(), "rt"));
 
         List<BlazingTextPrediction> resp = BlazingTextInference.readResponse(
-                GoldenFiles.bytes("jsonlines/manifest/blazingtext_inference_response.json"), "resp");
+                Golden.bytes("jsonlines/manifest/blazingtext_inference_response.json"), "resp");
         assertEquals(List.of("__label__1"), resp.get(0).labels());
         assertArrayEquals(new double[] {0.5000401735305786}, resp.get(0).probabilities());
 
         List<BlazingTextRequest> batchIn = BlazingTextInference.readBatchInput(ByteSources.of(
-                GoldenFiles.bytes("jsonlines/manifest/blazingtext_batch_input.jsonl")).input(), ReadOptions.defaults());
+                Golden.bytes("jsonlines/manifest/blazingtext_batch_input.jsonl")).input(), ReadOptions.defaults());
         assertEquals(new BlazingTextRequest(List.of("the movie was excellent"), null), batchIn.get(0));
         assertEquals(new BlazingTextRequest(List.of("i did not like the plot ."), 2), batchIn.get(1));
         List<BlazingTextRequest> doc = BlazingTextInference.readBatchInput(ByteSources.of(
-                GoldenFiles.bytes("jsonlines/real/blazingtext_doc_batch_transform_input.jsonl")).input(),
+                Golden.bytes("jsonlines/real/blazingtext_doc_batch_transform_input.jsonl")).input(),
                 ReadOptions.defaults());
         assertEquals(4, doc.size());
         assertEquals(3, doc.get(3).k());
 
         List<BlazingTextPrediction> batchOut = BlazingTextInference.readBatchOutput(ByteSources.of(
-                GoldenFiles.bytes("jsonlines/manifest/blazingtext_batch_output.jsonl")).input(), ReadOptions.defaults());
+                Golden.bytes("jsonlines/manifest/blazingtext_batch_output.jsonl")).input(), ReadOptions.defaults());
         assertEquals(List.of("__label__good", "__label__neutral"), batchOut.get(1).labels());
         assertArrayEquals(new double[] {0.4687191843986511, 0.31}, batchOut.get(1).probabilities());
         assertArrayEquals(new double[] {0.9413388967514038}, batchOut.get(0).probabilities());

@@ -13,7 +13,7 @@ import io.mlformats.core.ReadMode;
 import io.mlformats.core.ReadOptions;
 import io.mlformats.jsonlines.ValidationProblem;
 import io.mlformats.jsonlines.ValidationReport;
-import io.mlformats.jsonlines.GoldenFiles;
+import io.mlformats.testkit.Golden;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -91,8 +91,8 @@ class DeepArGoldenTest {
 
     @Test
     void basicTrainingFile() throws IOException {
-        JsonNode side = GoldenFiles.json("jsonlines/deepar/deepar_basic.jsonl.expected.json").get("expected");
-        List<DeepArSeries> series = readAll(GoldenFiles.path("jsonlines/deepar/deepar_basic.jsonl"),
+        JsonNode side = Golden.json("jsonlines/deepar/deepar_basic.jsonl.expected.json").get("expected");
+        List<DeepArSeries> series = readAll(Golden.path("jsonlines/deepar/deepar_basic.jsonl"),
                 DeepArReadOptions.training());
         assertRecords(side.get("records"), series);
         // num_cat / num_dynamic_feat / cardinality_auto through the validator's inference
@@ -107,7 +107,7 @@ class DeepArGoldenTest {
         assertEquals(side.get("cardinality_auto").get(0).intValue(), card[0]);
         assertEquals(side.get("cardinality_auto").get(1).intValue(), card[1]);
         // ... and feature 1 misses 0 and 2: the CAT_DOMAIN_INCOMPLETE the sidecar predicts
-        ValidationReport report = DeepArValidator.validate(GoldenFiles.path("jsonlines/deepar/deepar_basic.jsonl"),
+        ValidationReport report = DeepArValidator.validate(Golden.path("jsonlines/deepar/deepar_basic.jsonl"),
                 DeepArValidatorOptions.training(0).withMinObservations(0));
         List<ValidationProblem> dom = report.withCode("CAT_DOMAIN_INCOMPLETE");
         assertEquals(1, dom.size(), report.toString());
@@ -118,26 +118,26 @@ class DeepArGoldenTest {
 
     @Test
     void gzipFileGivesSameRecords() throws IOException {
-        JsonNode side = GoldenFiles.json("jsonlines/deepar/deepar_basic.json.gz.expected.json").get("expected");
-        List<DeepArSeries> gz = readAll(GoldenFiles.path("jsonlines/deepar/deepar_basic.json.gz"),
+        JsonNode side = Golden.json("jsonlines/deepar/deepar_basic.json.gz.expected.json").get("expected");
+        List<DeepArSeries> gz = readAll(Golden.path("jsonlines/deepar/deepar_basic.json.gz"),
                 DeepArReadOptions.training());
         assertRecords(side.get("records"), gz);
-        assertEquals(readAll(GoldenFiles.path("jsonlines/" + "deepar/deepar_basic.jsonl"), DeepArReadOptions.training()),
+        assertEquals(readAll(Golden.path("jsonlines/" + "deepar/deepar_basic.jsonl"), DeepArReadOptions.training()),
                 gz);
         assertEquals("deepar/deepar_basic.jsonl", side.get("same_as").asString());
     }
 
     @Test
     void crlfLines() throws IOException {
-        JsonNode side = GoldenFiles.json("jsonlines/deepar/deepar_crlf.jsonl.expected.json").get("expected");
-        assertRecords(side.get("records"), readAll(GoldenFiles.path("jsonlines/deepar/deepar_crlf.jsonl"),
+        JsonNode side = Golden.json("jsonlines/deepar/deepar_crlf.jsonl.expected.json").get("expected");
+        assertRecords(side.get("records"), readAll(Golden.path("jsonlines/deepar/deepar_crlf.jsonl"),
                 DeepArReadOptions.training()));
     }
 
     @Test
     void missingValuesNullAndNaNString() throws IOException {
-        JsonNode side = GoldenFiles.json("jsonlines/deepar/deepar_missing_values.jsonl.expected.json").get("expected");
-        Path file = GoldenFiles.path("jsonlines/deepar/deepar_missing_values.jsonl");
+        JsonNode side = Golden.json("jsonlines/deepar/deepar_missing_values.jsonl.expected.json").get("expected");
+        Path file = Golden.path("jsonlines/deepar/deepar_missing_values.jsonl");
         assertRecords(side.get("records"), readAll(file, DeepArReadOptions.training()));
         try (DeepArReader r = DeepArReader.open(file, DeepArReadOptions.training())) {
             assertTrue(r.next());
@@ -150,8 +150,8 @@ class DeepArGoldenTest {
 
     @Test
     void blankLinesStrictFailLenientSkip() throws IOException {
-        JsonNode side = GoldenFiles.json("jsonlines/deepar/deepar_empty_lines.jsonl.expected.json").get("expected");
-        Path file = GoldenFiles.path("jsonlines/deepar/deepar_empty_lines.jsonl");
+        JsonNode side = Golden.json("jsonlines/deepar/deepar_empty_lines.jsonl.expected.json").get("expected");
+        Path file = Golden.path("jsonlines/deepar/deepar_empty_lines.jsonl");
         // lenient: 3 records, 4 blank lines counted, last line without newline read
         DeepArReadOptions lenient = DeepArReadOptions.training().withMode(ReadMode.LENIENT);
         try (DeepArReader r = DeepArReader.open(file, lenient)) {
@@ -191,8 +191,8 @@ class DeepArGoldenTest {
 
     @Test
     void unicodeExtraFieldsKeptWhenAsked() throws IOException {
-        JsonNode side = GoldenFiles.json("jsonlines/deepar/deepar_unicode.jsonl.expected.json").get("expected");
-        Path file = GoldenFiles.path("jsonlines/deepar/deepar_unicode.jsonl");
+        JsonNode side = Golden.json("jsonlines/deepar/deepar_unicode.jsonl.expected.json").get("expected");
+        Path file = Golden.path("jsonlines/deepar/deepar_unicode.jsonl");
         List<DeepArSeries> kept = readAll(file, DeepArReadOptions.training().withKeepExtraFields(true));
         assertRecords(side.get("records"), kept);
         for (int i = 0; i < kept.size(); i++) {
@@ -208,10 +208,10 @@ class DeepArGoldenTest {
 
     @Test
     void invalidRecordsEachFailWithItsCodeAndLine() throws IOException {
-        JsonNode errors = GoldenFiles.json("jsonlines/deepar/deepar_invalid_records.jsonl.expected.json")
+        JsonNode errors = Golden.json("jsonlines/deepar/deepar_invalid_records.jsonl.expected.json")
                 .get("expected").get("per_line_errors");
-        Path file = GoldenFiles.path("jsonlines/deepar/deepar_invalid_records.jsonl");
-        byte[] bytes = GoldenFiles.bytes("jsonlines/deepar/deepar_invalid_records.jsonl");
+        Path file = Golden.path("jsonlines/deepar/deepar_invalid_records.jsonl");
+        byte[] bytes = Golden.bytes("jsonlines/deepar/deepar_invalid_records.jsonl");
         long[] lineStarts = lineStarts(bytes);
         DeepArReadOptions collect = DeepArReadOptions.training().withRead(ReadOptions.defaults()
                 .withErrorPolicy(ErrorPolicy.SKIP_AND_COLLECT));
@@ -242,7 +242,7 @@ class DeepArGoldenTest {
 
     @Test
     void lenientAcceptsIsoTSeparatorButNotTimeZones() throws IOException {
-        Path file = GoldenFiles.path("jsonlines/deepar/deepar_invalid_records.jsonl");
+        Path file = Golden.path("jsonlines/deepar/deepar_invalid_records.jsonl");
         DeepArReadOptions lenient = DeepArReadOptions.training().withRead(ReadOptions.defaults()
                 .withMode(ReadMode.LENIENT).withErrorPolicy(ErrorPolicy.SKIP_AND_COLLECT));
         try (DeepArReader r = DeepArReader.open(file, lenient)) {
@@ -257,8 +257,8 @@ class DeepArGoldenTest {
 
     @Test
     void bareNaNTokenIsInvalidJsonInBothModes() throws IOException {
-        JsonNode side = GoldenFiles.json("jsonlines/deepar/deepar_bare_nan_token.jsonl.expected.json").get("expected");
-        Path file = GoldenFiles.path("jsonlines/deepar/deepar_bare_nan_token.jsonl");
+        JsonNode side = Golden.json("jsonlines/deepar/deepar_bare_nan_token.jsonl.expected.json").get("expected");
+        Path file = Golden.path("jsonlines/deepar/deepar_bare_nan_token.jsonl");
         for (ReadMode mode : ReadMode.values()) {
             DeepArReadOptions o = DeepArReadOptions.training().withRead(ReadOptions.defaults().withMode(mode)
                     .withErrorPolicy(ErrorPolicy.SKIP_AND_COLLECT));
@@ -280,10 +280,10 @@ class DeepArGoldenTest {
 
     @Test
     void inconsistentDatasetFoundByValidator() throws IOException {
-        JsonNode expected = GoldenFiles.json("jsonlines/deepar/deepar_inconsistent_dataset.jsonl.expected.json")
+        JsonNode expected = Golden.json("jsonlines/deepar/deepar_inconsistent_dataset.jsonl.expected.json")
                 .get("expected").get("dataset_errors");
         ValidationReport report = DeepArValidator.validate(
-                GoldenFiles.path("jsonlines/deepar/deepar_inconsistent_dataset.jsonl"),
+                Golden.path("jsonlines/deepar/deepar_inconsistent_dataset.jsonl"),
                 DeepArValidatorOptions.training(0).withMinObservations(0));
         List<ValidationProblem> shape = report.problems().stream()
                 .filter(p -> p.code().contains("MISMATCH")).toList();
@@ -299,10 +299,10 @@ class DeepArGoldenTest {
 
     @Test
     void inferenceRequest() throws IOException {
-        JsonNode side = GoldenFiles.json("jsonlines/deepar/deepar_inference_request.json.expected.json").get("expected");
+        JsonNode side = Golden.json("jsonlines/deepar/deepar_inference_request.json.expected.json").get("expected");
         int pl = side.get("prediction_length").intValue();
         DeepArInferenceRequest req = DeepArInference.readRequest(
-                GoldenFiles.bytes("jsonlines/deepar/deepar_inference_request.json"), "req", DeepArReadOptions.inference(pl));
+                Golden.bytes("jsonlines/deepar/deepar_inference_request.json"), "req", DeepArReadOptions.inference(pl));
         assertEquals(side.get("instances").intValue(), req.instances().size());
         for (int i = 0; i < req.instances().size(); i++) {
             DeepArSeries s = req.instances().get(i);
@@ -318,7 +318,7 @@ class DeepArGoldenTest {
                 req.configuration().quantiles());
         // with a training rule the lengths are wrong: instance 0 fails with its index
         FormatException e = assertThrows(FormatException.class, () -> DeepArInference.readRequest(
-                GoldenFiles.bytes("jsonlines/deepar/deepar_inference_request.json"), "req", DeepArReadOptions.training()));
+                Golden.bytes("jsonlines/deepar/deepar_inference_request.json"), "req", DeepArReadOptions.training()));
         assertTrue(e.detail().startsWith("DYNAMIC_FEAT_LENGTH"), e.getMessage());
         assertEquals(0, e.position().recordIndex());
         // and it round-trips through our writer
@@ -328,9 +328,9 @@ class DeepArGoldenTest {
 
     @Test
     void inferenceResponse() throws IOException {
-        JsonNode side = GoldenFiles.json("jsonlines/deepar/deepar_inference_response.json.expected.json").get("expected");
+        JsonNode side = Golden.json("jsonlines/deepar/deepar_inference_response.json.expected.json").get("expected");
         List<DeepArForecast> f = DeepArInference.readResponse(
-                GoldenFiles.bytes("jsonlines/deepar/deepar_inference_response.json"), "resp");
+                Golden.bytes("jsonlines/deepar/deepar_inference_response.json"), "resp");
         assertEquals(side.get("predictions").intValue(), f.size());
         int pl = side.get("prediction_length").intValue();
         DeepArForecast p = f.get(0);
@@ -351,14 +351,14 @@ class DeepArGoldenTest {
 
     @Test
     void batchTransformInput() throws IOException {
-        JsonNode side = GoldenFiles.json("jsonlines/deepar/deepar_batch_transform_input.jsonl.expected.json")
+        JsonNode side = Golden.json("jsonlines/deepar/deepar_batch_transform_input.jsonl.expected.json")
                 .get("expected");
-        List<DeepArSeries> s = readAll(GoldenFiles.path("jsonlines/deepar/deepar_batch_transform_input.jsonl"),
+        List<DeepArSeries> s = readAll(Golden.path("jsonlines/deepar/deepar_batch_transform_input.jsonl"),
                 DeepArReadOptions.inference(side.get("prediction_length").intValue()));
         assertEquals(side.get("records").intValue(), s.size());
         assertEquals("SingleRecord", side.get("transform_job_settings").get("BatchStrategy").asString());
         FormatException e = assertThrows(FormatException.class, () -> readAll(
-                GoldenFiles.path("jsonlines/deepar/deepar_batch_transform_input.jsonl"), DeepArReadOptions.training()));
+                Golden.path("jsonlines/deepar/deepar_batch_transform_input.jsonl"), DeepArReadOptions.training()));
         assertTrue(e.detail().startsWith("DYNAMIC_FEAT_LENGTH"));
         assertEquals(DeepArConfiguration.batchDefault(), DeepArInference.readConfiguration(
                 DeepArInference.configurationJson(DeepArConfiguration.batchDefault()).getBytes(StandardCharsets.UTF_8),
@@ -367,14 +367,14 @@ class DeepArGoldenTest {
 
     @Test
     void realFiles() throws IOException {
-        List<DeepArSeries> doc = readAll(GoldenFiles.path("jsonlines/real/deepar_doc_training_line.jsonl"),
+        List<DeepArSeries> doc = readAll(Golden.path("jsonlines/real/deepar_doc_training_line.jsonl"),
                 DeepArReadOptions.training());
         assertEquals(1, doc.size());
         assertEquals(new DeepArSeries(LocalDateTime.of(1999, 1, 30, 0, 0), new float[] {2.0f, 1.0f},
                 new int[] {1, 4}, new float[][] {{1.3f, 0.4f}}, Map.of()), doc.get(0));
 
         List<DeepArSeries> gluon = readAll(
-                GoldenFiles.path("jsonlines/real/gluonts_format_sagemaker_entrypoint_request.jsonl"),
+                Golden.path("jsonlines/real/gluonts_format_sagemaker_entrypoint_request.jsonl"),
                 DeepArReadOptions.training().withKeepExtraFields(true));
         assertEquals(2, gluon.size());
         assertFloats(new float[] {128, 57, 0, 29, 10, 64}, gluon.get(0).target(), "target");
@@ -383,7 +383,7 @@ class DeepArGoldenTest {
         assertEquals("[1]", gluon.get(1).extraFields().get("feat_static_cat"), "GluonTS names are kept, not mapped");
         assertNull(gluon.get(1).cat());
 
-        JsonNode real = GoldenFiles.json("jsonlines/real/deepar_time_series_deepar_request_response.json");
+        JsonNode real = Golden.json("jsonlines/real/deepar_time_series_deepar_request_response.json");
         byte[] request = JSON.writeValueAsBytes(real.get("request_sent_application_json"));
         int pl = real.get("hyperparameters").get("prediction_length").intValue();
         DeepArInferenceRequest req = DeepArInference.readRequest(request, "real", DeepArReadOptions.inference(pl));
@@ -407,7 +407,7 @@ class DeepArGoldenTest {
 
     @Test
     void startFormatsAgainstOracleTable() throws IOException {
-        JsonNode results = GoldenFiles.json("jsonlines/deepar/deepar_start_formats.oracle.json").get("results");
+        JsonNode results = Golden.json("jsonlines/deepar/deepar_start_formats.oracle.json").get("results");
         // our decision per start string (DECISIONS.md): strict accepts only the two documented forms
         Map<String, String> strict = Map.ofEntries(
                 Map.entry("2009-11-01 00:00:00", "ok"), Map.entry("2012-01-30", "ok"),

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mlformats.core.ErrorPolicy;
 import io.mlformats.core.FormatException;
 import io.mlformats.core.ReadOptions;
-import io.mlformats.jsonlines.GoldenFiles;
+import io.mlformats.testkit.Golden;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,11 +22,11 @@ class ManifestGoldenTest {
 
     @Test
     void groundTruthTextClassification() throws IOException {
-        JsonNode side = GoldenFiles.json("jsonlines/manifest/groundtruth_text_classification.manifest.expected.json")
+        JsonNode side = Golden.json("jsonlines/manifest/groundtruth_text_classification.manifest.expected.json")
                 .get("expected");
         List<String> names = new ArrayList<>();
         side.get("attribute_names").forEach(n -> names.add(n.asString()));
-        Path file = GoldenFiles.path("jsonlines/manifest/groundtruth_text_classification.manifest");
+        Path file = Golden.path("jsonlines/manifest/groundtruth_text_classification.manifest");
         JsonNode stream = side.get("pipe_stream_records_in_order");
         ManifestReadOptions o = new ManifestReadOptions(ReadOptions.defaults()
                 .withErrorPolicy(ErrorPolicy.SKIP_AND_COLLECT), names, true);
@@ -71,7 +71,7 @@ class ManifestGoldenTest {
                 w.write(r);
             }
         }
-        String original = new String(GoldenFiles.bytes("jsonlines/manifest/groundtruth_text_classification.manifest"),
+        String original = new String(Golden.bytes("jsonlines/manifest/groundtruth_text_classification.manifest"),
                 java.nio.charset.StandardCharsets.UTF_8).replace("\r\n", "\n");
         assertEquals(original, out.toString(java.nio.charset.StandardCharsets.UTF_8));
         // naming rules
@@ -82,7 +82,7 @@ class ManifestGoldenTest {
 
     @Test
     void realGroundTruthOutput() throws IOException {
-        Path file = GoldenFiles.path("jsonlines/real/groundtruth_output_featurestore.manifest");
+        Path file = Golden.path("jsonlines/real/groundtruth_output_featurestore.manifest");
         try (AugmentedManifestReader r = AugmentedManifestReader.open(file, ManifestReadOptions.any())) {
             assertTrue(r.next());
             assertEquals("s3://AWSDOC-EXAMPLE-BUCKET/example_image.jpg", r.current().text("source-ref"));

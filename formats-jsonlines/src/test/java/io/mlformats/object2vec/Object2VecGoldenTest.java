@@ -11,7 +11,7 @@ import io.mlformats.core.ErrorPolicy;
 import io.mlformats.core.FormatException;
 import io.mlformats.core.ReadMode;
 import io.mlformats.core.ReadOptions;
-import io.mlformats.jsonlines.GoldenFiles;
+import io.mlformats.testkit.Golden;
 import io.mlformats.jsonlines.ValidationReport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -56,13 +56,13 @@ class Object2VecGoldenTest {
 
     @Test
     void classificationTraining() throws IOException {
-        JsonNode side = GoldenFiles.json("jsonlines/object2vec/o2v_train_classification.jsonl.expected.json")
+        JsonNode side = Golden.json("jsonlines/object2vec/o2v_train_classification.jsonl.expected.json")
                 .get("expected");
         int vocab = side.get("min_vocab_size_needed").intValue();
         Object2VecHyperparameters hp = Object2VecHyperparameters.classification(vocab,
                 Math.max(side.get("max_len_in0").intValue(), side.get("max_len_in1").intValue()),
                 side.get("num_classes_min").intValue());
-        Path file = GoldenFiles.path("jsonlines/object2vec/o2v_train_classification.jsonl");
+        Path file = Golden.path("jsonlines/object2vec/o2v_train_classification.jsonl");
         List<Object2VecPair> pairs = readAll(file, Object2VecReadOptions.training(hp));
         assertPairs(side.get("records"), pairs, true);
         Object2VecValidator v = new Object2VecValidator(Object2VecReadOptions.training(hp), 100);
@@ -77,17 +77,17 @@ class Object2VecGoldenTest {
         assertTrue(small.problems().get(0).message().contains("10178"));
         assertEquals(1, small.problems().get(0).position().line());
         // same lines as the documentation's real example
-        assertEquals(pairs, readAll(GoldenFiles.path("jsonlines/real/object2vec_doc_training.jsonl"),
+        assertEquals(pairs, readAll(Golden.path("jsonlines/real/object2vec_doc_training.jsonl"),
                 Object2VecReadOptions.training(hp)));
     }
 
     @Test
     void regressionTraining() throws IOException {
-        JsonNode side = GoldenFiles.json("jsonlines/object2vec/o2v_train_regression.jsonl.expected.json")
+        JsonNode side = Golden.json("jsonlines/object2vec/o2v_train_regression.jsonl.expected.json")
                 .get("expected");
         Object2VecHyperparameters hp = new Object2VecHyperparameters(side.get("enc0_vocab_size_min").intValue(),
                 side.get("enc1_vocab_size_min").intValue(), 1, 1, 0);
-        List<Object2VecPair> pairs = readAll(GoldenFiles.path("jsonlines/object2vec/o2v_train_regression.jsonl"),
+        List<Object2VecPair> pairs = readAll(Golden.path("jsonlines/object2vec/o2v_train_regression.jsonl"),
                 Object2VecReadOptions.training(hp));
         assertPairs(side.get("records"), pairs, false);
         assertEquals(Double.class, pairs.get(0).label().getClass());
@@ -97,13 +97,13 @@ class Object2VecGoldenTest {
 
     @Test
     void invalidRecords() throws IOException {
-        JsonNode side = GoldenFiles.json("jsonlines/object2vec/o2v_invalid_records.jsonl.expected.json");
+        JsonNode side = Golden.json("jsonlines/object2vec/o2v_invalid_records.jsonl.expected.json");
         JsonNode hpNode = side.get("assumed_hyperparameters");
         Object2VecHyperparameters hp = new Object2VecHyperparameters(hpNode.get("enc0_vocab_size").intValue(),
                 hpNode.get("enc1_vocab_size").intValue(), hpNode.get("enc0_max_seq_len").intValue(),
                 hpNode.get("enc1_max_seq_len").intValue(), hpNode.get("num_classes").intValue());
         JsonNode perLine = side.get("expected").get("per_line");
-        Path file = GoldenFiles.path("jsonlines/object2vec/o2v_invalid_records.jsonl");
+        Path file = Golden.path("jsonlines/object2vec/o2v_invalid_records.jsonl");
         Object2VecReadOptions strict = Object2VecReadOptions.training(hp).withRead(ReadOptions.defaults()
                 .withErrorPolicy(ErrorPolicy.SKIP_AND_COLLECT));
         try (Object2VecReader r = Object2VecReader.open(file, strict)) {
@@ -135,14 +135,14 @@ class Object2VecGoldenTest {
 
     @Test
     void inferenceRequestsAndResponses() throws IOException {
-        JsonNode side = GoldenFiles.json("jsonlines/object2vec/o2v_inference_request.json.expected.json")
+        JsonNode side = Golden.json("jsonlines/object2vec/o2v_inference_request.json.expected.json")
                 .get("expected");
         Object2VecHyperparameters hp = Object2VecHyperparameters.unchecked();
         List<Object2VecPair> json = Object2VecInference.readRequest(
-                GoldenFiles.bytes("jsonlines/object2vec/o2v_inference_request.json"), "req",
+                Golden.bytes("jsonlines/object2vec/o2v_inference_request.json"), "req",
                 Object2VecReadOptions.inference(hp));
         assertEquals(side.get("pair_request_instances").intValue(), json.size());
-        List<Object2VecPair> lines = readAll(GoldenFiles.path("jsonlines/object2vec/o2v_inference_request.jsonl"),
+        List<Object2VecPair> lines = readAll(Golden.path("jsonlines/object2vec/o2v_inference_request.jsonl"),
                 Object2VecReadOptions.inference(hp));
         assertEquals(json, lines, "application/json and application/jsonlines carry the same instances");
         assertNull(json.get(0).label());
@@ -151,7 +151,7 @@ class Object2VecGoldenTest {
         assertEquals(json, Object2VecInference.readRequest(out.toByteArray(), "rt",
                 Object2VecReadOptions.inference(hp)));
 
-        List<Object2VecPair> emb = readAll(GoldenFiles.path("jsonlines/object2vec/o2v_embedding_request.jsonl"),
+        List<Object2VecPair> emb = readAll(Golden.path("jsonlines/object2vec/o2v_embedding_request.jsonl"),
                 Object2VecReadOptions.embeddings(hp));
         assertEquals(3, emb.size());
         assertNull(emb.get(0).in1(), side.get("embedding_request").asString());

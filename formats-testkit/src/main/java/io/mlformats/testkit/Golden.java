@@ -119,6 +119,11 @@ public final class Golden {
         }
     }
 
+    /** Parses JSON text (for comparing output with sidecar values). */
+    public static JsonNode parseJson(String text) {
+        return JSON.readTree(text);
+    }
+
     /** Files directly in a golden folder whose names end with {@code suffix}, sorted by name. */
     public static List<Path> list(String folder, String suffix) {
         try (Stream<Path> s = Files.list(path(folder))) {
