@@ -1,7 +1,6 @@
 package io.mlformats.recordio.protobuf;
 
 import io.mlformats.core.FormatException;
-import io.mlformats.core.SourcePosition;
 import io.mlformats.core.vector.CsrMatrix;
 import io.mlformats.core.vector.SparseVector;
 import io.mlformats.core.vector.ValueType;
@@ -172,7 +171,4 @@ public final class RecordProtobufMatrices {
         }
     }
 
-    static SourcePosition nowhere() {
-        return SourcePosition.ofRecord("<matrix>", 0, -1);
-    }
 }
