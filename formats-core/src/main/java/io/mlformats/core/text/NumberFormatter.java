@@ -4,38 +4,111 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Writes numbers as ASCII into byte arrays: floats and doubles in the shortest decimal that reads back to the
- * same bits, integers in plain decimal. Stateless and thread-safe.
+ * same bits, integers in plain decimal. Stateless and thread-safe; {@link #writeFloat}, {@link #writeDouble}
+ * and {@link #writeLong} do not allocate.
  *
  * <p>Float layout (the ECMAScript {@code Number.prototype.toString} rules, so the output is also valid JSON):
  * with shortest digits {@code d1..dn} and decimal point position {@code k} ({@code value = 0.d1..dn × 10^k}),
  * plain notation when {@code -6 < k <= 21} ({@code 1}, {@code 0.1}, {@code 123.5}, {@code 0.000001}), otherwise
  * {@code d1[.d2..dn]e[+-]exp} ({@code 1e-7}, {@code 3.4028235e+38}). Negative zero is {@code -0}; non-finite
  * values are {@code NaN}, {@code Infinity}, {@code -Infinity} (callers decide whether to allow them).
+ *
+ * <p>The digits are the shortest that round-trip, and among those the closest to the exact binary value
+ * (Schubfach). Unlike Java 17's {@link Float#toString}/{@link Double#toString}, which sometimes print more
+ * digits than needed (for example {@code 2.0E-3f}-style cases and {@code 1.0E23}), this is always shortest.
  */
 public final class NumberFormatter {
-    /** Enough room for any float. */
-    public static final int MAX_FLOAT_BYTES = 16;
+    /** Enough room for any float (the longest is a negative 21-digit integer such as {@code -3.4e20f}). */
+    public static final int MAX_FLOAT_BYTES = 22;
     /** Enough room for any double. */
     public static final int MAX_DOUBLE_BYTES = 26;
     /** Enough room for any long. */
     public static final int MAX_LONG_BYTES = 20;
+
+    private static final byte[] NAN = {'N', 'a', 'N'};
+    private static final byte[] INFINITY = {'I', 'n', 'f', 'i', 'n', 'i', 't', 'y'};
+
+    private static final int DOUBLE_FRACTION_BITS = 52;
+    private static final int DOUBLE_MIN_Q = -1074;
+    private static final int FLOAT_FRACTION_BITS = 23;
+    private static final int FLOAT_MIN_Q = -149;
 
     private NumberFormatter() {
     }
 
     /** Writes {@code v} at {@code dst[off]}; returns the index just past the last byte written. */
     public static int writeFloat(float v, byte[] dst, int off) {
-        return writeAscii(layout(Float.toString(v)), dst, off);
+        int bits = Float.floatToRawIntBits(v);
+        int fraction = bits & ((1 << FLOAT_FRACTION_BITS) - 1);
+        int biased = (bits >>> FLOAT_FRACTION_BITS) & 0xFF;
+        if (biased == 0xFF) {
+            return writeNonFinite(fraction != 0, bits < 0, dst, off);
+        }
+        if (bits < 0) {
+            dst[off++] = '-';
+        }
+        if (biased == 0) {
+            if (fraction == 0) {
+                dst[off] = '0';
+                return off + 1;
+            }
+            return Schubfach.write(fraction, FLOAT_MIN_Q, false, dst, off);
+        }
+        long c = (1L << FLOAT_FRACTION_BITS) | fraction;
+        int q = FLOAT_MIN_Q - 1 + biased;
+        if (q < 0 && q > -FLOAT_FRACTION_BITS - 1 && (c & ((1L << -q) - 1)) == 0) {
+            // An integer below 2^24: its own digits are the shortest (the rounding interval is narrower than 1).
+            return EcmaLayout.write(c >> -q, 0, dst, off);
+        }
+        return Schubfach.write(c, q, fraction == 0 && biased > 1, dst, off);
     }
 
     /** Writes {@code v} at {@code dst[off]}; returns the index just past the last byte written. */
     public static int writeDouble(double v, byte[] dst, int off) {
-        return writeAscii(layout(Double.toString(v)), dst, off);
+        long bits = Double.doubleToRawLongBits(v);
+        long fraction = bits & ((1L << DOUBLE_FRACTION_BITS) - 1);
+        int biased = (int) (bits >>> DOUBLE_FRACTION_BITS) & 0x7FF;
+        if (biased == 0x7FF) {
+            return writeNonFinite(fraction != 0, bits < 0, dst, off);
+        }
+        if (bits < 0) {
+            dst[off++] = '-';
+        }
+        if (biased == 0) {
+            if (fraction == 0) {
+                dst[off] = '0';
+                return off + 1;
+            }
+            return Schubfach.write(fraction, DOUBLE_MIN_Q, false, dst, off);
+        }
+        long c = (1L << DOUBLE_FRACTION_BITS) | fraction;
+        int q = DOUBLE_MIN_Q - 1 + biased;
+        if (q < 0 && q > -DOUBLE_FRACTION_BITS - 1 && (c & ((1L << -q) - 1)) == 0) {
+            return EcmaLayout.write(c >> -q, 0, dst, off);
+        }
+        return Schubfach.write(c, q, fraction == 0 && biased > 1, dst, off);
     }
 
     /** Writes {@code v} in decimal at {@code dst[off]}; returns the index just past the last byte written. */
     public static int writeLong(long v, byte[] dst, int off) {
-        return writeAscii(Long.toString(v), dst, off);
+        if (v < 0) {
+            dst[off++] = '-';
+            if (v == Long.MIN_VALUE) {
+                // -v overflows: write 922337203685477580 then the last digit 8.
+                int end = off + 19;
+                EcmaLayout.writeDigits(922_337_203_685_477_580L, dst, end - 1);
+                dst[end - 1] = '8';
+                return end;
+            }
+            v = -v;
+        }
+        if (v == 0) {
+            dst[off] = '0';
+            return off + 1;
+        }
+        int end = off + EcmaLayout.digitCount(v);
+        EcmaLayout.writeDigits(v, dst, end);
+        return end;
     }
 
     /** The shortest round-trip text of {@code v}, as {@link #writeFloat} writes it. */
@@ -50,58 +123,15 @@ public final class NumberFormatter {
         return new String(b, 0, writeDouble(v, b, 0), StandardCharsets.US_ASCII);
     }
 
-    private static int writeAscii(String s, byte[] dst, int off) {
-        for (int i = 0; i < s.length(); i++) {
-            dst[off + i] = (byte) s.charAt(i);
+    private static int writeNonFinite(boolean nan, boolean negative, byte[] dst, int off) {
+        if (nan) {
+            System.arraycopy(NAN, 0, dst, off, NAN.length);
+            return off + NAN.length;
         }
-        return off + s.length();
-    }
-
-    // Placeholder layout from the JDK's text (not always shortest on Java 17); replaced by the Schubfach codec.
-    private static String layout(String jdk) {
-        if (jdk.equals("NaN") || jdk.endsWith("Infinity")) {
-            return jdk;
+        if (negative) {
+            dst[off++] = '-';
         }
-        boolean neg = jdk.startsWith("-");
-        String s = neg ? jdk.substring(1) : jdk;
-        int e = s.indexOf('E');
-        int exp = e < 0 ? 0 : Integer.parseInt(s.substring(e + 1));
-        String mant = e < 0 ? s : s.substring(0, e);
-        int dot = mant.indexOf('.');
-        String digits = mant.substring(0, dot) + mant.substring(dot + 1);
-        int k = dot + exp;
-        int lead = 0;
-        while (lead < digits.length() - 1 && digits.charAt(lead) == '0') {
-            lead++;
-            k--;
-        }
-        digits = digits.substring(lead);
-        int trail = digits.length();
-        while (trail > 1 && digits.charAt(trail - 1) == '0') {
-            trail--;
-        }
-        digits = digits.substring(0, trail);
-        if (digits.equals("0")) {
-            return neg ? "-0" : "0";
-        }
-        StringBuilder sb = new StringBuilder(neg ? "-" : "");
-        int n = digits.length();
-        if (k > 0 && k <= 21) {
-            if (n <= k) {
-                sb.append(digits).append("0".repeat(k - n));
-            } else {
-                sb.append(digits, 0, k).append('.').append(digits, k, n);
-            }
-        } else if (k <= 0 && k > -6) {
-            sb.append("0.").append("0".repeat(-k)).append(digits);
-        } else {
-            sb.append(digits.charAt(0));
-            if (n > 1) {
-                sb.append('.').append(digits, 1, n);
-            }
-            int x = k - 1;
-            sb.append('e').append(x < 0 ? '-' : '+').append(Math.abs(x));
-        }
-        return sb.toString();
+        System.arraycopy(INFINITY, 0, dst, off, INFINITY.length);
+        return off + INFINITY.length;
     }
 }

@@ -1,5 +1,7 @@
 package io.mlformats.core.text;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Parses decimal numbers from byte ranges without allocating, correctly rounded: {@link #parseFloat} and
  * {@link #parseDouble} return the same bits as {@link Float#parseFloat} / {@link Double#parseDouble} for every
@@ -18,6 +20,12 @@ package io.mlformats.core.text;
  * <p>Instead of throwing, every call sets {@link #status()}: the hot loops of the format readers test it and
  * build a {@link io.mlformats.core.FormatException} with a position only when it is not {@link #OK}.
  * Instances keep that one field of state: use one per reader; not thread-safe.
+ *
+ * <p>How: one pass accumulates the decimal significand into a long; up to 19 significant digits it is exact and
+ * the value is {@code w × 10^q}. That product is converted by Clinger's fast path when both factors are exact
+ * in the target type (one IEEE operation, correctly rounded), otherwise by the Eisel-Lemire algorithm. Inputs
+ * with more than 19 significant digits are truncated to 19; when {@code w} and {@code w + 1} round to different
+ * values, the rare undecided case goes to the JDK on a String (the only allocating path).
  */
 public final class NumberParser {
     /** The input was a finite number within range. */
@@ -32,7 +40,30 @@ public final class NumberParser {
      */
     public static final int OUT_OF_RANGE = 3;
 
+    /** Most significant decimal digits that always fit an unsigned long exactly. */
+    private static final int MAX_DIGITS = 19;
+    /**
+     * Exponent digits stop accumulating at this magnitude: it exceeds any digit count an array can hold, so a
+     * capped exponent still over- or underflows exactly as the true one does.
+     */
+    private static final long EXPONENT_CAP = 10_000_000_000L;
+    /** Decimal exponents are clamped to this magnitude, far outside the range of any nonzero result. */
+    private static final long EXPONENT_CLAMP = 1_000_000_000L;
+
+    private static final double[] DOUBLE_POW10 = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    };
+    private static final float[] FLOAT_POW10 = {1e0f, 1e1f, 1e2f, 1e3f, 1e4f, 1e5f, 1e6f, 1e7f, 1e8f, 1e9f, 1e10f};
+
     private int status;
+
+    // Result of scan(): the value is (negative ? -1 : 1) × significand × 10^exponent (significand unsigned);
+    // truncated when nonzero digits were dropped after the first 19 significant ones.
+    private long significand;
+    private int exponent;
+    private boolean negative;
+    private boolean truncated;
 
     /** Status of the last call: {@link #OK}, {@link #SYNTAX}, {@link #NON_FINITE} or {@link #OUT_OF_RANGE}. */
     public int status() {
@@ -41,32 +72,203 @@ public final class NumberParser {
 
     /** Parses a float32; see the class comment for the grammar and {@link #status()}. */
     public float parseFloat(byte[] b, int off, int len) {
-        int kind = classify(b, off, len);
-        if (kind == SYNTAX) {
-            status = SYNTAX;
-            return Float.NaN;
+        int kind = scan(b, off, len);
+        if (kind != OK) {
+            status = kind;
+            return kind == SYNTAX ? Float.NaN : (float) nonFinite(b, off);
         }
-        if (kind == NON_FINITE) {
-            status = NON_FINITE;
-            return (float) nonFinite(b, off, len);
+        long w = significand;
+        int q = exponent;
+        float v;
+        if (w == 0) {
+            v = 0f;
+        } else if (!truncated && q >= -10 && q <= 10 && w >= 0 && w <= 1L << 24) {
+            // Clinger: w and 10^|q| are exact floats, so one IEEE operation rounds correctly.
+            v = q < 0 ? (float) w / FLOAT_POW10[-q] : (float) w * FLOAT_POW10[q];
+        } else {
+            int bits = EiselLemire.floatBits(w, q);
+            if (truncated && bits != EiselLemire.floatBits(w + 1, q)) {
+                return slowFloat(b, off, len);
+            }
+            v = Float.intBitsToFloat(bits);
         }
-        float v = Float.parseFloat(ascii(b, off, len));
-        status = Float.isInfinite(v) ? OUT_OF_RANGE : OK;
-        return v;
+        status = v == Float.POSITIVE_INFINITY ? OUT_OF_RANGE : OK;
+        return negative ? -v : v;
     }
 
     /** Parses a float64; see the class comment for the grammar and {@link #status()}. */
     public double parseDouble(byte[] b, int off, int len) {
-        int kind = classify(b, off, len);
-        if (kind == SYNTAX) {
-            status = SYNTAX;
+        int kind = scan(b, off, len);
+        if (kind != OK) {
+            status = kind;
+            return kind == SYNTAX ? Double.NaN : nonFinite(b, off);
+        }
+        long w = significand;
+        int q = exponent;
+        double v;
+        if (w == 0) {
+            v = 0d;
+        } else if (!truncated && q >= -22 && q <= 22 && w >= 0 && w <= 1L << 53) {
+            v = q < 0 ? (double) w / DOUBLE_POW10[-q] : (double) w * DOUBLE_POW10[q];
+        } else {
+            long bits = EiselLemire.doubleBits(w, q);
+            if (truncated && bits != EiselLemire.doubleBits(w + 1, q)) {
+                return slowDouble(b, off, len);
+            }
+            v = Double.longBitsToDouble(bits);
+        }
+        status = v == Double.POSITIVE_INFINITY ? OUT_OF_RANGE : OK;
+        return negative ? -v : v;
+    }
+
+    /**
+     * Validates {@code b[off, off+len)} against the grammar and, for a finite literal, sets significand,
+     * exponent, negative and truncated. Returns OK, NON_FINITE or SYNTAX.
+     */
+    private int scan(byte[] b, int off, int len) {
+        int end = off + len;
+        int i = off;
+        if (len <= 0) {
+            return SYNTAX;
+        }
+        boolean neg = false;
+        int c = b[i];
+        if (c == '-' || c == '+') {
+            neg = c == '-';
+            if (++i == end) {
+                return SYNTAX;
+            }
+        }
+        negative = neg;
+        int start = i;
+        long w = 0;
+        int d;
+        // Digits wrap silently past 19; counted below and recomputed exactly in that rare case.
+        while (i < end && (d = b[i] - '0') >= 0 && d <= 9) {
+            w = 10 * w + d;
+            i++;
+        }
+        int intDigits = i - start;
+        int fracDigits = 0;
+        if (i < end && b[i] == '.') {
+            int fracStart = ++i;
+            while (i < end && (d = b[i] - '0') >= 0 && d <= 9) {
+                w = 10 * w + d;
+                i++;
+            }
+            fracDigits = i - fracStart;
+        }
+        if (intDigits + fracDigits == 0) {
+            return i == start ? nonFiniteOrSyntax(b, start, end) : SYNTAX;
+        }
+        long exp = 0;
+        if (i < end && (b[i] | 0x20) == 'e') {
+            if (++i == end) {
+                return SYNTAX;
+            }
+            boolean expNeg = false;
+            if (b[i] == '-' || b[i] == '+') {
+                expNeg = b[i] == '-';
+                i++;
+            }
+            int expStart = i;
+            while (i < end && (d = b[i] - '0') >= 0 && d <= 9) {
+                if (exp < EXPONENT_CAP) {
+                    exp = 10 * exp + d;
+                }
+                i++;
+            }
+            if (i == expStart) {
+                return SYNTAX;
+            }
+            if (expNeg) {
+                exp = -exp;
+            }
+        }
+        if (i != end) {
+            return SYNTAX;
+        }
+        exp -= fracDigits;
+        if (intDigits + fracDigits > MAX_DIGITS) {
+            exp += truncate(b, start, i);
+            w = significand;
+        } else {
+            truncated = false;
+        }
+        // Clamped far outside the table: any nonzero significand still under/overflows.
+        exponent = (int) Math.max(-EXPONENT_CLAMP, Math.min(EXPONENT_CLAMP, exp));
+        significand = w;
+        return OK;
+    }
+
+    /**
+     * Rare path for more than 19 digits: sets significand to the first 19 significant digits and truncated when
+     * a dropped digit is nonzero; returns how many significant digits were dropped.
+     */
+    private long truncate(byte[] b, int from, int to) {
+        long w = 0;
+        int kept = 0;
+        long dropped = 0;
+        boolean nonzeroDropped = false;
+        for (int i = from; i < to && (b[i] | 0x20) != 'e'; i++) {
+            int d = b[i] - '0';
+            if (d < 0) {
+                continue; // the decimal point
+            }
+            if (kept < MAX_DIGITS) {
+                if (kept > 0 || d != 0) {
+                    w = 10 * w + d;
+                    kept++;
+                }
+            } else {
+                dropped++;
+                nonzeroDropped |= d != 0;
+            }
+        }
+        significand = w;
+        truncated = nonzeroDropped;
+        return dropped;
+    }
+
+    private static int nonFiniteOrSyntax(byte[] b, int i, int end) {
+        int n = end - i;
+        if (n != 3 && n != 8) {
+            return SYNTAX;
+        }
+        int c0 = b[i] | 0x20;
+        int c1 = b[i + 1] | 0x20;
+        int c2 = b[i + 2] | 0x20;
+        if (n == 3 && c0 == 'n' && c1 == 'a' && c2 == 'n') {
+            return NON_FINITE;
+        }
+        if (c0 != 'i' || c1 != 'n' || c2 != 'f') {
+            return SYNTAX;
+        }
+        if (n == 3) {
+            return NON_FINITE;
+        }
+        return (b[i + 3] | 0x20) == 'i' && (b[i + 4] | 0x20) == 'n' && (b[i + 5] | 0x20) == 'i'
+                && (b[i + 6] | 0x20) == 't' && (b[i + 7] | 0x20) == 'y' ? NON_FINITE : SYNTAX;
+    }
+
+    private static double nonFinite(byte[] b, int off) {
+        int first = b[off] == '-' || b[off] == '+' ? off + 1 : off;
+        if ((b[first] | 0x20) == 'n') {
             return Double.NaN;
         }
-        if (kind == NON_FINITE) {
-            status = NON_FINITE;
-            return nonFinite(b, off, len);
-        }
-        double v = Double.parseDouble(ascii(b, off, len));
+        return b[off] == '-' ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+    }
+
+    // The undecided truncated case (a long digit string very close to a halfway point): the JDK decides
+    // exactly. The text was validated, so the JDK's extra leniency (white space, suffixes) cannot matter.
+    private float slowFloat(byte[] b, int off, int len) {
+        float v = Float.parseFloat(new String(b, off, len, StandardCharsets.ISO_8859_1));
+        status = Float.isInfinite(v) ? OUT_OF_RANGE : OK;
+        return v;
+    }
+
+    private double slowDouble(byte[] b, int off, int len) {
+        double v = Double.parseDouble(new String(b, off, len, StandardCharsets.ISO_8859_1));
         status = Double.isInfinite(v) ? OUT_OF_RANGE : OK;
         return v;
     }
@@ -76,14 +278,33 @@ public final class NumberParser {
         int i = off;
         int end = off + len;
         boolean neg = false;
-        if (i < end && (b[i] == '-' || b[i] == '+')) {
+        if (len > 0 && (b[i] == '-' || b[i] == '+')) {
             neg = b[i] == '-';
             i++;
         }
-        if (i >= end) {
+        int n = end - i;
+        if (n <= 0) {
             status = SYNTAX;
             return 0;
         }
+        if (n > 18) {
+            return parseLongCarefully(b, i, end, neg);
+        }
+        // Up to 18 digits cannot overflow.
+        long acc = 0;
+        for (; i < end; i++) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
+                status = SYNTAX;
+                return 0;
+            }
+            acc = 10 * acc + d;
+        }
+        status = OK;
+        return neg ? -acc : acc;
+    }
+
+    private long parseLongCarefully(byte[] b, int i, int end, boolean neg) {
         long acc = 0; // accumulated negatively so Long.MIN_VALUE fits
         for (; i < end; i++) {
             int d = b[i] - '0';
@@ -125,78 +346,5 @@ public final class NumberParser {
             }
         }
         return OUT_OF_RANGE;
-    }
-
-    /** OK for a finite decimal literal, NON_FINITE for nan/inf spellings, SYNTAX otherwise. */
-    static int classify(byte[] b, int off, int len) {
-        int i = off;
-        int end = off + len;
-        if (i < end && (b[i] == '-' || b[i] == '+')) {
-            i++;
-        }
-        if (i >= end) {
-            return SYNTAX;
-        }
-        int c = b[i] | 0x20;
-        if (c == 'n' || c == 'i') {
-            return isWord(b, i, end, "nan") || isWord(b, i, end, "inf") || isWord(b, i, end, "infinity")
-                    ? NON_FINITE : SYNTAX;
-        }
-        int digits = 0;
-        while (i < end && b[i] >= '0' && b[i] <= '9') {
-            i++;
-            digits++;
-        }
-        if (i < end && b[i] == '.') {
-            i++;
-            while (i < end && b[i] >= '0' && b[i] <= '9') {
-                i++;
-                digits++;
-            }
-        }
-        if (digits == 0) {
-            return SYNTAX;
-        }
-        if (i < end && (b[i] | 0x20) == 'e') {
-            i++;
-            if (i < end && (b[i] == '-' || b[i] == '+')) {
-                i++;
-            }
-            int expDigits = 0;
-            while (i < end && b[i] >= '0' && b[i] <= '9') {
-                i++;
-                expDigits++;
-            }
-            if (expDigits == 0) {
-                return SYNTAX;
-            }
-        }
-        return i == end ? OK : SYNTAX;
-    }
-
-    private static boolean isWord(byte[] b, int i, int end, String word) {
-        if (end - i != word.length()) {
-            return false;
-        }
-        for (int k = 0; k < word.length(); k++) {
-            if ((b[i + k] | 0x20) != word.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static double nonFinite(byte[] b, int off, int len) {
-        boolean neg = b[off] == '-';
-        int first = b[off] == '-' || b[off] == '+' ? off + 1 : off;
-        if ((b[first] | 0x20) == 'n') {
-            return Double.NaN;
-        }
-        return neg ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-    }
-
-    @SuppressWarnings("deprecation")
-    private static String ascii(byte[] b, int off, int len) {
-        return new String(b, 0, off, len);
     }
 }

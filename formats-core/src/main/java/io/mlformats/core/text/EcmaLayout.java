@@ -1,0 +1,138 @@
+package io.mlformats.core.text;
+
+/**
+ * Lays out a positive decimal {@code f × 10^e} as ECMAScript's {@code Number.prototype.toString} does: with the
+ * digits {@code d1..dn} (trailing zeros removed) and {@code k = n + e} (so the value is {@code 0.d1..dn × 10^k}),
+ * plain when {@code -6 < k <= 21}, otherwise {@code d1[.d2..dn]e±(k-1)}. Stateless.
+ */
+final class EcmaLayout {
+    private static final long[] POW10 = new long[19];
+    /** "00".."99": two digits per division. */
+    private static final byte[] DIGIT_PAIRS = new byte[200];
+
+    static {
+        long p = 1;
+        for (int i = 0; i < POW10.length; i++) {
+            POW10[i] = p;
+            p *= 10;
+        }
+        for (int i = 0; i < 100; i++) {
+            DIGIT_PAIRS[2 * i] = (byte) ('0' + i / 10);
+            DIGIT_PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+    }
+
+    private EcmaLayout() {
+    }
+
+    /** Writes {@code f × 10^e} ({@code 0 < f < 10^18}) at {@code dst[off]}; returns the end offset. */
+    static int write(long f, int e, byte[] dst, int off) {
+        while (f % 10 == 0) {
+            f /= 10;
+            e++;
+        }
+        int n = digitCount(f);
+        int k = n + e;
+        if (k > 0 && k <= 21) {
+            if (n <= k) {
+                // Integer: digits then k - n zeros.
+                writeDigits(f, dst, off + n);
+                int end = off + k;
+                for (int i = off + n; i < end; i++) {
+                    dst[i] = '0';
+                }
+                return end;
+            }
+            long scale = POW10[n - k];
+            long high = f / scale;
+            writeDigits(high, dst, off + k);
+            dst[off + k] = '.';
+            int end = off + n + 1;
+            writeDigitsPadded(f - high * scale, dst, end, n - k);
+            return end;
+        }
+        if (k <= 0 && k > -6) {
+            dst[off] = '0';
+            dst[off + 1] = '.';
+            int zerosEnd = off + 2 - k;
+            for (int i = off + 2; i < zerosEnd; i++) {
+                dst[i] = '0';
+            }
+            int end = zerosEnd + n;
+            writeDigits(f, dst, end);
+            return end;
+        }
+        int end;
+        if (n == 1) {
+            dst[off] = (byte) ('0' + f);
+            end = off + 1;
+        } else {
+            long scale = POW10[n - 1];
+            long first = f / scale;
+            dst[off] = (byte) ('0' + first);
+            dst[off + 1] = '.';
+            end = off + n + 1;
+            writeDigitsPadded(f - first * scale, dst, end, n - 1);
+        }
+        dst[end++] = 'e';
+        int x = k - 1;
+        if (x < 0) {
+            dst[end++] = '-';
+            x = -x;
+        } else {
+            dst[end++] = '+';
+        }
+        if (x >= 100) {
+            dst[end++] = (byte) ('0' + x / 100);
+            x %= 100;
+            dst[end++] = DIGIT_PAIRS[2 * x];
+            dst[end++] = DIGIT_PAIRS[2 * x + 1];
+        } else if (x >= 10) {
+            dst[end++] = DIGIT_PAIRS[2 * x];
+            dst[end++] = DIGIT_PAIRS[2 * x + 1];
+        } else {
+            dst[end++] = (byte) ('0' + x);
+        }
+        return end;
+    }
+
+    /** Number of decimal digits of {@code 0 < f < 10^18}. */
+    static int digitCount(long f) {
+        int n = Schubfach.flog10Pow2(64 - Long.numberOfLeadingZeros(f));
+        return f >= POW10[n] ? n + 1 : n;
+    }
+
+    /** Writes the digits of {@code v > 0} so that the last one is at {@code end - 1}. */
+    static void writeDigits(long v, byte[] dst, int end) {
+        int i = end;
+        while (v >= 100) {
+            long q = v / 100;
+            int r = (int) (v - q * 100);
+            dst[--i] = DIGIT_PAIRS[2 * r + 1];
+            dst[--i] = DIGIT_PAIRS[2 * r];
+            v = q;
+        }
+        if (v >= 10) {
+            dst[--i] = DIGIT_PAIRS[2 * (int) v + 1];
+            dst[--i] = DIGIT_PAIRS[2 * (int) v];
+        } else {
+            dst[--i] = (byte) ('0' + v);
+        }
+    }
+
+    /** Writes exactly {@code count} digits of {@code v} (with leading zeros) ending at {@code end - 1}. */
+    static void writeDigitsPadded(long v, byte[] dst, int end, int count) {
+        int stop = end - count;
+        int i = end;
+        while (i - stop >= 2) {
+            long q = v / 100;
+            int r = (int) (v - q * 100);
+            dst[--i] = DIGIT_PAIRS[2 * r + 1];
+            dst[--i] = DIGIT_PAIRS[2 * r];
+            v = q;
+        }
+        if (i > stop) {
+            dst[--i] = (byte) ('0' + v);
+        }
+    }
+}
