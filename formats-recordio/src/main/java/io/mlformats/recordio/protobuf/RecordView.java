@@ -3,6 +3,7 @@ package io.mlformats.recordio.protobuf;
 import io.mlformats.core.FormatException;
 import io.mlformats.core.SourcePosition;
 import io.mlformats.recordio.internal.ProtoWire;
+import io.mlformats.recordio.internal.Utf8;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
@@ -95,7 +96,7 @@ public final class RecordView {
 
     private void parseRecord(int p, int end) throws FormatException {
         while (p < end) {
-            long tag = readVarint(p, end);
+            long tag = readTag(p, end);
             p += varintLen;
             switch ((int) tag) {
                 case 0x0A:
@@ -135,7 +136,7 @@ public final class RecordView {
         int keyOff = 0;
         int keyLen = 0;
         while (p < end) {
-            long tag = readVarint(p, end);
+            long tag = readTag(p, end);
             p += varintLen;
             if (tag == 0x0A) {
                 keyLen = readLength(p, end);
@@ -151,12 +152,16 @@ public final class RecordView {
                 p = skipField(tag, p, end, 0);
             }
         }
+        if (!Utf8.isValid(buf, keyOff, keyLen)) {
+            // protobuf-java validates UTF-8 in map keys (even in proto2) and rejects the message.
+            throw error(keyOff, "map key is not valid UTF-8");
+        }
         entries.setKey(keyOff, keyLen);
     }
 
     private void parseValue(TensorView t, int p, int end) throws FormatException {
         while (p < end) {
-            long tag = readVarint(p, end);
+            long tag = readTag(p, end);
             p += varintLen;
             TensorType type;
             if (tag == 0x12) {
@@ -189,7 +194,7 @@ public final class RecordView {
     private void parseTensor(TensorView t, TensorType type, int p, int end) throws FormatException {
         while (p < end) {
             int tagAt = p;
-            long tag = readVarint(p, end);
+            long tag = readTag(p, end);
             p += varintLen;
             int field = (int) (tag >>> 3);
             int wire = (int) tag & 7;
@@ -256,7 +261,7 @@ public final class RecordView {
 
     private void parseBytes(TensorView t, int p, int end) throws FormatException {
         while (p < end) {
-            long tag = readVarint(p, end);
+            long tag = readTag(p, end);
             p += varintLen;
             if (tag == 0x0A || tag == 0x12) {
                 int l = readLength(p, end);
@@ -276,8 +281,8 @@ public final class RecordView {
     /** Skips an unknown field whose tag has been read; returns the index after it. */
     private int skipField(long tag, int p, int end, int depth) throws FormatException {
         int field = (int) (tag >>> 3);
-        if (field == 0 || tag >>> 32 != 0) {
-            throw error(p, "invalid tag " + tag + " (field number 0 or out of range)");
+        if (field == 0) {
+            throw error(p, "invalid tag " + tag + " (field number 0)");
         }
         switch ((int) tag & 7) {
             case ProtoWire.VARINT:
@@ -301,7 +306,7 @@ public final class RecordView {
                     if (p >= end) {
                         throw error(p, "unterminated group of field " + field);
                     }
-                    long t = readVarint(p, end);
+                    long t = readTag(p, end);
                     p += varintLen;
                     if ((t & 7) == ProtoWire.END_GROUP) {
                         if ((t >>> 3) != field) {
@@ -334,6 +339,11 @@ public final class RecordView {
             }
         }
         throw error(p, "varint longer than 10 bytes");
+    }
+
+    /** A tag: like protobuf-java, a varint of up to 10 bytes truncated to its low 32 bits. */
+    private long readTag(int p, int end) throws FormatException {
+        return readVarint(p, end) & 0xFFFFFFFFL;
     }
 
     private int readLength(int p, int end) throws FormatException {
