@@ -1,0 +1,198 @@
+package io.mlformats.cli;
+
+import io.mlformats.cli.convert.Cleanup;
+import io.mlformats.cli.convert.ConvertOptions;
+import io.mlformats.cli.convert.Conversions;
+import io.mlformats.cli.convert.Converter;
+import io.mlformats.cli.convert.IndexBase;
+import io.mlformats.cli.convert.RowSink;
+import io.mlformats.cli.convert.RowSource;
+import io.mlformats.cli.convert.ShardedRowSink;
+import io.mlformats.cli.convert.SinkFactory;
+import io.mlformats.core.FormatException;
+import io.mlformats.core.vector.ValueType;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code mlformats convert}: one format into another, streaming, atomic output, optional sharding. */
+@Command(name = "convert", sortOptions = false,
+        description = {"Convert INPUT... (concatenated) into OUTPUT in another format.",
+                "Tabular formats convert to each other (libsvm, csv, recordio-protobuf, parquet); deepar <-> parquet; "
+                        + "blazingtext <-> manifest. The output appears only when the conversion succeeded."},
+        footer = {"", "Examples:",
+                "  mlformats convert --to recordio-protobuf train.libsvm -o train.pbr",
+                "  mlformats convert --to parquet --dense --num-features 127 train.libsvm -o train.parquet",
+                "  mlformats convert --to recordio-protobuf --max-records-per-shard 100000 big.libsvm -o out/"})
+final class ConvertCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--to", required = true, paramLabel = "FORMAT", converter = ReadFlags.FormatConverter.class,
+            description = "Output format: libsvm, csv, recordio-protobuf, parquet, deepar, blazingtext, manifest.")
+    Format to;
+
+    @Mixin
+    ReadFlags read;
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Input files (a directory: its files, sorted).")
+    List<Path> inputs;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTPUT",
+            description = "Output file, or directory when sharding.")
+    Path output;
+
+    @Option(names = "--index-base", paramLabel = "zero|one|auto", defaultValue = "zero",
+            converter = IndexBaseConverter.class,
+            description = "Numbering of sparse input indices (default: ${DEFAULT-VALUE}); output is 0-based.")
+    IndexBase indexBase;
+
+    @Option(names = "--num-features", paramLabel = "N", defaultValue = "0",
+            description = "Number of features (required for dense output of sparse input when not declared).")
+    long numFeatures;
+
+    @ArgGroup(exclusive = true)
+    Density density;
+
+    static final class Density {
+        @Option(names = "--dense", description = "Write dense feature vectors.")
+        boolean dense;
+        @Option(names = "--sparse", description = "Write sparse feature vectors.")
+        boolean sparse;
+    }
+
+    @Option(names = "--dtype", paramLabel = "float32|float64", converter = DtypeConverter.class,
+            description = "Feature value type of the output (default: float32 for recordio-protobuf, else as read).")
+    ValueType dtype;
+
+    @Option(names = "--label-column", paramLabel = "NAME",
+            description = "Label column (Parquet name, CSV 0-based index; 'none' for no label).")
+    String labelColumn;
+
+    @Option(names = "--weight-column", paramLabel = "NAME", description = "Weight column (Parquet name, CSV index).")
+    String weightColumn;
+
+    @ArgGroup(exclusive = true)
+    Sharding sharding;
+
+    static final class Sharding {
+        @Option(names = "--shards", paramLabel = "N",
+                description = "Write N shards part-00000.<ext>... in OUTPUT/ (records dealt round-robin).")
+        Integer shards;
+        @Option(names = "--max-records-per-shard", paramLabel = "N",
+                description = "Write shards of at most N consecutive records in OUTPUT/.")
+        Long maxPerShard;
+    }
+
+    @Option(names = "--gzip", description = "Gzip the output (text and RecordIO formats); adds .gz to shard names.")
+    boolean gzip;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+            description = "Worker threads (accepted; this build converts on one streaming thread).")
+    int threads;
+
+    @Override
+    public Integer call() throws Exception {
+        if (threads < 1) {
+            throw UserException.usage("--threads must be >= 1");
+        }
+        ConvertOptions o = new ConvertOptions(indexBase, numFeatures,
+                density == null ? null : density.dense ? Boolean.TRUE : Boolean.FALSE, dtype, labelColumn,
+                weightColumn, gzip, threads, read.lenient, read.skipErrors);
+        List<Path> files = Inputs.expand(inputs);
+        if (files.isEmpty()) {
+            throw UserException.usage("no input files");
+        }
+        Format from = Inputs.format(files.get(0), read.from);
+        for (Path f : files.subList(1, files.size())) {
+            Format g = Inputs.format(f, read.from);
+            if (g != from) {
+                throw UserException.usage(f + " is " + g + " but " + files.get(0) + " is " + from);
+            }
+        }
+        Conversions.checkPair(from, to);
+        if (!Conversions.TABULAR.contains(from)) {
+            Format missing = from == Format.PARQUET ? to : from;
+            throw UserException.notAvailable(missing, "converting " + from + " to " + to);
+        }
+        var err = spec.commandLine().getErr();
+        RowSource first = Conversions.openRows(from, files.get(0), o);
+        RowSink sink = null;
+        long total = 0;
+        long skipped = 0;
+        try (Progress progress = Progress.start(err, read.quiet, "convert")) {
+            SinkFactory factory = Conversions.rowSinks(to, o, first.valueType(), first.declaredWidth());
+            if (sharding != null && sharding.shards != null) {
+                sink = ShardedRowSink.roundRobin(output, factory, Conversions.suffix(to, gzip), sharding.shards);
+            } else if (sharding != null && sharding.maxPerShard != null) {
+                sink = ShardedRowSink.contiguous(output, factory, Conversions.suffix(to, gzip), sharding.maxPerShard);
+            } else {
+                sink = factory.open(output);
+            }
+            Cleanup.register(sink);
+            RowSource src = first;
+            for (int i = 0; i < files.size(); i++) {
+                if (i > 0) {
+                    src = Conversions.openRows(from, files.get(i), o);
+                }
+                try (RowSource s = src) {
+                    total += Converter.copy(s, sink, progress, total);
+                    skipped += s.stats().skipped();
+                    if (!read.quiet) {
+                        for (FormatException e : s.stats().errors()) {
+                            err.println(e.getMessage());
+                        }
+                    }
+                }
+            }
+            sink.commit();
+        } catch (Exception e) {
+            if (sink != null) {
+                sink.abort();
+            }
+            first.close();
+            throw e;
+        } finally {
+            if (sink != null) {
+                Cleanup.done(sink);
+            }
+        }
+        if (!read.quiet) {
+            err.println("converted " + total + " record(s) from " + from + " to " + to + " -> " + output
+                    + (skipped > 0 ? "; skipped " + skipped + " bad record(s)" : ""));
+        }
+        return ExitCode.OK;
+    }
+
+    static final class IndexBaseConverter implements picocli.CommandLine.ITypeConverter<IndexBase> {
+        @Override
+        public IndexBase convert(String v) {
+            return switch (v.toLowerCase(java.util.Locale.ROOT)) {
+                case "zero", "0" -> IndexBase.ZERO;
+                case "one", "1" -> IndexBase.ONE;
+                case "auto" -> IndexBase.AUTO;
+                default -> throw new picocli.CommandLine.TypeConversionException(
+                        "expected zero, one or auto, got '" + v + "'");
+            };
+        }
+    }
+
+    static final class DtypeConverter implements picocli.CommandLine.ITypeConverter<ValueType> {
+        @Override
+        public ValueType convert(String v) {
+            return switch (v.toLowerCase(java.util.Locale.ROOT)) {
+                case "float32", "f32", "float" -> ValueType.FLOAT32;
+                case "float64", "f64", "double" -> ValueType.FLOAT64;
+                default -> throw new picocli.CommandLine.TypeConversionException(
+                        "expected float32 or float64, got '" + v + "'");
+            };
+        }
+    }
+}

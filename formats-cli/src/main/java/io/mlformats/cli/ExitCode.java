@@ -1,0 +1,25 @@
+package io.mlformats.cli;
+
+/**
+ * Process exit codes of {@code mlformats}, documented in the CLI README.
+ *
+ * <ul>
+ *   <li>0: success (for {@code validate}: no errors; warnings allowed)</li>
+ *   <li>1: the input is invalid: a format error, or {@code validate} found errors</li>
+ *   <li>2: usage error: bad option, unsupported conversion, format not available in this build</li>
+ *   <li>3: I/O error: missing input, unwritable output</li>
+ *   <li>4: internal error (a bug: please report it with {@code MLFORMATS_DEBUG=1} output)</li>
+ *   <li>130: interrupted</li>
+ * </ul>
+ */
+public final class ExitCode {
+    public static final int OK = 0;
+    public static final int INVALID_DATA = 1;
+    public static final int USAGE = 2;
+    public static final int IO = 3;
+    public static final int INTERNAL = 4;
+    public static final int INTERRUPTED = 130;
+
+    private ExitCode() {
+    }
+}

@@ -1,0 +1,97 @@
+package io.mlformats.cli;
+
+import io.mlformats.core.FormatException;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of the {@code mlformats} command. {@link #run} is the in-process form used by tests: it never calls
+ * {@link System#exit} and writes only to the given streams.
+ *
+ * <p>User errors (bad input, bad options, missing files) print one line without a stack trace; an unexpected
+ * exception prints {@code internal error} and, with {@code MLFORMATS_DEBUG=1}, its stack trace.
+ */
+@Command(name = "mlformats", mixinStandardHelpOptions = true, version = "mlformats 0.1.0-SNAPSHOT",
+        description = "Convert, print, inspect and validate SageMaker training data.",
+        subcommands = {ConvertCommand.class, CatCommand.class, InspectCommand.class, ValidateCommand.class,
+                CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 invalid data, 2 usage error or format not in this build, 3 I/O error, "
+                + "4 internal error, 130 interrupted."})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command; returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        PrintWriter o = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), false);
+        PrintWriter e = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(o);
+        cl.setErr(e);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> handle(ex, cmd.getErr()));
+        cl.setParameterExceptionHandler((ex, args1) -> {
+            PrintWriter w = ex.getCommandLine().getErr();
+            w.println("mlformats: " + ex.getMessage());
+            w.println("Try 'mlformats " + (ex.getCommandLine().getParent() == null ? "" :
+                    ex.getCommandLine().getCommandName() + " ") + "--help'.");
+            return ExitCode.USAGE;
+        });
+        int code = cl.execute(args);
+        o.flush();
+        e.flush();
+        return code;
+    }
+
+    static int handle(Exception ex, PrintWriter err) {
+        int code;
+        if (ex instanceof FormatException fe) {
+            err.println(fe.getMessage());
+            code = ExitCode.INVALID_DATA;
+        } else if (ex instanceof UserException ue) {
+            err.println("mlformats: " + ue.getMessage());
+            code = ue.exitCode();
+        } else if (ex instanceof NoSuchFileException nf) {
+            err.println("mlformats: no such file: " + nf.getFile());
+            code = ExitCode.IO;
+        } else if (ex instanceof AccessDeniedException ad) {
+            err.println("mlformats: permission denied: " + ad.getFile());
+            code = ExitCode.IO;
+        } else if (ex instanceof FileAlreadyExistsException fa) {
+            err.println("mlformats: output exists: " + fa.getMessage());
+            code = ExitCode.IO;
+        } else if (ex instanceof java.nio.file.DirectoryNotEmptyException dn) {
+            err.println("mlformats: output directory not empty: " + dn.getFile());
+            code = ExitCode.IO;
+        } else if (ex instanceof IOException io) {
+            err.println("mlformats: I/O error: " + io.getMessage());
+            code = ExitCode.IO;
+        } else {
+            err.println("mlformats: internal error: " + ex
+                    + " (a bug; rerun with MLFORMATS_DEBUG=1 for the stack trace and report it)");
+            code = ExitCode.INTERNAL;
+        }
+        if (System.getenv("MLFORMATS_DEBUG") != null) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return code;
+    }
+}

@@ -1,0 +1,43 @@
+package io.mlformats.cli;
+
+import picocli.CommandLine.Option;
+
+/** Options every reading subcommand has. */
+public final class ReadFlags {
+    @Option(names = "--from", paramLabel = "FORMAT", converter = FormatConverter.class,
+            description = "Input format (default: detected from content). One of: ${COMPLETION-CANDIDATES}.",
+            completionCandidates = FormatNames.class)
+    Format from;
+
+    @Option(names = "--lenient", description = "Accept what the reference tools accept (counted as warnings).")
+    boolean lenient;
+
+    @Option(names = "--skip-errors", description = "Skip bad records (reported on stderr) instead of stopping.")
+    boolean skipErrors;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar and no summary on stderr.")
+    boolean quiet;
+
+    /** Picocli converter for format names. */
+    public static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
+        @Override
+        public Format convert(String value) {
+            try {
+                return Format.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** Completion candidates / help list. */
+    public static final class FormatNames extends java.util.ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        public FormatNames() {
+            for (Format f : Format.values()) {
+                add(f.cliName());
+            }
+        }
+    }
+}

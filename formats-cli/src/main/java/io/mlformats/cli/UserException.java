@@ -1,0 +1,26 @@
+package io.mlformats.cli;
+
+/** A problem the user can fix (bad option, unsupported conversion): printed without a stack trace. */
+public final class UserException extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final int exitCode;
+
+    public UserException(int exitCode, String message) {
+        super(message);
+        this.exitCode = exitCode;
+    }
+
+    public static UserException usage(String message) {
+        return new UserException(ExitCode.USAGE, message);
+    }
+
+    /** A format whose module is not part of this build. */
+    public static UserException notAvailable(Format f, String what) {
+        return new UserException(ExitCode.USAGE,
+                what + " for format '" + f.cliName() + "' is not available in this build");
+    }
+
+    public int exitCode() {
+        return exitCode;
+    }
+}

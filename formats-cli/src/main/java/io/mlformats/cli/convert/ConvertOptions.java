@@ -1,0 +1,36 @@
+package io.mlformats.cli.convert;
+
+import io.mlformats.core.ErrorPolicy;
+import io.mlformats.core.ReadMode;
+import io.mlformats.core.ReadOptions;
+import io.mlformats.core.vector.ValueType;
+
+/**
+ * Options shared by conversions, from the command line. Immutable.
+ *
+ * @param indexBase    input index numbering (LibSVM, sparse Parquet)
+ * @param numFeatures  number of features, 0 when not given
+ * @param dense        {@code TRUE} for --dense, {@code FALSE} for --sparse, {@code null} to follow the input
+ * @param dtype        output value type, {@code null} to follow the input
+ * @param labelColumn  label column name (Parquet) or index (CSV), {@code null} for the default
+ * @param weightColumn weight column name (Parquet) or index (CSV), {@code null} for none
+ * @param gzip         gzip the output files
+ * @param threads      worker threads (1 = the calling thread)
+ * @param lenient      lenient reading
+ * @param skipErrors   skip bad records and keep going
+ */
+public record ConvertOptions(IndexBase indexBase, long numFeatures, Boolean dense, ValueType dtype,
+                             String labelColumn, String weightColumn, boolean gzip, int threads, boolean lenient,
+                             boolean skipErrors) {
+
+    public static ConvertOptions defaults() {
+        return new ConvertOptions(IndexBase.ZERO, 0, null, null, null, null, false, 1, false, false);
+    }
+
+    /** Core read options for these flags. */
+    public ReadOptions readOptions() {
+        return ReadOptions.defaults()
+                .withMode(lenient ? ReadMode.LENIENT : ReadMode.STRICT)
+                .withErrorPolicy(skipErrors ? ErrorPolicy.SKIP_AND_COLLECT : ErrorPolicy.FAIL_FAST);
+    }
+}

@@ -1,0 +1,129 @@
+package io.mlformats.cli.convert;
+
+import io.mlformats.core.ReadStats;
+import io.mlformats.core.SourcePosition;
+import io.mlformats.core.vector.ValueType;
+import io.mlformats.parquet.FeatureRow;
+import io.mlformats.parquet.ParquetFeatureOptions;
+import io.mlformats.parquet.ParquetFeatureReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Rows of a Parquet feature table ({@link ParquetFeatureReader}). */
+public final class ParquetRowSource implements RowSource {
+    private final ParquetFeatureReader reader;
+    private final Row row = new Row();
+    private final long size;
+
+    private ParquetRowSource(ParquetFeatureReader reader, long size) {
+        this.reader = reader;
+        this.size = size;
+    }
+
+    public static ParquetRowSource open(Path file, ConvertOptions o) throws IOException {
+        ParquetFeatureOptions.Builder b = ParquetFeatureOptions.builder()
+                .readOptions(o.readOptions())
+                .indexBase(o.indexBase() == IndexBase.ONE ? 1 : 0);
+        if (o.labelColumn() != null) {
+            if (o.labelColumn().equals("none")) {
+                b.noLabel();
+            } else {
+                b.labelColumn(o.labelColumn());
+            }
+        }
+        if (o.weightColumn() != null) {
+            b.weightColumn(o.weightColumn());
+        }
+        return new ParquetRowSource(ParquetFeatureReader.open(file, b.build()), Files.size(file));
+    }
+
+    @Override
+    public boolean next() throws IOException {
+        if (!reader.next()) {
+            return false;
+        }
+        FeatureRow f = reader.current();
+        row.clear();
+        if (f.hasLabel()) {
+            row.addLabel(f.label());
+        }
+        if (f.hasWeight()) {
+            row.setWeight(f.weight());
+        }
+        if (f.isSparse()) {
+            row.setFeatures(f.sparse());
+        } else {
+            row.setFeatures(f.dense());
+        }
+        return true;
+    }
+
+    @Override
+    public Row current() {
+        return row;
+    }
+
+    @Override
+    public SourcePosition position() {
+        return reader.position();
+    }
+
+    @Override
+    public ReadStats stats() {
+        return reader.stats();
+    }
+
+    @Override
+    public ValueType valueType() {
+        return reader.valueType();
+    }
+
+    @Override
+    public long declaredWidth() {
+        return reader.declaredDimension();
+    }
+
+    @Override
+    public long bytesRead() {
+        return reader.stats().bytes();
+    }
+
+    @Override
+    public long bytesTotal() {
+        return size;
+    }
+
+    @Override
+    public List<String> describe() {
+        List<String> d = new ArrayList<>();
+        d.add("layout: " + reader.layout().name().toLowerCase(java.util.Locale.ROOT));
+        d.add("label column: " + (reader.labelColumn() == null ? "(none)" : reader.labelColumn()));
+        if (reader.weightColumn() != null) {
+            d.add("weight column: " + reader.weightColumn());
+        }
+        List<String> fc = reader.featureColumns();
+        d.add("feature columns: " + (fc.size() > 12 ? fc.subList(0, 12) + " ... (" + fc.size() + ")" : fc));
+        if (!reader.ignoredColumns().isEmpty()) {
+            d.add("ignored columns: " + reader.ignoredColumns());
+        }
+        d.add("row groups: " + reader.rowGroups());
+        return d;
+    }
+
+    /** Columns that are not numbers and were not read (XGBoost would choke on them). */
+    public List<String> ignoredColumns() {
+        return reader.ignoredColumns();
+    }
+
+    public String labelColumn() {
+        return reader.labelColumn();
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+}

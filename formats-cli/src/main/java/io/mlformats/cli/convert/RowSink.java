@@ -1,0 +1,17 @@
+package io.mlformats.cli.convert;
+
+import java.io.IOException;
+
+/**
+ * Rows written to one output (a file or a set of shards). Nothing appears under the output's name until
+ * {@link #commit()}; {@link #abort()} removes every trace. Not thread-safe.
+ */
+public interface RowSink {
+    void write(Row row) throws IOException;
+
+    /** Finishes and publishes the output. */
+    void commit() throws IOException;
+
+    /** Discards everything written. Idempotent; safe after a failed commit. */
+    void abort();
+}

@@ -1,0 +1,25 @@
+package io.mlformats.parquet;
+
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+
+/**
+ * Page compression for the Parquet files this module writes. All four work without Hadoop jars: SNAPPY through
+ * snappy-java, ZSTD through zstd-jni, GZIP through {@code java.util.zip}.
+ */
+public enum ParquetCompression {
+    UNCOMPRESSED(CompressionCodecName.UNCOMPRESSED),
+    /** pyarrow's and Spark's default; accepted by SageMaker DeepAR and XGBoost. */
+    SNAPPY(CompressionCodecName.SNAPPY),
+    GZIP(CompressionCodecName.GZIP),
+    ZSTD(CompressionCodecName.ZSTD);
+
+    private final CompressionCodecName codec;
+
+    ParquetCompression(CompressionCodecName codec) {
+        this.codec = codec;
+    }
+
+    CompressionCodecName codec() {
+        return codec;
+    }
+}

@@ -1,0 +1,163 @@
+package io.mlformats.parquet.internal;
+
+import io.mlformats.core.FormatException;
+import io.mlformats.core.SourcePosition;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.MessageColumnIO;
+import org.apache.parquet.io.RecordReader;
+import org.apache.parquet.io.api.RecordMaterializer;
+import org.apache.parquet.schema.MessageType;
+
+/**
+ * Row-by-row reading of a local Parquet file, one row group in memory at a time, through a caller's
+ * materializer. Turns Parquet's unchecked exceptions into {@link FormatException}s with the file, the row group's
+ * byte offset and the row index. Not thread-safe.
+ */
+public final class ParquetRows implements Closeable {
+    private static final HadoopFreeCodecs CODECS = new HadoopFreeCodecs();
+
+    private final ParquetFileReader reader;
+    private final String name;
+    private final List<BlockMetaData> groups;
+    private MessageColumnIO columnIO;
+    private RecordMaterializer<?> materializer;
+    private RecordReader<?> rows;
+    private long leftInGroup;
+    private int groupIndex = -1;
+    private long rowIndex = -1;
+    private long bytesDone;
+
+    private ParquetRows(ParquetFileReader reader, String name) {
+        this.reader = reader;
+        this.name = name;
+        this.groups = reader.getRowGroups();
+    }
+
+    /**
+     * Opens {@code file} and reads its footer.
+     *
+     * @throws FormatException if the file is not Parquet or its footer is damaged
+     * @throws IOException     if the file cannot be read, or the Hadoop client jars Parquet needs for reading
+     *                         are missing
+     */
+    public static ParquetRows open(Path file) throws IOException {
+        requireHadoop();
+        String name = file.toString();
+        try {
+            ParquetReadOptions options = ParquetReadOptions.builder().withCodecFactory(CODECS).build();
+            return new ParquetRows(ParquetFileReader.open(new LocalInputFile(file), options), name);
+        } catch (FileSystemException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new FormatException(SourcePosition.ofRecord(name, 0, -1),
+                    "not a readable Parquet file: " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireHadoop() throws IOException {
+        try {
+            Class.forName("org.apache.hadoop.conf.Configuration", false, ParquetRows.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IOException("reading Parquet needs org.apache.hadoop:hadoop-client-api and "
+                    + "hadoop-client-runtime on the class path (Parquet 1.18 calls Hadoop codecs while opening a "
+                    + "file); writing does not");
+        }
+    }
+
+    /** The file's full schema. */
+    public MessageType fileSchema() {
+        return reader.getFooter().getFileMetaData().getSchema();
+    }
+
+    /** Key-value metadata from the footer. */
+    public java.util.Map<String, String> keyValueMetadata() {
+        return reader.getFooter().getFileMetaData().getKeyValueMetaData();
+    }
+
+    /** Rows in the file, from the footer. */
+    public long totalRows() {
+        return reader.getRecordCount();
+    }
+
+    /** Number of row groups. */
+    public int rowGroups() {
+        return groups.size();
+    }
+
+    /** Compressed bytes of the row groups read so far (for progress). */
+    public long bytesDone() {
+        return bytesDone;
+    }
+
+    /** Reads only {@code requested} (a projection of the file schema) through {@code m}. */
+    public void project(MessageType requested, RecordMaterializer<?> m) {
+        reader.setRequestedSchema(requested);
+        this.columnIO = new ColumnIOFactory().getColumnIO(requested, fileSchema());
+        this.materializer = m;
+    }
+
+    /**
+     * Assembles the next row into the materializer.
+     *
+     * @return false after the last row
+     * @throws FormatException if a page cannot be decoded
+     */
+    public boolean next() throws IOException {
+        while (leftInGroup == 0) {
+            PageReadStore pages;
+            try {
+                pages = reader.readNextRowGroup();
+            } catch (FileSystemException e) {
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                throw corrupt(e, rowIndex + 1);
+            }
+            if (pages == null) {
+                return false;
+            }
+            groupIndex++;
+            bytesDone += groups.get(groupIndex).getCompressedSize();
+            leftInGroup = pages.getRowCount();
+            rows = columnIO.getRecordReader(pages, materializer);
+        }
+        try {
+            rows.read();
+        } catch (RuntimeException e) {
+            throw corrupt(e, rowIndex + 1);
+        }
+        leftInGroup--;
+        rowIndex++;
+        return true;
+    }
+
+    /** 0-based index of the current row. */
+    public long rowIndex() {
+        return rowIndex;
+    }
+
+    /** Position of the current row: the file, the starting byte of its row group, the row index. */
+    public SourcePosition position() {
+        long off = groupIndex >= 0 && groupIndex < groups.size() ? groups.get(groupIndex).getStartingPos() : 0;
+        return SourcePosition.ofRecord(name, off, rowIndex);
+    }
+
+    private FormatException corrupt(Exception e, long row) {
+        long off = groupIndex >= 0 && groupIndex < groups.size() ? groups.get(groupIndex).getStartingPos() : 0;
+        return new FormatException(SourcePosition.ofRecord(name, off, row), "corrupt Parquet data: " + e, e);
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+}
