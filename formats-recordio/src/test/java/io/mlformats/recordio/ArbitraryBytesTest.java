@@ -16,11 +16,9 @@ import io.mlformats.recordio.protobuf.RecordProtobufReader;
 import io.mlformats.recordio.protobuf.RecordView;
 import io.mlformats.recordio.protobuf.generated.RecordProtos;
 import io.mlformats.testkit.AdversarialInputs;
-import io.mlformats.testkit.Golden;
 import io.mlformats.testkit.Seeds;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -165,7 +163,7 @@ class ArbitraryBytesTest {
         long base = Seeds.base();
         for (int c = 0; c < 400; c++) {
             SplittableRandom r = Seeds.forCase(base, c);
-            byte[] seed = Golden.bytes(SEEDS.get(r.nextInt(SEEDS.size())));
+            byte[] seed = GoldenFiles.bytes(SEEDS.get(r.nextInt(SEEDS.size())));
             byte[] data = mutate(seed, r);
             try {
                 readEverything(data);
@@ -181,7 +179,7 @@ class ArbitraryBytesTest {
         List<byte[]> payloads = new java.util.ArrayList<>();
         for (String s : SEEDS) {
             if (s.endsWith(".pbr")) {
-                try (RecordIoReader r = RecordIoReader.open(Golden.path(s))) {
+                try (RecordIoReader r = RecordIoReader.open(GoldenFiles.path(s))) {
                     while (r.next()) {
                         payloads.add(r.payloadBytes());
                     }
@@ -207,9 +205,5 @@ class ArbitraryBytesTest {
     @FuzzTest(maxDuration = "30s")
     void fuzzDecoderAgainstProtobufJava(byte[] payload) {
         decodeAgreesWithProtobufJava(payload);
-    }
-
-    static Path unused() {
-        return null;
     }
 }
