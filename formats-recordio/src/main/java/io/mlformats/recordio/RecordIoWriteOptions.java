@@ -1,0 +1,37 @@
+package io.mlformats.recordio;
+
+/**
+ * Options of {@link RecordIoWriter}. Immutable and thread-safe.
+ *
+ * @param splitOnMagic split a payload at every 4-aligned occurrence of the magic, exactly as dmlc-core's
+ *                     {@code RecordIOWriter::WriteRecord} does (default {@code true}). Turning it off writes
+ *                     every payload as one part, as the SageMaker Python SDK and sagemaker-spark do; such files
+ *                     are read correctly from the start, but a reader that resynchronises inside a record (split
+ *                     or parallel reading) can mistake an embedded magic for a record head. Use it only for
+ *                     consumers that cannot reassemble multi-part records.
+ * @param bufferBytes  size of the output buffer (records larger than it are written through)
+ */
+public record RecordIoWriteOptions(boolean splitOnMagic, int bufferBytes) {
+    /** 1 MiB. */
+    public static final int DEFAULT_BUFFER_BYTES = 1 << 20;
+    private static final RecordIoWriteOptions DEFAULTS = new RecordIoWriteOptions(true, DEFAULT_BUFFER_BYTES);
+
+    public RecordIoWriteOptions {
+        if (bufferBytes < 64) {
+            throw new IllegalArgumentException("bufferBytes must be >= 64: " + bufferBytes);
+        }
+    }
+
+    /** dmlc-compatible splitting, 1 MiB buffer. */
+    public static RecordIoWriteOptions defaults() {
+        return DEFAULTS;
+    }
+
+    public RecordIoWriteOptions withSplitOnMagic(boolean split) {
+        return new RecordIoWriteOptions(split, bufferBytes);
+    }
+
+    public RecordIoWriteOptions withBufferBytes(int bytes) {
+        return new RecordIoWriteOptions(splitOnMagic, bytes);
+    }
+}

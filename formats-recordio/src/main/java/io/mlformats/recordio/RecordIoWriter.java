@@ -1,0 +1,295 @@
+package io.mlformats.recordio;
+
+import static io.mlformats.recordio.RecordIoFormat.HEADER_BYTES;
+import static io.mlformats.recordio.RecordIoFormat.MAGIC;
+
+import io.mlformats.core.AtomicFileSink;
+import io.mlformats.core.RecordWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Writes RecordIO records. By default a payload that contains the magic at a 4-aligned offset is split into
+ * parts exactly as dmlc-core's {@code RecordIOWriter::WriteRecord} does (the magic is dropped and the parts are
+ * flagged 1, 2, ..., 3); {@link RecordIoWriteOptions#withSplitOnMagic(boolean)} turns splitting off. Payloads of
+ * 2^29 bytes or more are rejected.
+ *
+ * <p>Writers opened on a {@link Path} write through {@link AtomicFileSink}: the file appears under its name only
+ * when {@link #close()} succeeds; {@link #abort()} (or a failed write followed by close) leaves nothing behind.
+ *
+ * <p>Encoders that know a payload's length up front can write it straight into the writer's buffer with
+ * {@link #beginRecord(int)} / {@link #endRecord()} (no intermediate copy). Not thread-safe.
+ */
+public final class RecordIoWriter implements RecordWriter<ByteBuffer> {
+    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private final OutputStream out;
+    private final AtomicFileSink sink;
+    private final boolean split;
+    private byte[] buf;
+    private int n;
+    private long flushed;
+    private int open = -1;
+    private int openLength;
+    private boolean failed;
+    private boolean closed;
+
+    private RecordIoWriter(OutputStream out, AtomicFileSink sink, RecordIoWriteOptions options) {
+        this.out = out;
+        this.sink = sink;
+        this.split = options.splitOnMagic();
+        this.buf = new byte[options.bufferBytes()];
+    }
+
+    /** Writes {@code target} atomically with default options (dmlc splitting). */
+    public static RecordIoWriter open(Path target) throws IOException {
+        return open(target, RecordIoWriteOptions.defaults());
+    }
+
+    /** Writes {@code target} atomically: visible only after a successful {@link #close()}. */
+    public static RecordIoWriter open(Path target, RecordIoWriteOptions options) throws IOException {
+        AtomicFileSink sink = AtomicFileSink.open(target);
+        return new RecordIoWriter(sink.stream(), sink, options);
+    }
+
+    /** Writes to {@code out}, which {@link #close()} closes. */
+    public static RecordIoWriter to(OutputStream out, RecordIoWriteOptions options) {
+        return new RecordIoWriter(Objects.requireNonNull(out, "out"), null, options);
+    }
+
+    /** Writes the bytes between the buffer's position and limit as one record (the buffer is not modified). */
+    @Override
+    public void write(ByteBuffer payload) throws IOException {
+        int len = payload.remaining();
+        if (payload.hasArray()) {
+            write(payload.array(), payload.arrayOffset() + payload.position(), len);
+            return;
+        }
+        int at = beginRecord(len);
+        payload.get(payload.position(), buf, at, len);
+        endRecord();
+    }
+
+    /** Writes {@code b[off, off+len)} as one record. */
+    public void write(byte[] b) throws IOException {
+        write(b, 0, b.length);
+    }
+
+    /** Writes {@code b[off, off+len)} as one record. */
+    public void write(byte[] b, int off, int len) throws IOException {
+        Objects.checkFromIndexSize(off, len, b.length);
+        checkOpen();
+        checkLength(len);
+        int magicAt = split ? firstAlignedMagic(b, off, len, 0) : -1;
+        if (magicAt < 0) {
+            if (HEADER_BYTES + RecordIoFormat.align4(len) <= buf.length) {
+                int at = beginRecord(len);
+                System.arraycopy(b, off, buf, at, len);
+                commitSinglePart(len);
+            } else {
+                writePart(RecordIoFormat.CFLAG_FULL, b, off, len);
+            }
+            return;
+        }
+        writeSplit(b, off, len, magicAt);
+    }
+
+    /**
+     * Reserves room for a payload of exactly {@code length} bytes in {@link #buffer()} and returns the index where
+     * it goes; fill {@code buffer()[index, index + length)} and call {@link #endRecord()}. The buffer may be
+     * replaced by this call, so fetch {@link #buffer()} after it.
+     */
+    public int beginRecord(int length) throws IOException {
+        checkOpen();
+        checkLength(length);
+        if (open >= 0) {
+            throw new IllegalStateException("beginRecord called twice without endRecord");
+        }
+        int need = HEADER_BYTES + (int) RecordIoFormat.align4(length);
+        if (n + need > buf.length) {
+            flushBuffer();
+            if (need > buf.length) {
+                buf = new byte[Math.max(need, buf.length * 2)];
+            }
+        }
+        open = n;
+        openLength = length;
+        return n + HEADER_BYTES;
+    }
+
+    /** The writer's buffer; valid for filling a payload between {@link #beginRecord} and {@link #endRecord}. */
+    public byte[] buffer() {
+        return buf;
+    }
+
+    /** Finishes the record started with {@link #beginRecord(int)}, splitting it if it holds the magic. */
+    public void endRecord() throws IOException {
+        if (open < 0) {
+            throw new IllegalStateException("endRecord without beginRecord");
+        }
+        int at = open + HEADER_BYTES;
+        int len = openLength;
+        int magicAt = split ? firstAlignedMagic(buf, at, len, 0) : -1;
+        if (magicAt < 0) {
+            commitSinglePart(len);
+            return;
+        }
+        // Rare: re-frame the payload as dmlc parts from a copy.
+        byte[] copy = new byte[len];
+        System.arraycopy(buf, at, copy, 0, len);
+        n = open;
+        open = -1;
+        writeSplit(copy, 0, len, magicAt);
+    }
+
+    private void commitSinglePart(int len) {
+        int h = open;
+        INT_LE.set(buf, h, MAGIC);
+        INT_LE.set(buf, h + 4, RecordIoFormat.lrecord(RecordIoFormat.CFLAG_FULL, len));
+        int end = h + HEADER_BYTES + len;
+        for (int pad = RecordIoFormat.padding(len); pad > 0; pad--) {
+            buf[end++] = 0;
+        }
+        n = end;
+        open = -1;
+    }
+
+    /** dmlc-core's WriteRecord: a part ends at each aligned magic, whose 4 bytes are dropped. */
+    private void writeSplit(byte[] b, int off, int len, int firstMagic) throws IOException {
+        int dptr = 0;
+        int i = firstMagic;
+        while (i >= 0) {
+            writePart(dptr == 0 ? RecordIoFormat.CFLAG_FIRST : RecordIoFormat.CFLAG_MIDDLE, b, off + dptr, i - dptr);
+            dptr = i + 4;
+            i = firstAlignedMagic(b, off, len, dptr);
+        }
+        writePart(dptr != 0 ? RecordIoFormat.CFLAG_LAST : RecordIoFormat.CFLAG_FULL, b, off + dptr, len - dptr);
+    }
+
+    /** Index (relative to {@code off}) of the first aligned magic at or after {@code from}, or -1. */
+    private static int firstAlignedMagic(byte[] b, int off, int len, int from) {
+        int lower = len & ~3;
+        for (int i = from; i < lower; i += 4) {
+            if ((int) INT_LE.get(b, off + i) == MAGIC) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void writePart(int cflag, byte[] b, int off, int len) throws IOException {
+        if (n + HEADER_BYTES > buf.length) {
+            flushBuffer();
+        }
+        INT_LE.set(buf, n, MAGIC);
+        INT_LE.set(buf, n + 4, RecordIoFormat.lrecord(cflag, len));
+        n += HEADER_BYTES;
+        int pad = RecordIoFormat.padding(len);
+        if (n + len + pad <= buf.length) {
+            System.arraycopy(b, off, buf, n, len);
+            n += len;
+        } else {
+            flushBuffer();
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                failed = true;
+                throw e;
+            }
+            flushed += len;
+        }
+        for (; pad > 0; pad--) {
+            buf[n++] = 0;
+        }
+    }
+
+    private void flushBuffer() throws IOException {
+        if (n > 0) {
+            try {
+                out.write(buf, 0, n);
+            } catch (IOException e) {
+                failed = true;
+                throw e;
+            }
+            flushed += n;
+            n = 0;
+        }
+    }
+
+    private static void checkLength(int len) {
+        if (len < 0 || len > RecordIoFormat.MAX_PAYLOAD_BYTES) {
+            throw new IllegalArgumentException("RecordIO payloads must be shorter than 2^29 bytes (dmlc-core's limit): "
+                    + len);
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("writer is closed");
+        }
+    }
+
+    /** Bytes written so far: the offset at which the next record's header starts (dmlc {@code Tell()}). */
+    public long position() {
+        return flushed + n;
+    }
+
+    @Override
+    public void flush() throws IOException {
+        checkOpen();
+        flushBuffer();
+        try {
+            out.flush();
+        } catch (IOException e) {
+            failed = true;
+            throw e;
+        }
+    }
+
+    /** Discards the output: for a file, the temporary file is deleted and the target is untouched. */
+    public void abort() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (sink != null) {
+            sink.abort();
+        } else {
+            out.close();
+        }
+    }
+
+    /** Flushes and publishes the output (commits the file), unless an earlier write failed: then it aborts. */
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        if (failed || open >= 0) {
+            abort();
+            if (open >= 0) {
+                throw new IllegalStateException("closed with a record begun but not ended; output discarded");
+            }
+            return;
+        }
+        try {
+            flushBuffer();
+            out.flush();
+        } catch (IOException | RuntimeException e) {
+            abort();
+            throw e;
+        }
+        closed = true;
+        if (sink != null) {
+            sink.commit();
+        } else {
+            out.close();
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.mlformats.recordio.image;
+
+import io.mlformats.core.AtomicFileSink;
+import io.mlformats.core.FormatException;
+import io.mlformats.core.SourcePosition;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * An MXNet {@code .idx} file: one line {@code key<TAB>offset\n} per record, {@code offset} being the byte
+ * offset of the record's first RecordIO header in the {@code .rec} file (as {@code MXIndexedRecordIO} writes
+ * it). Keys are integers (dmlc-core's {@code IndexedRecordIOSplitter} requires non-negative ones). Entries keep
+ * file order. Immutable and thread-safe once built.
+ */
+public final class IdxIndex {
+    private final long[] keys;
+    private final long[] offsets;
+    private Map<Long, Long> byKey;
+
+    /** An index of {@code keys[i] -> offsets[i]} (arrays copied). */
+    public IdxIndex(long[] keys, long[] offsets) {
+        if (keys.length != offsets.length) {
+            throw new IllegalArgumentException(keys.length + " keys, " + offsets.length + " offsets");
+        }
+        this.keys = keys.clone();
+        this.offsets = offsets.clone();
+    }
+
+    /**
+     * Parses an {@code .idx} file. Each line is {@code key} and {@code offset} separated by a tab, surrounding
+     * whitespace ignored (Python's {@code strip().split('\t')}); anything else is a {@link FormatException}
+     * naming the line.
+     */
+    public static IdxIndex read(Path file) throws IOException {
+        long[] k = new long[64];
+        long[] o = new long[64];
+        int n = 0;
+        long lineNo = 0;
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                lineNo++;
+                String[] f = line.strip().split("\t", -1);
+                if (f.length != 2) {
+                    throw new FormatException(SourcePosition.ofLine(file.toString(), -1, lineNo - 1, lineNo),
+                            "expected 'key<TAB>offset', found " + f.length + " field(s): '" + line + "'");
+                }
+                if (n == k.length) {
+                    k = Arrays.copyOf(k, n * 2);
+                    o = Arrays.copyOf(o, n * 2);
+                }
+                k[n] = parse(f[0], file, lineNo, "key");
+                o[n] = parse(f[1], file, lineNo, "offset");
+                if (o[n] < 0) {
+                    throw new FormatException(SourcePosition.ofLine(file.toString(), -1, lineNo - 1, lineNo),
+                            "negative offset " + o[n]);
+                }
+                n++;
+            }
+        }
+        return new IdxIndex(Arrays.copyOf(k, n), Arrays.copyOf(o, n));
+    }
+
+    private static long parse(String s, Path file, long lineNo, String what) throws FormatException {
+        try {
+            return Long.parseLong(s.strip());
+        } catch (NumberFormatException e) {
+            throw new FormatException(SourcePosition.ofLine(file.toString(), -1, lineNo - 1, lineNo),
+                    what + " '" + s + "' is not an integer");
+        }
+    }
+
+    /** Writes the index atomically, one {@code key\toffset\n} line per entry. */
+    public void write(Path file) throws IOException {
+        try (AtomicFileSink sink = AtomicFileSink.open(file)) {
+            Writer w = new BufferedWriter(new OutputStreamWriter(sink.stream(), StandardCharsets.US_ASCII));
+            for (int i = 0; i < keys.length; i++) {
+                w.write(Long.toString(keys[i]));
+                w.write('\t');
+                w.write(Long.toString(offsets[i]));
+                w.write('\n');
+            }
+            w.flush();
+            sink.commit();
+        }
+    }
+
+    public int size() {
+        return keys.length;
+    }
+
+    /** Key of entry {@code i} (file order). */
+    public long key(int i) {
+        return keys[i];
+    }
+
+    /** Offset of entry {@code i}. */
+    public long offset(int i) {
+        return offsets[i];
+    }
+
+    /** The offset recorded for {@code key} (the last one if it repeats), or -1. */
+    public synchronized long offsetOf(long key) {
+        if (byKey == null) {
+            byKey = new HashMap<>(keys.length * 2);
+            for (int i = 0; i < keys.length; i++) {
+                byKey.put(keys[i], offsets[i]);
+            }
+        }
+        Long o = byKey.get(key);
+        return o == null ? -1 : o;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof IdxIndex x && Arrays.equals(keys, x.keys) && Arrays.equals(offsets, x.offsets);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(keys) * 31 + Arrays.hashCode(offsets);
+    }
+
+    @Override
+    public String toString() {
+        return "IdxIndex[" + keys.length + " entries]";
+    }
+}

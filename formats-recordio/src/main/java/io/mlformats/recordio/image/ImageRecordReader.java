@@ -1,0 +1,128 @@
+package io.mlformats.recordio.image;
+
+import io.mlformats.core.ByteSource;
+import io.mlformats.core.FormatException;
+import io.mlformats.core.ReadStats;
+import io.mlformats.core.RecordReader;
+import io.mlformats.core.SourcePosition;
+import io.mlformats.recordio.RecordIoReadOptions;
+import io.mlformats.recordio.RecordIoReader;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+
+/**
+ * Reads MXNet image {@code .rec} files (dmlc RecordIO, multi-part records reassembled) as reusable
+ * {@link ImageRecord} views. With an {@link IdxIndex}, {@link #readKey(IdxIndex, long)} reads one record by
+ * key, as {@code MXIndexedRecordIO.read_idx} does. A payload shorter than the header, or than the labels its
+ * {@code flag} announces, is a {@link FormatException} (skipped under skip-and-collect). Not thread-safe.
+ */
+public final class ImageRecordReader implements RecordReader<ImageRecord> {
+    private final RecordIoReader framing;
+    private final RecordIoReadOptions options;
+    private final ImageRecord view = new ImageRecord();
+    private final ReadStats stats;
+    private boolean ready;
+
+    private ImageRecordReader(RecordIoReader framing, RecordIoReadOptions options) {
+        this.framing = framing;
+        this.options = options;
+        this.stats = new ReadStats(options.read().maxErrorsKept());
+    }
+
+    /** Opens a {@code .rec} file (mapped). */
+    public static ImageRecordReader open(Path rec) throws IOException {
+        return open(rec, RecordIoReadOptions.defaults());
+    }
+
+    public static ImageRecordReader open(Path rec, RecordIoReadOptions options) throws IOException {
+        return new ImageRecordReader(RecordIoReader.open(rec, options), options);
+    }
+
+    /** Reads {@code source} (not closed by the reader). */
+    public static ImageRecordReader open(ByteSource source, RecordIoReadOptions options) {
+        return new ImageRecordReader(RecordIoReader.open(source, options), options);
+    }
+
+    @Override
+    public boolean next() throws IOException {
+        ready = false;
+        while (framing.next()) {
+            try {
+                fill();
+                stats.addRecord();
+                ready = true;
+                return true;
+            } catch (FormatException e) {
+                if (!options.read().skipErrors()) {
+                    throw e;
+                }
+                stats.addSkipped(e);
+            }
+        }
+        return false;
+    }
+
+    /** Reads the record whose first header is at {@code offset}; false if there is none there. */
+    public boolean readAt(long offset) throws IOException {
+        framing.seek(offset);
+        return next();
+    }
+
+    /** Reads the record of {@code key} in {@code index} ({@code MXIndexedRecordIO.read_idx}). */
+    public ImageRecord readKey(IdxIndex index, long key) throws IOException {
+        long offset = index.offsetOf(key);
+        if (offset < 0) {
+            throw new IllegalArgumentException("key " + key + " is not in the index");
+        }
+        if (!readAt(offset)) {
+            throw new FormatException(SourcePosition.ofRecord(framing.sourceName(), offset, -1),
+                    "the index points key " + key + " at offset " + offset + ", where no record starts");
+        }
+        return view;
+    }
+
+    private void fill() throws FormatException {
+        ByteBuffer p = framing.current();
+        int len = p.remaining();
+        if (len < IRHeader.SIZE) {
+            throw new FormatException(framing.position(), "image record payload of " + len
+                    + " bytes is shorter than the 24-byte IRHeader");
+        }
+        int flag = p.getInt(p.position());
+        if (flag != 0 && Integer.toUnsignedLong(flag) * 4 > len - IRHeader.SIZE) {
+            throw new FormatException(framing.position(), "IRHeader flag " + Integer.toUnsignedString(flag)
+                    + " announces " + Integer.toUnsignedString(flag) + " float32 labels, but only "
+                    + (len - IRHeader.SIZE) + " bytes follow the header");
+        }
+        view.set(p, p.position(), len, framing.recordOffset());
+    }
+
+    @Override
+    public ImageRecord current() {
+        if (!ready) {
+            throw new IllegalStateException("no current record");
+        }
+        return view;
+    }
+
+    /** The framing reader underneath. */
+    public RecordIoReader framing() {
+        return framing;
+    }
+
+    @Override
+    public SourcePosition position() {
+        return framing.position();
+    }
+
+    @Override
+    public ReadStats stats() {
+        return stats;
+    }
+
+    @Override
+    public void close() throws IOException {
+        framing.close();
+    }
+}

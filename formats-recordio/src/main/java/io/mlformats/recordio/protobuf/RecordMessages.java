@@ -1,0 +1,110 @@
+package io.mlformats.recordio.protobuf;
+
+import com.google.protobuf.ByteString;
+import io.mlformats.core.FormatException;
+import io.mlformats.recordio.protobuf.generated.RecordProtos;
+import java.nio.ByteBuffer;
+
+/**
+ * Conversion between {@link RecordView} and the protobuf-java classes generated from the SDK's
+ * {@code record.proto} ({@link RecordProtos}). For interop with code that already uses protobuf messages; the
+ * readers and writers never need it. Stateless; thread-safe.
+ */
+public final class RecordMessages {
+    private RecordMessages() {
+    }
+
+    /** Builds the protobuf-java message holding the view's content (map entries in wire order). */
+    public static RecordProtos.Record toMessage(RecordView r) {
+        RecordProtos.Record.Builder b = RecordProtos.Record.newBuilder();
+        for (int i = 0; i < r.featureCount(); i++) {
+            b.putFeatures(r.featureName(i), toValue(r.feature(i)));
+        }
+        for (int i = 0; i < r.labelCount(); i++) {
+            b.putLabel(r.labelName(i), toValue(r.label(i)));
+        }
+        if (r.hasUid()) {
+            b.setUidBytes(bytes(r.payloadBuffer(), r.uidOffset(), r.uidLength()));
+        }
+        if (r.hasMetadata()) {
+            b.setMetadataBytes(bytes(r.payloadBuffer(), r.metadataOffset(), r.metadataLength()));
+        }
+        if (r.hasConfiguration()) {
+            b.setConfigurationBytes(bytes(r.payloadBuffer(), r.configurationOffset(), r.configurationLength()));
+        }
+        return b.build();
+    }
+
+    /** A protobuf-java {@code Value} holding the tensor's content. */
+    public static RecordProtos.Value toValue(TensorView t) {
+        RecordProtos.Value.Builder v = RecordProtos.Value.newBuilder();
+        switch (t.type()) {
+            case FLOAT32: {
+                RecordProtos.Float32Tensor.Builder f = RecordProtos.Float32Tensor.newBuilder();
+                for (int i = 0; i < t.size(); i++) {
+                    f.addValues(t.float32(i));
+                }
+                for (int i = 0; i < t.keyCount(); i++) {
+                    f.addKeys(t.key(i));
+                }
+                for (int i = 0; i < t.shapeSize(); i++) {
+                    f.addShape(t.shape(i));
+                }
+                return v.setFloat32Tensor(f).build();
+            }
+            case FLOAT64: {
+                RecordProtos.Float64Tensor.Builder f = RecordProtos.Float64Tensor.newBuilder();
+                for (int i = 0; i < t.size(); i++) {
+                    f.addValues(t.float64(i));
+                }
+                for (int i = 0; i < t.keyCount(); i++) {
+                    f.addKeys(t.key(i));
+                }
+                for (int i = 0; i < t.shapeSize(); i++) {
+                    f.addShape(t.shape(i));
+                }
+                return v.setFloat64Tensor(f).build();
+            }
+            case INT32: {
+                RecordProtos.Int32Tensor.Builder f = RecordProtos.Int32Tensor.newBuilder();
+                for (int i = 0; i < t.size(); i++) {
+                    f.addValues(t.int32(i));
+                }
+                for (int i = 0; i < t.keyCount(); i++) {
+                    f.addKeys(t.key(i));
+                }
+                for (int i = 0; i < t.shapeSize(); i++) {
+                    f.addShape(t.shape(i));
+                }
+                return v.setInt32Tensor(f).build();
+            }
+            case BYTES: {
+                RecordProtos.Bytes.Builder f = RecordProtos.Bytes.newBuilder();
+                for (int i = 0; i < t.size(); i++) {
+                    f.addValue(ByteString.copyFrom(t.bytes(i)));
+                }
+                if (t.hasContentType()) {
+                    f.setContentTypeBytes(bytes(t.buffer(), t.contentTypeOffset(), t.contentTypeLength()));
+                }
+                return v.setBytes(f).build();
+            }
+            default:
+                return v.build();
+        }
+    }
+
+    /** A view of the message (serialized with protobuf-java, then decoded). */
+    public static RecordView toView(RecordProtos.Record message) {
+        try {
+            return RecordView.parse(message.toByteArray());
+        } catch (FormatException e) {
+            throw new IllegalStateException("protobuf-java produced bytes our decoder rejects", e);
+        }
+    }
+
+    private static ByteString bytes(ByteBuffer b, int at, int n) {
+        byte[] a = new byte[n];
+        b.get(at, a, 0, n);
+        return ByteString.copyFrom(a);
+    }
+}

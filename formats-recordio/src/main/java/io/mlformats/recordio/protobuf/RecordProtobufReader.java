@@ -1,0 +1,132 @@
+package io.mlformats.recordio.protobuf;
+
+import io.mlformats.core.ByteSource;
+import io.mlformats.core.FormatException;
+import io.mlformats.core.ReadStats;
+import io.mlformats.core.RecordReader;
+import io.mlformats.core.SourcePosition;
+import io.mlformats.recordio.RecordIoReadOptions;
+import io.mlformats.recordio.RecordIoReader;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+
+/**
+ * Reads SageMaker RecordIO-protobuf files as reusable {@link RecordView}s, decoded in place from the payload
+ * bytes (zero-copy over mapped files and byte arrays).
+ *
+ * <pre>{@code
+ * try (RecordProtobufReader r = RecordProtobufReader.open(path)) {
+ *     float[] row = new float[100];
+ *     while (r.next()) {
+ *         RecordView rec = r.current();
+ *         int n = rec.features().copyTo(row, 0);
+ *         float label = rec.label().float32(0);
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Strict mode (the default) also checks tensor semantics: a sparse tensor (keys present) has as many keys as
+ * values, a shape, and every key below the product of the shape (unsigned); a dense tensor with a shape has
+ * product(shape) values. Lenient mode skips these checks. Under skip-and-collect, records whose payload does
+ * not decode are skipped and their errors kept in {@link #stats()}. Framing behaviour (truncation, multi-part,
+ * limits) is {@link RecordIoReader}'s. Not thread-safe.
+ */
+public final class RecordProtobufReader implements RecordReader<RecordView> {
+    private final RecordIoReader framing;
+    private final RecordIoReadOptions options;
+    private final RecordView view = new RecordView();
+    private final ReadStats stats;
+    private long index = -1;
+    private boolean ready;
+
+    private RecordProtobufReader(RecordIoReader framing, RecordIoReadOptions options) {
+        this.framing = framing;
+        this.options = options;
+        this.stats = new ReadStats(options.read().maxErrorsKept());
+    }
+
+    /** Reads a file (mapped; gzip decompressed as a stream) with default options. */
+    public static RecordProtobufReader open(Path file) throws IOException {
+        return open(file, RecordIoReadOptions.defaults());
+    }
+
+    public static RecordProtobufReader open(Path file, RecordIoReadOptions options) throws IOException {
+        return new RecordProtobufReader(RecordIoReader.open(file, options), options);
+    }
+
+    /** Reads all of {@code source} (not closed by the reader). */
+    public static RecordProtobufReader open(ByteSource source, RecordIoReadOptions options) {
+        return new RecordProtobufReader(RecordIoReader.open(source, options), options);
+    }
+
+    /** Decodes the payloads a framing reader delivers (e.g. one opened on a byte range); closes it on close. */
+    public static RecordProtobufReader over(RecordIoReader framing, RecordIoReadOptions options) {
+        return new RecordProtobufReader(framing, options);
+    }
+
+    @Override
+    public boolean next() throws IOException {
+        ready = false;
+        while (framing.next()) {
+            ByteBuffer p = framing.current();
+            long recordIdx = index + 1;
+            long payloadAt = framing.parts() == 1 ? framing.recordOffset() + 8 : framing.recordOffset();
+            view.bindPosition(framing.sourceName(), payloadAt, recordIdx);
+            try {
+                view.decode(p, p.position(), p.remaining());
+                if (!options.read().lenient()) {
+                    RecordValidation.check(view, framing.sourceName(), framing.recordOffset(), recordIdx);
+                }
+            } catch (FormatException e) {
+                if (options.read().skipErrors()) {
+                    stats.addSkipped(e);
+                    continue;
+                }
+                throw e;
+            }
+            index = recordIdx;
+            stats.addRecord();
+            stats.setBytes(framing.stats().bytes());
+            ready = true;
+            return true;
+        }
+        stats.setBytes(framing.stats().bytes());
+        return false;
+    }
+
+    /** The current record; reused, valid until the next call to {@link #next()}. */
+    @Override
+    public RecordView current() {
+        if (!ready) {
+            throw new IllegalStateException("no current record");
+        }
+        return view;
+    }
+
+    /** Offset of the current record's RecordIO header. */
+    public long recordOffset() {
+        return framing.recordOffset();
+    }
+
+    /** The framing reader (for {@link RecordIoReader#ignoredBytes()}, warnings and parts). */
+    public RecordIoReader framing() {
+        return framing;
+    }
+
+    @Override
+    public SourcePosition position() {
+        return SourcePosition.ofRecord(framing.sourceName(), framing.recordOffset(), index);
+    }
+
+    /** Records delivered and skipped at this level; framing warnings are in {@code framing().stats()}. */
+    @Override
+    public ReadStats stats() {
+        return stats;
+    }
+
+    @Override
+    public void close() throws IOException {
+        framing.close();
+    }
+}

@@ -1,0 +1,51 @@
+package io.mlformats.recordio.protobuf;
+
+import io.mlformats.recordio.RecordIoWriteOptions;
+import java.util.Objects;
+
+/**
+ * Options of {@link RecordProtobufWriter}. Immutable and thread-safe.
+ *
+ * @param framing    RecordIO framing options (dmlc splitting on by default, see {@link RecordIoWriteOptions})
+ * @param labelType  tensor type of labels: {@link TensorType#FLOAT32} (default; what Linear Learner and
+ *                   Factorization Machines require), {@link TensorType#FLOAT64} or {@link TensorType#INT32}. The
+ *                   SageMaker SDK picks the label type from the label array independently of the features, so
+ *                   float32 features with float64 labels are legal.
+ * @param featureKey map key of the features (default {@code "values"})
+ * @param labelKey   map key of the label (default {@code "values"})
+ */
+public record RecordProtobufWriteOptions(RecordIoWriteOptions framing, TensorType labelType, String featureKey,
+        String labelKey) {
+    private static final RecordProtobufWriteOptions DEFAULTS = new RecordProtobufWriteOptions(
+            RecordIoWriteOptions.defaults(), TensorType.FLOAT32, RecordView.VALUES, RecordView.VALUES);
+
+    public RecordProtobufWriteOptions {
+        Objects.requireNonNull(framing, "framing");
+        Objects.requireNonNull(featureKey, "featureKey");
+        Objects.requireNonNull(labelKey, "labelKey");
+        if (labelType != TensorType.FLOAT32 && labelType != TensorType.FLOAT64 && labelType != TensorType.INT32) {
+            throw new IllegalArgumentException("labelType must be FLOAT32, FLOAT64 or INT32: " + labelType);
+        }
+    }
+
+    /** dmlc framing, float32 labels, keys {@code "values"}. */
+    public static RecordProtobufWriteOptions defaults() {
+        return DEFAULTS;
+    }
+
+    public RecordProtobufWriteOptions withFraming(RecordIoWriteOptions f) {
+        return new RecordProtobufWriteOptions(f, labelType, featureKey, labelKey);
+    }
+
+    public RecordProtobufWriteOptions withLabelType(TensorType t) {
+        return new RecordProtobufWriteOptions(framing, t, featureKey, labelKey);
+    }
+
+    public RecordProtobufWriteOptions withFeatureKey(String k) {
+        return new RecordProtobufWriteOptions(framing, labelType, k, labelKey);
+    }
+
+    public RecordProtobufWriteOptions withLabelKey(String k) {
+        return new RecordProtobufWriteOptions(framing, labelType, featureKey, k);
+    }
+}
