@@ -1,5 +1,6 @@
 package io.mlformats.recordio;
 
+import io.mlformats.testkit.Golden;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -163,7 +164,7 @@ class ArbitraryBytesTest {
         long base = Seeds.base();
         for (int c = 0; c < 400; c++) {
             SplittableRandom r = Seeds.forCase(base, c);
-            byte[] seed = GoldenFiles.bytes(SEEDS.get(r.nextInt(SEEDS.size())));
+            byte[] seed = Golden.bytes(SEEDS.get(r.nextInt(SEEDS.size())));
             byte[] data = mutate(seed, r);
             try {
                 readEverything(data);
@@ -179,7 +180,7 @@ class ArbitraryBytesTest {
         List<byte[]> payloads = new java.util.ArrayList<>();
         for (String s : SEEDS) {
             if (s.endsWith(".pbr")) {
-                try (RecordIoReader r = RecordIoReader.open(GoldenFiles.path(s))) {
+                try (RecordIoReader r = RecordIoReader.open(Golden.path(s))) {
                     while (r.next()) {
                         payloads.add(r.payloadBytes());
                     }

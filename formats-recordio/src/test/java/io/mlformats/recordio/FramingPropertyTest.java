@@ -1,5 +1,6 @@
 package io.mlformats.recordio;
 
+import io.mlformats.testkit.Golden;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -145,7 +146,7 @@ class FramingPropertyTest {
 
     @Test
     void resyncFindsTheFalseHeadDmlcFindsInSdkFilesOnlyWithoutConfirmation() throws Exception {
-        byte[] sdk = io.mlformats.recordio.GoldenFiles.bytes("recordio/magic_in_payload_sdk_single_part.pbr");
+        byte[] sdk = io.mlformats.testkit.Golden.bytes("recordio/magic_in_payload_sdk_single_part.pbr");
         // dmlc's FindNextRecordIOHead stops at offset 84 (an embedded magic followed by float 1.0 -> cflag 1);
         // the confirmation (a valid following header) rejects it, and the next true head is 120.
         assertEquals(120, RecordIoSplitter.nextRecordHead(ByteSources.of(sdk), 64));

@@ -1,5 +1,6 @@
 package io.mlformats.recordio;
 
+import io.mlformats.testkit.Golden;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,8 +37,8 @@ public final class GoldenFacts {
 
     /** Asserts size, sha256 and every listed physical record of golden {@code recordio/<name>}. */
     public static void assertFileFacts(String name) throws Exception {
-        byte[] file = GoldenFiles.bytes("recordio/" + name);
-        JsonNode side = GoldenFiles.json("recordio/" + name + ".json");
+        byte[] file = Golden.bytes("recordio/" + name);
+        JsonNode side = Golden.json("recordio/" + name + ".json");
         assertEquals(side.get("size_bytes").asLong(), file.length, name + " size");
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file));
         assertEquals(side.get("sha256").asString(), sha, name + " sha256");

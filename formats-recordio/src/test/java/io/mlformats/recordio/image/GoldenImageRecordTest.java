@@ -11,7 +11,7 @@ import io.mlformats.core.ReadMode;
 import io.mlformats.recordio.GoldenFacts;
 import io.mlformats.recordio.RecordIoReader;
 import io.mlformats.recordio.internal.PythonFloatText;
-import io.mlformats.recordio.GoldenFiles;
+import io.mlformats.testkit.Golden;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -32,10 +32,10 @@ class GoldenImageRecordTest {
     @ValueSource(strings = {"images_single_label", "images_multi_label", "images_with_magic"})
     void recordsMatchSidecar(String set) throws Exception {
         GoldenFacts.assertFileFacts(set + ".rec");
-        JsonNode side = GoldenFiles.json("recordio/" + set + ".rec.json");
+        JsonNode side = Golden.json("recordio/" + set + ".rec.json");
         JsonNode recs = side.get("records");
         int i = 0;
-        try (ImageRecordReader r = ImageRecordReader.open(GoldenFiles.path("recordio/" + set + ".rec"))) {
+        try (ImageRecordReader r = ImageRecordReader.open(Golden.path("recordio/" + set + ".rec"))) {
             while (r.next()) {
                 ImageRecord rec = r.current();
                 JsonNode e = recs.get(i);
@@ -62,7 +62,7 @@ class GoldenImageRecordTest {
         }
         assertEquals(side.get("logical_record_count").asInt(), i);
         int splits = 0;
-        try (RecordIoReader r = RecordIoReader.open(GoldenFiles.path("recordio/" + set + ".rec"))) {
+        try (RecordIoReader r = RecordIoReader.open(Golden.path("recordio/" + set + ".rec"))) {
             while (r.next()) {
                 splits += r.parts() - 1;
             }
@@ -73,8 +73,8 @@ class GoldenImageRecordTest {
     @ParameterizedTest
     @ValueSource(strings = {"images_single_label", "images_multi_label", "images_with_magic"})
     void idxAndLstMatchSidecarAndRewriteIdentically(String set) throws Exception {
-        JsonNode side = GoldenFiles.json("recordio/" + set + ".rec.json");
-        IdxIndex idx = IdxIndex.read(GoldenFiles.path("recordio/" + set + ".idx"));
+        JsonNode side = Golden.json("recordio/" + set + ".rec.json");
+        IdxIndex idx = IdxIndex.read(Golden.path("recordio/" + set + ".idx"));
         JsonNode entries = side.get("index_entries");
         assertEquals(entries.size(), idx.size());
         for (int i = 0; i < idx.size(); i++) {
@@ -82,7 +82,7 @@ class GoldenImageRecordTest {
             assertEquals(entries.get(i).get("offset").asLong(), idx.offset(i));
         }
         // random access by key
-        try (ImageRecordReader r = ImageRecordReader.open(GoldenFiles.path("recordio/" + set + ".rec"))) {
+        try (ImageRecordReader r = ImageRecordReader.open(Golden.path("recordio/" + set + ".rec"))) {
             for (int i = idx.size() - 1; i >= 0; i--) {
                 ImageRecord rec = r.readKey(idx, idx.key(i));
                 JsonNode e = side.get("records").get(i);
@@ -92,9 +92,9 @@ class GoldenImageRecordTest {
         }
         Path idxOut = tmp.resolve(set + ".idx");
         idx.write(idxOut);
-        assertArrayEquals(GoldenFiles.bytes("recordio/" + set + ".idx"), Files.readAllBytes(idxOut));
+        assertArrayEquals(Golden.bytes("recordio/" + set + ".idx"), Files.readAllBytes(idxOut));
 
-        List<LstFile.Entry> lst = LstFile.read(GoldenFiles.path("recordio/" + set + ".lst"));
+        List<LstFile.Entry> lst = LstFile.read(Golden.path("recordio/" + set + ".lst"));
         JsonNode lines = side.get("lst_lines");
         assertEquals(lines.size(), lst.size());
         for (int i = 0; i < lst.size(); i++) {
@@ -109,15 +109,15 @@ class GoldenImageRecordTest {
         }
         Path lstOut = tmp.resolve(set + ".lst");
         LstFile.write(lstOut, lst);
-        assertArrayEquals(GoldenFiles.bytes("recordio/" + set + ".lst"), Files.readAllBytes(lstOut));
+        assertArrayEquals(Golden.bytes("recordio/" + set + ".lst"), Files.readAllBytes(lstOut));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"images_single_label", "images_multi_label", "images_with_magic"})
     void packerReproducesRecAndIdxFromLstAndImages(String set) throws Exception {
-        JsonNode side = GoldenFiles.json("recordio/" + set + ".rec.json");
+        JsonNode side = Golden.json("recordio/" + set + ".rec.json");
         Path root = tmp.resolve("images");
-        List<LstFile.Entry> lst = LstFile.read(GoldenFiles.path("recordio/" + set + ".lst"));
+        List<LstFile.Entry> lst = LstFile.read(Golden.path("recordio/" + set + ".lst"));
         for (int i = 0; i < lst.size(); i++) {
             Path img = root.resolve(lst.get(i).path());
             Files.createDirectories(img.getParent());
@@ -126,9 +126,9 @@ class GoldenImageRecordTest {
         boolean packLabel = side.get("producer").get("header_choice").asString().contains("item[2:]");
         Path rec = tmp.resolve(set + ".rec");
         Path idx = tmp.resolve(set + ".idx");
-        assertEquals(lst.size(), ImagePacker.pack(GoldenFiles.path("recordio/" + set + ".lst"), root, rec, idx, packLabel));
-        assertArrayEquals(GoldenFiles.bytes("recordio/" + set + ".rec"), Files.readAllBytes(rec), set + ".rec");
-        assertArrayEquals(GoldenFiles.bytes("recordio/" + set + ".idx"), Files.readAllBytes(idx), set + ".idx");
+        assertEquals(lst.size(), ImagePacker.pack(Golden.path("recordio/" + set + ".lst"), root, rec, idx, packLabel));
+        assertArrayEquals(Golden.bytes("recordio/" + set + ".rec"), Files.readAllBytes(rec), set + ".rec");
+        assertArrayEquals(Golden.bytes("recordio/" + set + ".idx"), Files.readAllBytes(idx), set + ".idx");
     }
 
     @Test
@@ -136,7 +136,7 @@ class GoldenImageRecordTest {
         Path rec = tmp.resolve("x.rec");
         Path idx = tmp.resolve("x.idx");
         assertThrows(java.nio.file.NoSuchFileException.class,
-                () -> ImagePacker.pack(GoldenFiles.path("recordio/images_single_label.lst"), tmp.resolve("none"), rec, idx, false));
+                () -> ImagePacker.pack(Golden.path("recordio/images_single_label.lst"), tmp.resolve("none"), rec, idx, false));
         assertFalse(Files.exists(rec));
         assertFalse(Files.exists(idx));
         try (var s = Files.list(tmp)) {

@@ -17,7 +17,7 @@ import io.mlformats.recordio.RecordIoReadOptions;
 import io.mlformats.recordio.RecordIoReader;
 import io.mlformats.recordio.RecordIoWriteOptions;
 import io.mlformats.recordio.protobuf.generated.RecordProtos;
-import io.mlformats.recordio.GoldenFiles;
+import io.mlformats.testkit.Golden;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -69,10 +69,10 @@ class GoldenRecordProtobufTest {
         "magic_in_payload_sdk_single_part.pbr", "magic_in_payload_dmlc_multipart.pbr",
         "recordserializer_1d_f32.pbr", "all_fields_and_responses.pbr", "seq2seq_int32_tokens.pbr"})
     void everyRecordMatchesSidecar(String name) throws Exception {
-        JsonNode side = GoldenFiles.json("recordio/" + name + ".json");
+        JsonNode side = Golden.json("recordio/" + name + ".json");
         JsonNode expected = side.get("records");
         int i = 0;
-        try (RecordProtobufReader r = RecordProtobufReader.open(GoldenFiles.path("recordio/" + name))) {
+        try (RecordProtobufReader r = RecordProtobufReader.open(Golden.path("recordio/" + name))) {
             while (r.next()) {
                 RecordView v = r.current();
                 assertRecord(expected.get(i), v, name + " record " + i);
@@ -190,14 +190,14 @@ class GoldenRecordProtobufTest {
 
     @Test
     void largeDenseFileMatchesGeneratorFormulaAndDigests() throws Exception {
-        JsonNode side = GoldenFiles.json("recordio/dense_f32_1000x100_label_f32.pbr.json");
+        JsonNode side = Golden.json("recordio/dense_f32_1000x100_label_f32.pbr.json");
         ByteArrayOutputStream feats = new ByteArrayOutputStream();
         ByteArrayOutputStream labs = new ByteArrayOutputStream();
         float[] row = new float[100];
         int i = 0;
         List<Integer> samples = new ArrayList<>();
         side.get("records_sample_indices").forEach(n -> samples.add(n.asInt()));
-        try (RecordProtobufReader r = RecordProtobufReader.open(GoldenFiles.path("recordio/dense_f32_1000x100_label_f32.pbr"))) {
+        try (RecordProtobufReader r = RecordProtobufReader.open(Golden.path("recordio/dense_f32_1000x100_label_f32.pbr"))) {
             while (r.next()) {
                 RecordView v = r.current();
                 assertEquals(100, v.features().copyTo(row, 0));
@@ -233,7 +233,7 @@ class GoldenRecordProtobufTest {
                 w.writeDense(row, (float) (r % 3));
             }
         }
-        assertArrayEquals(GoldenFiles.bytes("recordio/dense_f32_1000x100_label_f32.pbr"), java.nio.file.Files.readAllBytes(out));
+        assertArrayEquals(Golden.bytes("recordio/dense_f32_1000x100_label_f32.pbr"), java.nio.file.Files.readAllBytes(out));
     }
 
     private static void assertSampleRecord(JsonNode exp, RecordView v, int i) {
@@ -253,7 +253,7 @@ class GoldenRecordProtobufTest {
 
     /** Rows and labels of a dense golden file, from its sidecar, written again with our writer. */
     private byte[] rewriteDense(String name, RecordProtobufWriteOptions options) throws Exception {
-        JsonNode side = GoldenFiles.json("recordio/" + name + ".json");
+        JsonNode side = Golden.json("recordio/" + name + ".json");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (RecordProtobufWriter w = RecordProtobufWriter.to(out, options)) {
             for (JsonNode rec : side.get("records")) {
@@ -325,13 +325,13 @@ class GoldenRecordProtobufTest {
         RecordProtobufWriteOptions f32 = RecordProtobufWriteOptions.defaults();
         RecordProtobufWriteOptions f64 = f32.withLabelType(TensorType.FLOAT64);
         RecordProtobufWriteOptions i32 = f32.withLabelType(TensorType.INT32);
-        assertArrayEquals(GoldenFiles.bytes("recordio/dense_f32_5x4_label_f32.pbr"), rewriteDense("dense_f32_5x4_label_f32.pbr", f32));
-        assertArrayEquals(GoldenFiles.bytes("recordio/dense_f64_3x4_label_f64.pbr"), rewriteDense("dense_f64_3x4_label_f64.pbr", f64));
-        assertArrayEquals(GoldenFiles.bytes("recordio/dense_i32_3x4_label_i32.pbr"), rewriteDense("dense_i32_3x4_label_i32.pbr", i32));
-        assertArrayEquals(GoldenFiles.bytes("recordio/dense_f32_2x2_label_f64.pbr"), rewriteDense("dense_f32_2x2_label_f64.pbr", f64));
-        assertArrayEquals(GoldenFiles.bytes("recordio/dense_f32_3x4_nolabel.pbr"), rewriteDense("dense_f32_3x4_nolabel.pbr", f32));
-        assertArrayEquals(GoldenFiles.bytes("recordio/dense_f32_special_values.pbr"), rewriteDense("dense_f32_special_values.pbr", f32));
-        assertArrayEquals(GoldenFiles.bytes("recordio/recordserializer_1d_f32.pbr"), rewriteDense("recordserializer_1d_f32.pbr", f32));
+        assertArrayEquals(Golden.bytes("recordio/dense_f32_5x4_label_f32.pbr"), rewriteDense("dense_f32_5x4_label_f32.pbr", f32));
+        assertArrayEquals(Golden.bytes("recordio/dense_f64_3x4_label_f64.pbr"), rewriteDense("dense_f64_3x4_label_f64.pbr", f64));
+        assertArrayEquals(Golden.bytes("recordio/dense_i32_3x4_label_i32.pbr"), rewriteDense("dense_i32_3x4_label_i32.pbr", i32));
+        assertArrayEquals(Golden.bytes("recordio/dense_f32_2x2_label_f64.pbr"), rewriteDense("dense_f32_2x2_label_f64.pbr", f64));
+        assertArrayEquals(Golden.bytes("recordio/dense_f32_3x4_nolabel.pbr"), rewriteDense("dense_f32_3x4_nolabel.pbr", f32));
+        assertArrayEquals(Golden.bytes("recordio/dense_f32_special_values.pbr"), rewriteDense("dense_f32_special_values.pbr", f32));
+        assertArrayEquals(Golden.bytes("recordio/recordserializer_1d_f32.pbr"), rewriteDense("recordserializer_1d_f32.pbr", f32));
     }
 
     @Test
@@ -339,10 +339,10 @@ class GoldenRecordProtobufTest {
         // The SDK never splits: reproduced with splitOnMagic(false).
         RecordProtobufWriteOptions sdk = RecordProtobufWriteOptions.defaults()
                 .withFraming(RecordIoWriteOptions.defaults().withSplitOnMagic(false));
-        assertArrayEquals(GoldenFiles.bytes("recordio/magic_in_payload_sdk_single_part.pbr"),
+        assertArrayEquals(Golden.bytes("recordio/magic_in_payload_sdk_single_part.pbr"),
                 rewriteDense("magic_in_payload_sdk_single_part.pbr", sdk));
         // The same inputs with our default (dmlc-core's writer) give the dmlc multi-part golden file.
-        assertArrayEquals(GoldenFiles.bytes("recordio/magic_in_payload_dmlc_multipart.pbr"),
+        assertArrayEquals(Golden.bytes("recordio/magic_in_payload_dmlc_multipart.pbr"),
                 rewriteDense("magic_in_payload_sdk_single_part.pbr", RecordProtobufWriteOptions.defaults()));
     }
 
@@ -354,7 +354,7 @@ class GoldenRecordProtobufTest {
         for (int i = 0; i < 3; i++) {
             assertArrayEquals(single.get(i), multi.get(i), "payload " + i);
         }
-        try (RecordIoReader r = RecordIoReader.open(GoldenFiles.path("recordio/magic_in_payload_dmlc_multipart.pbr"))) {
+        try (RecordIoReader r = RecordIoReader.open(Golden.path("recordio/magic_in_payload_dmlc_multipart.pbr"))) {
             int[] parts = new int[3];
             long[] offsets = new long[3];
             for (int i = 0; i < 3; i++) {
@@ -368,7 +368,7 @@ class GoldenRecordProtobufTest {
         }
         // ml-io / TF-extensions semantics lose the 3 magic words (12 bytes)
         RecordIoReadOptions concat = RecordIoReadOptions.defaults().withMultipart(io.mlformats.recordio.MultipartPolicy.CONCAT);
-        try (RecordIoReader r = RecordIoReader.open(ByteSources.of(GoldenFiles.bytes("recordio/magic_in_payload_dmlc_multipart.pbr")), concat)) {
+        try (RecordIoReader r = RecordIoReader.open(ByteSources.of(Golden.bytes("recordio/magic_in_payload_dmlc_multipart.pbr")), concat)) {
             r.next();
             r.next();
             assertEquals(52 - 12, r.payloadLength());
@@ -380,12 +380,12 @@ class GoldenRecordProtobufTest {
                 w.write(p);
             }
         }
-        assertArrayEquals(GoldenFiles.bytes("recordio/magic_in_payload_dmlc_multipart.pbr"), out.toByteArray());
+        assertArrayEquals(Golden.bytes("recordio/magic_in_payload_dmlc_multipart.pbr"), out.toByteArray());
     }
 
     static List<byte[]> payloads(String name) throws Exception {
         List<byte[]> out = new ArrayList<>();
-        try (RecordIoReader r = RecordIoReader.open(GoldenFiles.path("recordio/" + name))) {
+        try (RecordIoReader r = RecordIoReader.open(Golden.path("recordio/" + name))) {
             while (r.next()) {
                 out.add(r.payloadBytes());
             }
@@ -396,7 +396,7 @@ class GoldenRecordProtobufTest {
     @Test
     void sparseFilesWrittenFromTheCsrInputsAreByteIdentical() throws Exception {
         for (String name : new String[] {"sparse_csr_f32_6x10_label_f32.pbr", "sparse_csr_f32_unsorted_keys_nolabel.pbr"}) {
-            JsonNode side = GoldenFiles.json("recordio/" + name + ".json");
+            JsonNode side = Golden.json("recordio/" + name + ".json");
             JsonNode in = side.get("input");
             int[] indptr = ints(in.get("csr_indptr"));
             int[] indices = ints(in.get("csr_indices"));
@@ -417,7 +417,7 @@ class GoldenRecordProtobufTest {
                     }
                 }
             }
-            assertArrayEquals(GoldenFiles.bytes("recordio/" + name), out.toByteArray(), name);
+            assertArrayEquals(Golden.bytes("recordio/" + name), out.toByteArray(), name);
         }
     }
 
@@ -434,13 +434,13 @@ class GoldenRecordProtobufTest {
         // Includes all_fields_and_responses (every field, Bytes, several map keys) and seq2seq (two-key map in
         // the order Python wrote it): our encoder keeps wire order, so the payloads come back byte for byte.
         for (String name : DECODABLE) {
-            byte[] original = GoldenFiles.bytes("recordio/" + name);
+            byte[] original = Golden.bytes("recordio/" + name);
             ByteArrayOutputStream viaView = new ByteArrayOutputStream();
             ByteArrayOutputStream viaMessage = new ByteArrayOutputStream();
             RecordIoWriteOptions framing = name.equals("magic_in_payload_sdk_single_part.pbr")
                     ? RecordIoWriteOptions.defaults().withSplitOnMagic(false) : RecordIoWriteOptions.defaults();
             RecordProtobufWriteOptions o = RecordProtobufWriteOptions.defaults().withFraming(framing);
-            try (RecordProtobufReader r = RecordProtobufReader.open(GoldenFiles.path("recordio/" + name));
+            try (RecordProtobufReader r = RecordProtobufReader.open(Golden.path("recordio/" + name));
                     RecordProtobufWriter a = RecordProtobufWriter.to(viaView, o);
                     RecordProtobufWriter b = RecordProtobufWriter.to(viaMessage, o)) {
                 while (r.next()) {
@@ -461,7 +461,7 @@ class GoldenRecordProtobufTest {
         assertEquals(60, e.position().byteOffset());
         assertEquals(1, e.position().recordIndex());
         assertTrue(e.getMessage().contains("truncated header: 6 of 8 bytes"), e.getMessage());
-        assertTrue(e.getMessage().startsWith(GoldenFiles.path("recordio/truncated_partial_header.pbr") + ":60: record 1:"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(Golden.path("recordio/truncated_partial_header.pbr") + ":60: record 1:"), e.getMessage());
         assertLenient("truncated_partial_header.pbr", 1, 6);
     }
 
@@ -480,7 +480,7 @@ class GoldenRecordProtobufTest {
         assertTrue(e.getMessage().contains("truncated padding: 3 zero bytes expected after the 37-byte payload, 1 remain"), e.getMessage());
         // lenient: the SDK reader yields both records; so do we, with a warning
         RecordIoReadOptions lenient = RecordIoReadOptions.defaults().withRead(io.mlformats.core.ReadOptions.defaults().withMode(ReadMode.LENIENT));
-        try (RecordProtobufReader r = RecordProtobufReader.open(GoldenFiles.path("recordio/truncated_missing_padding.pbr"), lenient)) {
+        try (RecordProtobufReader r = RecordProtobufReader.open(Golden.path("recordio/truncated_missing_padding.pbr"), lenient)) {
             int n = 0;
             while (r.next()) {
                 n++;
@@ -493,7 +493,7 @@ class GoldenRecordProtobufTest {
 
     private static void assertLenient(String name, int records, long ignored) throws Exception {
         RecordIoReadOptions lenient = RecordIoReadOptions.defaults().withRead(io.mlformats.core.ReadOptions.defaults().withMode(ReadMode.LENIENT));
-        try (RecordProtobufReader r = RecordProtobufReader.open(GoldenFiles.path("recordio/" + name), lenient)) {
+        try (RecordProtobufReader r = RecordProtobufReader.open(Golden.path("recordio/" + name), lenient)) {
             int n = 0;
             while (r.next()) {
                 n++;
@@ -507,7 +507,7 @@ class GoldenRecordProtobufTest {
     private static int readAll(String name, ReadMode mode) throws Exception {
         RecordIoReadOptions o = RecordIoReadOptions.defaults().withRead(io.mlformats.core.ReadOptions.defaults().withMode(mode));
         int n = 0;
-        try (RecordProtobufReader r = RecordProtobufReader.open(GoldenFiles.path("recordio/" + name), o)) {
+        try (RecordProtobufReader r = RecordProtobufReader.open(Golden.path("recordio/" + name), o)) {
             while (r.next()) {
                 n++;
             }
@@ -517,7 +517,7 @@ class GoldenRecordProtobufTest {
 
     @Test
     void emptySparseRowIsReadAsSparse() throws Exception {
-        try (RecordProtobufReader r = RecordProtobufReader.open(GoldenFiles.path("recordio/sparse_csr_f32_6x10_label_f32.pbr"))) {
+        try (RecordProtobufReader r = RecordProtobufReader.open(Golden.path("recordio/sparse_csr_f32_6x10_label_f32.pbr"))) {
             r.next();
             r.next();
             TensorView t = r.current().features();
@@ -530,19 +530,19 @@ class GoldenRecordProtobufTest {
 
     @Test
     void csrMatrixRoundTripThroughTheMatrixHelpers() throws Exception {
-        io.mlformats.core.vector.CsrMatrix m = RecordProtobufMatrices.readCsr(GoldenFiles.path("recordio/sparse_csr_f32_6x10_label_f32.pbr"));
+        io.mlformats.core.vector.CsrMatrix m = RecordProtobufMatrices.readCsr(Golden.path("recordio/sparse_csr_f32_6x10_label_f32.pbr"));
         assertEquals(6, m.numRows());
         assertEquals(10, m.numCols());
         assertArrayEquals(new long[] {0, 3, 3, 4, 14, 15, 17}, m.indptr());
         assertArrayEquals(new double[] {1, 0, 1, 0, 1, 0}, m.labels());
         Path out = tmp.resolve("csr.pbr");
         RecordProtobufMatrices.writeCsr(out, m);
-        assertArrayEquals(GoldenFiles.bytes("recordio/sparse_csr_f32_6x10_label_f32.pbr"), java.nio.file.Files.readAllBytes(out));
+        assertArrayEquals(Golden.bytes("recordio/sparse_csr_f32_6x10_label_f32.pbr"), java.nio.file.Files.readAllBytes(out));
     }
 
     @Test
     void denseMatrixHelperWritesTheSdkBytes() throws Exception {
-        JsonNode side = GoldenFiles.json("recordio/dense_f32_5x4_label_f32.pbr.json");
+        JsonNode side = Golden.json("recordio/dense_f32_5x4_label_f32.pbr.json");
         float[][] rows = new float[5][4];
         float[] labels = new float[5];
         for (int i = 0; i < 5; i++) {
@@ -554,7 +554,7 @@ class GoldenRecordProtobufTest {
         }
         Path out = tmp.resolve("dense.pbr");
         RecordProtobufMatrices.writeDense(out, rows, labels);
-        assertArrayEquals(GoldenFiles.bytes("recordio/dense_f32_5x4_label_f32.pbr"), java.nio.file.Files.readAllBytes(out));
+        assertArrayEquals(Golden.bytes("recordio/dense_f32_5x4_label_f32.pbr"), java.nio.file.Files.readAllBytes(out));
         io.mlformats.core.vector.CsrMatrix m = RecordProtobufMatrices.readCsr(out);
         assertEquals(5, m.numRows());
         assertEquals(4, m.numCols());
