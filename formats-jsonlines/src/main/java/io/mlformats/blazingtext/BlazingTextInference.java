@@ -3,7 +3,7 @@ package io.mlformats.blazingtext;
 import io.mlformats.core.ByteInput;
 import io.mlformats.core.FormatException;
 import io.mlformats.core.ReadOptions;
-import io.mlformats.jsonlines.internal.JsonOutput;
+import io.mlformats.jsonlines.JsonTextWriter;
 import io.mlformats.jsonlines.internal.JsonParsers;
 import io.mlformats.jsonlines.internal.JsonSite;
 import io.mlformats.jsonlines.internal.JsonValues;
@@ -27,7 +27,7 @@ public final class BlazingTextInference {
     }
 
     public static void writeRequest(BlazingTextRequest request, OutputStream out) throws IOException {
-        JsonOutput json = new JsonOutput(out);
+        JsonTextWriter json = new JsonTextWriter(out);
         json.raw("{\"instances\": [");
         for (int i = 0; i < request.instances().size(); i++) {
             json.raw(i > 0 ? ", " : "").string(request.instances().get(i));
@@ -100,7 +100,7 @@ public final class BlazingTextInference {
     }
 
     public static void writeResponse(List<BlazingTextPrediction> predictions, OutputStream out) throws IOException {
-        JsonOutput json = new JsonOutput(out);
+        JsonTextWriter json = new JsonTextWriter(out);
         json.raw('[');
         for (int i = 0; i < predictions.size(); i++) {
             json.raw(i > 0 ? ", " : "");
@@ -135,7 +135,7 @@ public final class BlazingTextInference {
     /** Writes batch-transform output lines. */
     public static void writeBatchOutput(List<BlazingTextPrediction> predictions, OutputStream out)
             throws IOException {
-        JsonOutput json = new JsonOutput(out);
+        JsonTextWriter json = new JsonTextWriter(out);
         for (BlazingTextPrediction p : predictions) {
             prediction(json, p);
             json.raw('\n');
@@ -184,7 +184,7 @@ public final class BlazingTextInference {
 
     /** Writes one batch-transform input line per request instance (each with the request's k). */
     public static void writeBatchInput(BlazingTextRequest request, OutputStream out) throws IOException {
-        JsonOutput json = new JsonOutput(out);
+        JsonTextWriter json = new JsonTextWriter(out);
         for (String s : request.instances()) {
             json.raw("{\"source\": ").string(s);
             if (request.k() != null) {
@@ -215,7 +215,7 @@ public final class BlazingTextInference {
         return new BlazingTextPrediction(labels, probs);
     }
 
-    private static void prediction(JsonOutput json, BlazingTextPrediction p) {
+    private static void prediction(JsonTextWriter json, BlazingTextPrediction p) {
         json.raw("{\"prob\": [");
         for (int i = 0; i < p.probabilities().length; i++) {
             json.raw(i > 0 ? ", " : "").number(p.probabilities()[i]);

@@ -1,7 +1,7 @@
 package io.mlformats.blazingtext;
 
 import io.mlformats.core.RecordWriter;
-import io.mlformats.jsonlines.internal.JsonOutput;
+import io.mlformats.jsonlines.JsonTextWriter;
 import io.mlformats.jsonlines.internal.OutputTarget;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,13 +18,13 @@ import java.util.List;
  */
 public final class BlazingTextWriter implements RecordWriter<BlazingTextLine> {
     private final OutputTarget target;
-    private final JsonOutput out;
+    private final JsonTextWriter out;
     private final String prefix;
     private boolean closed;
 
     private BlazingTextWriter(OutputTarget target, String prefix) {
         this.target = target;
-        this.out = new JsonOutput(target.stream());
+        this.out = new JsonTextWriter(target.stream());
         this.prefix = prefix;
     }
 

@@ -3,7 +3,7 @@ package io.mlformats.deepar;
 import io.mlformats.core.FormatException;
 import io.mlformats.core.ReadOptions;
 import io.mlformats.core.ReadStats;
-import io.mlformats.jsonlines.internal.JsonOutput;
+import io.mlformats.jsonlines.JsonTextWriter;
 import io.mlformats.jsonlines.internal.JsonParsers;
 import io.mlformats.jsonlines.internal.JsonSite;
 import io.mlformats.jsonlines.internal.JsonValues;
@@ -46,7 +46,7 @@ public final class DeepArInference {
                 w.write(s);
             }
         }
-        JsonOutput json = new JsonOutput(out);
+        JsonTextWriter json = new JsonTextWriter(out);
         json.raw("{\"instances\": [");
         byte[] b = lines.toByteArray();
         int start = 0;
@@ -73,13 +73,13 @@ public final class DeepArInference {
     /** The configuration as JSON text, e.g. for the {@code DEEPAR_INFERENCE_CONFIG} environment variable. */
     public static String configurationJson(DeepArConfiguration c) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        JsonOutput json = new JsonOutput(bytes);
+        JsonTextWriter json = new JsonTextWriter(bytes);
         configuration(json, c);
         json.flush();
         return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    private static void configuration(JsonOutput json, DeepArConfiguration c) {
+    private static void configuration(JsonTextWriter json, DeepArConfiguration c) {
         json.raw('{');
         String sep = "";
         if (c.numSamples() != null) {
@@ -98,7 +98,7 @@ public final class DeepArInference {
         json.raw('}');
     }
 
-    private static void strings(JsonOutput json, List<String> list) {
+    private static void strings(JsonTextWriter json, List<String> list) {
         json.raw('[');
         for (int i = 0; i < list.size(); i++) {
             if (i > 0) {
@@ -254,7 +254,7 @@ public final class DeepArInference {
 
     /** Writes a response document (what an endpoint returns; useful for tests and mocks). */
     public static void writeResponse(List<DeepArForecast> forecasts, OutputStream out) throws IOException {
-        JsonOutput json = new JsonOutput(out);
+        JsonTextWriter json = new JsonTextWriter(out);
         json.raw("{\"predictions\": [");
         for (int i = 0; i < forecasts.size(); i++) {
             if (i > 0) {
@@ -268,13 +268,13 @@ public final class DeepArInference {
 
     /** Writes one batch-transform output line ({@code \n}-terminated). */
     public static void writeForecastLine(DeepArForecast f, OutputStream out) throws IOException {
-        JsonOutput json = new JsonOutput(out);
+        JsonTextWriter json = new JsonTextWriter(out);
         forecast(json, f);
         json.raw('\n');
         json.flush();
     }
 
-    private static void forecast(JsonOutput json, DeepArForecast f) {
+    private static void forecast(JsonTextWriter json, DeepArForecast f) {
         json.raw('{');
         String sep = "";
         if (f.quantiles() != null && !f.quantiles().isEmpty()) {
@@ -306,7 +306,7 @@ public final class DeepArInference {
         json.raw('}');
     }
 
-    private static void doubles(JsonOutput json, double[] v) {
+    private static void doubles(JsonTextWriter json, double[] v) {
         json.raw('[');
         for (int i = 0; i < v.length; i++) {
             if (!Double.isFinite(v[i])) {

@@ -1,7 +1,7 @@
 package io.mlformats.deepar;
 
 import io.mlformats.core.RecordWriter;
-import io.mlformats.jsonlines.internal.JsonOutput;
+import io.mlformats.jsonlines.JsonTextWriter;
 import io.mlformats.jsonlines.internal.OutputTarget;
 import io.mlformats.jsonlines.internal.RawJson;
 import java.io.IOException;
@@ -22,12 +22,12 @@ import java.util.Map;
  */
 public final class DeepArWriter implements RecordWriter<DeepArSeries> {
     private final OutputTarget target;
-    private final JsonOutput out;
+    private final JsonTextWriter out;
     private boolean closed;
 
     private DeepArWriter(OutputTarget target) {
         this.target = target;
-        this.out = new JsonOutput(target.stream());
+        this.out = new JsonTextWriter(target.stream());
     }
 
     /** Writes a file, gzip-compressed if asked (name it {@code .json.gz}); published on close. */

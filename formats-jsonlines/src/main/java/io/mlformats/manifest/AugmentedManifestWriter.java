@@ -1,7 +1,7 @@
 package io.mlformats.manifest;
 
 import io.mlformats.core.RecordWriter;
-import io.mlformats.jsonlines.internal.JsonOutput;
+import io.mlformats.jsonlines.JsonTextWriter;
 import io.mlformats.jsonlines.internal.OutputTarget;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,12 +16,12 @@ import java.util.Map;
  */
 public final class AugmentedManifestWriter implements RecordWriter<ManifestRecord> {
     private final OutputTarget target;
-    private final JsonOutput out;
+    private final JsonTextWriter out;
     private boolean closed;
 
     private AugmentedManifestWriter(OutputTarget target) {
         this.target = target;
-        this.out = new JsonOutput(target.stream());
+        this.out = new JsonTextWriter(target.stream());
     }
 
     public static AugmentedManifestWriter create(Path file, boolean gzip) throws IOException {

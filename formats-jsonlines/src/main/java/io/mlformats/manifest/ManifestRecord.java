@@ -142,7 +142,7 @@ public final class ManifestRecord {
 
     static String quote(String s) {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        io.mlformats.jsonlines.internal.JsonOutput out = new io.mlformats.jsonlines.internal.JsonOutput(bytes);
+        io.mlformats.jsonlines.JsonTextWriter out = new io.mlformats.jsonlines.JsonTextWriter(bytes);
         out.string(s);
         return new String(out.buffer(), 0, out.size(), StandardCharsets.UTF_8);
     }

@@ -4,7 +4,7 @@ import io.mlformats.core.ByteInput;
 import io.mlformats.core.FormatException;
 import io.mlformats.core.ReadOptions;
 import io.mlformats.core.ReadStats;
-import io.mlformats.jsonlines.internal.JsonOutput;
+import io.mlformats.jsonlines.JsonTextWriter;
 import io.mlformats.jsonlines.internal.JsonParsers;
 import io.mlformats.jsonlines.internal.JsonSite;
 import io.mlformats.jsonlines.internal.JsonValues;
@@ -38,7 +38,7 @@ public final class Object2VecInference {
 
     /** Writes {@code {"instances": [...]}} (labels of the pairs are not sent). */
     public static void writeRequest(List<Object2VecPair> instances, OutputStream out) throws IOException {
-        JsonOutput json = new JsonOutput(out);
+        JsonTextWriter json = new JsonTextWriter(out);
         json.raw("{\"instances\": [");
         for (int i = 0; i < instances.size(); i++) {
             if (i > 0) {
@@ -158,7 +158,7 @@ public final class Object2VecInference {
 
     /** Writes an {@code application/json} response. */
     public static void writeResponse(List<Object2VecPrediction> predictions, OutputStream out) throws IOException {
-        JsonOutput json = new JsonOutput(out);
+        JsonTextWriter json = new JsonTextWriter(out);
         json.raw("{\"predictions\": [");
         for (int i = 0; i < predictions.size(); i++) {
             if (i > 0) {
@@ -173,7 +173,7 @@ public final class Object2VecInference {
     /** Writes an {@code application/jsonlines} response. */
     public static void writeResponseLines(List<Object2VecPrediction> predictions, OutputStream out)
             throws IOException {
-        JsonOutput json = new JsonOutput(out);
+        JsonTextWriter json = new JsonTextWriter(out);
         for (Object2VecPrediction p : predictions) {
             prediction(json, p);
             json.raw('\n');
@@ -181,7 +181,7 @@ public final class Object2VecInference {
         json.flush();
     }
 
-    private static void prediction(JsonOutput json, Object2VecPrediction p) {
+    private static void prediction(JsonTextWriter json, Object2VecPrediction p) {
         json.raw('{');
         if (p.scores() != null) {
             json.name("scores");
@@ -194,7 +194,7 @@ public final class Object2VecInference {
         json.raw('}');
     }
 
-    private static void doubles(JsonOutput json, double[] v) {
+    private static void doubles(JsonTextWriter json, double[] v) {
         json.raw('[');
         for (int i = 0; i < v.length; i++) {
             if (!Double.isFinite(v[i])) {

@@ -1,7 +1,7 @@
 package io.mlformats.object2vec;
 
 import io.mlformats.core.RecordWriter;
-import io.mlformats.jsonlines.internal.JsonOutput;
+import io.mlformats.jsonlines.JsonTextWriter;
 import io.mlformats.jsonlines.internal.OutputTarget;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,12 +16,12 @@ import java.nio.file.Path;
  */
 public final class Object2VecWriter implements RecordWriter<Object2VecPair> {
     private final OutputTarget target;
-    private final JsonOutput out;
+    private final JsonTextWriter out;
     private boolean closed;
 
     private Object2VecWriter(OutputTarget target) {
         this.target = target;
-        this.out = new JsonOutput(target.stream());
+        this.out = new JsonTextWriter(target.stream());
     }
 
     public static Object2VecWriter create(Path file, boolean gzip) throws IOException {
@@ -48,7 +48,7 @@ public final class Object2VecWriter implements RecordWriter<Object2VecPair> {
     }
 
     /** Writes the JSON object of a pair (no newline). */
-    static void writeObject(JsonOutput out, Object2VecPair pair) {
+    static void writeObject(JsonTextWriter out, Object2VecPair pair) {
         out.raw('{');
         String sep = "";
         if (pair.label() != null) {
@@ -68,7 +68,7 @@ public final class Object2VecWriter implements RecordWriter<Object2VecPair> {
         out.raw('}');
     }
 
-    static void label(JsonOutput out, Number label) {
+    static void label(JsonTextWriter out, Number label) {
         if (label instanceof Long l) {
             out.number(l.longValue());
             return;
@@ -88,7 +88,7 @@ public final class Object2VecWriter implements RecordWriter<Object2VecPair> {
         out.raw(".0"); // keep it a real number: "4" would read back as an integer label
     }
 
-    private static void ids(JsonOutput out, int[] ids, String name) {
+    private static void ids(JsonTextWriter out, int[] ids, String name) {
         if (ids.length == 0) {
             throw new IllegalArgumentException(name + " is empty; Object2Vec inputs need at least one token id");
         }

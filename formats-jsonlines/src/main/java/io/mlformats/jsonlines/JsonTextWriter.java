@@ -1,4 +1,4 @@
-package io.mlformats.jsonlines.internal;
+package io.mlformats.jsonlines;
 
 import io.mlformats.core.text.NumberFormatter;
 import java.io.IOException;
@@ -6,11 +6,24 @@ import java.io.OutputStream;
 import java.util.Arrays;
 
 /**
- * A growable byte buffer that writes JSON text (escaped strings, shortest round-trip numbers) and drains into an
- * {@link OutputStream} once it holds more than a threshold. The writers of this module format whole records into
- * it, so a record is never half-written to the stream by a failing check. Not thread-safe.
+ * Writes JSON text into a growable byte buffer that drains into an {@link OutputStream}: strings escaped and
+ * UTF-8 encoded, numbers in the shortest text that reads back to the same bits ({@link NumberFormatter}).
+ * Used by this module's record writers and by the {@code mlformats} command's {@code cat} and
+ * {@code inspect --json}.
+ *
+ * <p>Two layers, which may be mixed at record level but not inside one container:
+ * <ul>
+ *   <li>structured: {@link #beginObject()}, {@link #key(String)}, {@link #value(double)} ..., {@link #endObject()};
+ *       the writer inserts {@code ", "} separators itself, and non-finite numbers become the strings
+ *       {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"} so every line stays valid JSON;</li>
+ *   <li>raw: {@link #raw(String)}, {@link #name(String)}, {@link #number(double)}, {@link #floatArray} ...; the
+ *       caller writes separators (fastest, used by the format writers).</li>
+ * </ul>
+ * A record is formatted whole into the buffer ({@link #beginRecord()} .. {@link #endLine()}), so a record a
+ * writer refuses half-way is dropped with {@link #rollback()} and never reaches the stream. The buffer is owned
+ * by this object. Not thread-safe.
  */
-public final class JsonOutput {
+public final class JsonTextWriter {
     private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final int DRAIN_AT = 1 << 16;
 
@@ -18,10 +31,114 @@ public final class JsonOutput {
     private byte[] buf = new byte[1 << 17];
     private int pos;
     private int recordStart;
+    private boolean[] first = new boolean[16];
+    private int depth;
+    private boolean afterKey;
 
-    public JsonOutput(OutputStream out) {
+    /** A writer draining into {@code out} (not closed by this object; {@link #flush()} flushes it). */
+    public JsonTextWriter(OutputStream out) {
         this.out = out;
     }
+
+    // ---------------------------------------------------------------- structured layer
+
+    /** Starts an object (as a value: after a key, in an array, or at top level). */
+    public JsonTextWriter beginObject() {
+        valueStart();
+        raw('{');
+        push();
+        return this;
+    }
+
+    public JsonTextWriter endObject() {
+        depth--;
+        return raw('}');
+    }
+
+    /** Starts an array (as a value). */
+    public JsonTextWriter beginArray() {
+        valueStart();
+        raw('[');
+        push();
+        return this;
+    }
+
+    public JsonTextWriter endArray() {
+        depth--;
+        return raw(']');
+    }
+
+    /** Writes an object member's name, {@code "name": }, with the separator before it; its value follows. */
+    public JsonTextWriter key(String name) {
+        separator();
+        name(name);
+        afterKey = true;
+        return this;
+    }
+
+    /** A string value, or {@code null}. */
+    public JsonTextWriter value(String s) {
+        valueStart();
+        return s == null ? raw("null") : string(s);
+    }
+
+    public JsonTextWriter value(long v) {
+        valueStart();
+        return number(v);
+    }
+
+    public JsonTextWriter value(boolean v) {
+        valueStart();
+        return raw(v ? "true" : "false");
+    }
+
+    /** A float64 value in its shortest form; NaN and infinities as the strings "NaN", "Infinity", "-Infinity". */
+    public JsonTextWriter value(double v) {
+        valueStart();
+        return Double.isFinite(v) ? number(v) : nonFinite(Double.isNaN(v), v > 0);
+    }
+
+    /** A float32 value in its shortest float32 form ({@code 0.1f} prints {@code 0.1}); non-finite as strings. */
+    public JsonTextWriter value(float v) {
+        valueStart();
+        return Float.isFinite(v) ? number(v) : nonFinite(Float.isNaN(v), v > 0);
+    }
+
+    /** A value given as JSON text (for example a raw attribute kept by a reader), written verbatim. */
+    public JsonTextWriter rawValue(String json) {
+        valueStart();
+        return rawUtf8(json);
+    }
+
+    private JsonTextWriter nonFinite(boolean nan, boolean positive) {
+        return raw(nan ? "\"NaN\"" : positive ? "\"Infinity\"" : "\"-Infinity\"");
+    }
+
+    private void push() {
+        if (++depth == first.length) {
+            first = Arrays.copyOf(first, depth * 2);
+        }
+        first[depth] = true;
+    }
+
+    private void valueStart() {
+        if (afterKey) {
+            afterKey = false;
+        } else {
+            separator();
+        }
+    }
+
+    private void separator() {
+        if (depth > 0) {
+            if (!first[depth]) {
+                raw(", ");
+            }
+            first[depth] = false;
+        }
+    }
+
+    // ---------------------------------------------------------------- records and buffer
 
     /** Marks the start of a record: {@link #rollback()} returns here. */
     public void beginRecord() {
@@ -31,10 +148,14 @@ public final class JsonOutput {
     /** Drops everything written since {@link #beginRecord()}. */
     public void rollback() {
         pos = recordStart;
+        depth = 0;
+        afterKey = false;
     }
 
     /** Ends a record with {@code \n} and drains the buffer if it is large. */
     public void endLine() throws IOException {
+        depth = 0;
+        afterKey = false;
         raw('\n');
         if (pos >= DRAIN_AT) {
             drain();
@@ -54,6 +175,7 @@ public final class JsonOutput {
         out.flush();
     }
 
+    /** The buffer (owned by this writer; valid until the next write). */
     public byte[] buffer() {
         return buf;
     }
@@ -73,14 +195,14 @@ public final class JsonOutput {
         }
     }
 
-    public JsonOutput raw(char c) {
+    public JsonTextWriter raw(char c) {
         ensure(1);
         buf[pos++] = (byte) c;
         return this;
     }
 
     /** Writes ASCII text verbatim. */
-    public JsonOutput raw(String ascii) {
+    public JsonTextWriter raw(String ascii) {
         ensure(ascii.length());
         for (int i = 0; i < ascii.length(); i++) {
             buf[pos++] = (byte) ascii.charAt(i);
@@ -89,20 +211,22 @@ public final class JsonOutput {
     }
 
     /** Writes text (for example raw JSON) as UTF-8, verbatim. */
-    public JsonOutput rawUtf8(String text) {
+    public JsonTextWriter rawUtf8(String text) {
         byte[] b = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         return raw(b, 0, b.length);
     }
 
-    public JsonOutput raw(byte[] b, int off, int len) {
+    public JsonTextWriter raw(byte[] b, int off, int len) {
         ensure(len);
         System.arraycopy(b, off, buf, pos, len);
         pos += len;
         return this;
     }
 
-    /** Writes {@code "name": }. */
-    public JsonOutput name(String name) {
+    // ---------------------------------------------------------------- raw layer
+
+    /** Writes {@code "name": } (no separator before it; see {@link #key(String)}). */
+    public JsonTextWriter name(String name) {
         string(name);
         ensure(2);
         buf[pos++] = ':';
@@ -111,7 +235,7 @@ public final class JsonOutput {
     }
 
     /** Writes a JSON string: UTF-8, with quotes, backslashes, control characters and lone surrogates escaped. */
-    public JsonOutput string(CharSequence s) {
+    public JsonTextWriter string(CharSequence s) {
         int n = s.length();
         ensure(n * 6 + 2);
         byte[] b = buf;
@@ -175,7 +299,7 @@ public final class JsonOutput {
     }
 
     /** A finite float in the shortest round-trip form; NaN as the string {@code "NaN"} (a DeepAR missing value). */
-    public JsonOutput floatOrNaN(float v) {
+    public JsonTextWriter floatOrNaN(float v) {
         ensure(NumberFormatter.MAX_FLOAT_BYTES + 2);
         if (v != v) {
             raw("\"NaN\"");
@@ -186,26 +310,26 @@ public final class JsonOutput {
     }
 
     /** A finite float; NaN/Infinity are the caller's to reject. */
-    public JsonOutput number(float v) {
+    public JsonTextWriter number(float v) {
         ensure(NumberFormatter.MAX_FLOAT_BYTES);
         pos = NumberFormatter.writeFloat(v, buf, pos);
         return this;
     }
 
-    public JsonOutput number(double v) {
+    public JsonTextWriter number(double v) {
         ensure(NumberFormatter.MAX_DOUBLE_BYTES);
         pos = NumberFormatter.writeDouble(v, buf, pos);
         return this;
     }
 
-    public JsonOutput number(long v) {
+    public JsonTextWriter number(long v) {
         ensure(NumberFormatter.MAX_LONG_BYTES);
         pos = NumberFormatter.writeLong(v, buf, pos);
         return this;
     }
 
     /** {@code [v0, v1, ...]} of the first {@code n} ints. */
-    public JsonOutput intArray(int[] v, int n) {
+    public JsonTextWriter intArray(int[] v, int n) {
         ensure(2 + n * (NumberFormatter.MAX_LONG_BYTES + 2));
         buf[pos++] = '[';
         for (int i = 0; i < n; i++) {
@@ -220,7 +344,7 @@ public final class JsonOutput {
     }
 
     /** {@code [v0, v1, ...]} of the first {@code n} floats, NaN as {@code "NaN"}. */
-    public JsonOutput floatArray(float[] v, int n) {
+    public JsonTextWriter floatArray(float[] v, int n) {
         ensure(2 + n * (NumberFormatter.MAX_FLOAT_BYTES + 4));
         byte[] b = buf;
         int p = pos;
