@@ -6,28 +6,32 @@ import java.util.Set;
 
 /** SageMaker built-in algorithms {@code validate} knows, with the training formats each accepts. */
 enum Algorithm {
-    XGBOOST("xgboost", true, false, EnumSet.of(Format.CSV, Format.LIBSVM, Format.PARQUET, Format.RECORDIO_PROTOBUF)),
-    LINEAR_LEARNER("linear-learner", true, true, EnumSet.of(Format.RECORDIO_PROTOBUF, Format.CSV)),
-    FACTORIZATION_MACHINES("factorization-machines", true, true, EnumSet.of(Format.RECORDIO_PROTOBUF)),
-    KNN("knn", true, true, EnumSet.of(Format.RECORDIO_PROTOBUF, Format.CSV)),
-    KMEANS("kmeans", false, true, EnumSet.of(Format.RECORDIO_PROTOBUF, Format.CSV)),
-    PCA("pca", false, true, EnumSet.of(Format.RECORDIO_PROTOBUF, Format.CSV)),
-    DEEPAR("deepar", false, false, EnumSet.of(Format.DEEPAR, Format.PARQUET)),
-    OBJECT2VEC("object2vec", false, false, EnumSet.of(Format.OBJECT2VEC)),
-    BLAZINGTEXT("blazingtext", false, false, EnumSet.of(Format.BLAZINGTEXT, Format.MANIFEST)),
-    IMAGE_CLASSIFICATION("image-classification", false, false, EnumSet.of(Format.IMAGE_RECORD, Format.MANIFEST));
+    XGBOOST("xgboost", true, false, false,
+            EnumSet.of(Format.CSV, Format.LIBSVM, Format.PARQUET, Format.RECORDIO_PROTOBUF)),
+    LINEAR_LEARNER("linear-learner", true, true, true, EnumSet.of(Format.RECORDIO_PROTOBUF, Format.CSV)),
+    FACTORIZATION_MACHINES("factorization-machines", true, true, true, EnumSet.of(Format.RECORDIO_PROTOBUF)),
+    KNN("knn", true, true, true, EnumSet.of(Format.RECORDIO_PROTOBUF, Format.CSV)),
+    KMEANS("kmeans", false, true, false, EnumSet.of(Format.RECORDIO_PROTOBUF, Format.CSV)),
+    PCA("pca", false, true, false, EnumSet.of(Format.RECORDIO_PROTOBUF, Format.CSV)),
+    DEEPAR("deepar", false, false, false, EnumSet.of(Format.DEEPAR, Format.PARQUET)),
+    OBJECT2VEC("object2vec", false, false, false, EnumSet.of(Format.OBJECT2VEC)),
+    BLAZINGTEXT("blazingtext", false, false, false, EnumSet.of(Format.BLAZINGTEXT, Format.MANIFEST)),
+    IMAGE_CLASSIFICATION("image-classification", false, false, false, EnumSet.of(Format.IMAGE_RECORD, Format.MANIFEST));
 
     final String cliName;
     /** Training rows must carry a label. */
     final boolean needsLabel;
     /** Every row must have the same feature width (the feature_dim hyperparameter). */
     final boolean fixedWidth;
+    /** RecordIO-protobuf tensors must be float32 (recordio.md §4). */
+    final boolean float32Only;
     final Set<Format> accepts;
 
-    Algorithm(String cliName, boolean needsLabel, boolean fixedWidth, Set<Format> accepts) {
+    Algorithm(String cliName, boolean needsLabel, boolean fixedWidth, boolean float32Only, Set<Format> accepts) {
         this.cliName = cliName;
         this.needsLabel = needsLabel;
         this.fixedWidth = fixedWidth;
+        this.float32Only = float32Only;
         this.accepts = accepts;
     }
 

@@ -4,6 +4,7 @@ import io.mlformats.cli.convert.Cleanup;
 import io.mlformats.cli.convert.ConvertOptions;
 import io.mlformats.cli.convert.Conversions;
 import io.mlformats.cli.convert.Converter;
+import io.mlformats.cli.convert.DocumentConversions;
 import io.mlformats.cli.convert.IndexBase;
 import io.mlformats.cli.convert.RowSink;
 import io.mlformats.cli.convert.RowSource;
@@ -95,7 +96,8 @@ final class ConvertCommand implements Callable<Integer> {
     boolean gzip;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
-            description = "Worker threads (accepted; this build converts on one streaming thread).")
+            description = "Worker threads (accepted; this build converts on one streaming thread: reading, "
+                    + "converting and writing are one pass over the bytes).")
     int threads;
 
     @Override
@@ -105,7 +107,7 @@ final class ConvertCommand implements Callable<Integer> {
         }
         ConvertOptions o = new ConvertOptions(indexBase, numFeatures,
                 density == null ? null : density.dense ? Boolean.TRUE : Boolean.FALSE, dtype, labelColumn,
-                weightColumn, gzip, threads, read.lenient, read.skipErrors);
+                weightColumn, gzip, threads, read.lenient, read.skipErrors, read.multiLabel);
         List<Path> files = Inputs.expand(inputs);
         if (files.isEmpty()) {
             throw UserException.usage("no input files");
@@ -118,11 +120,11 @@ final class ConvertCommand implements Callable<Integer> {
             }
         }
         Conversions.checkPair(from, to);
-        if (!Conversions.TABULAR.contains(from)) {
-            Format missing = from == Format.PARQUET ? to : from;
-            throw UserException.notAvailable(missing, "converting " + from + " to " + to);
-        }
         var err = spec.commandLine().getErr();
+        if (!Conversions.TABULAR.contains(from) || !Conversions.TABULAR.contains(to)) {
+            return documents(from, to, files, o, err);
+        }
+        o = Conversions.resolve(from, to, files, o);
         RowSource first = Conversions.openRows(from, files.get(0), o);
         RowSink sink = null;
         long total = 0;
@@ -167,6 +169,58 @@ final class ConvertCommand implements Callable<Integer> {
         if (!read.quiet) {
             err.println("converted " + total + " record(s) from " + from + " to " + to + " -> " + output
                     + (skipped > 0 ? "; skipped " + skipped + " bad record(s)" : ""));
+        }
+        return ExitCode.OK;
+    }
+
+    /** DeepAR JSON Lines <-> Parquet, BlazingText text <-> manifest: one output file, no sharding. */
+    private int documents(Format from, Format to, List<Path> files, ConvertOptions o, java.io.PrintWriter err)
+            throws Exception {
+        if (sharding != null) {
+            throw UserException.usage("--shards and --max-records-per-shard apply to feature-row conversions "
+                    + "(libsvm, csv, recordio-protobuf, parquet)");
+        }
+        if (to == Format.PARQUET && gzip) {
+            throw UserException.usage("--gzip does not apply to parquet output (Parquet compresses pages)");
+        }
+        long[] skipped = {0};
+        RowSink[] active = {null};
+        DocumentConversions.Listener listener = new DocumentConversions.Listener() {
+            @Override
+            public void output(RowSink abortable) {
+                active[0] = abortable;
+                Cleanup.register(abortable);
+            }
+
+            @Override
+            public void finished(io.mlformats.core.ReadStats stats) {
+                skipped[0] += stats.skipped();
+                if (!read.quiet) {
+                    for (FormatException e : stats.errors()) {
+                        err.println(e.getMessage());
+                    }
+                }
+            }
+        };
+        long n;
+        try {
+            if (from == Format.DEEPAR) {
+                n = DocumentConversions.deepArToParquet(files, output, o, listener);
+            } else if (to == Format.DEEPAR) {
+                n = DocumentConversions.parquetToDeepAr(files, output, o, listener);
+            } else if (from == Format.BLAZINGTEXT) {
+                n = DocumentConversions.textToManifest(files, output, o, listener);
+            } else {
+                n = DocumentConversions.manifestToText(files, output, o, listener);
+            }
+        } finally {
+            if (active[0] != null) {
+                Cleanup.done(active[0]);
+            }
+        }
+        if (!read.quiet) {
+            err.println("converted " + n + " record(s) from " + from + " to " + to + " -> " + output
+                    + (skipped[0] > 0 ? "; skipped " + skipped[0] + " bad record(s)" : ""));
         }
         return ExitCode.OK;
     }

@@ -2,12 +2,12 @@ package io.mlformats.cli;
 
 import io.mlformats.cli.convert.ConvertOptions;
 import io.mlformats.cli.convert.Conversions;
-import io.mlformats.cli.convert.IndexBase;
 import io.mlformats.cli.convert.RowSource;
 import io.mlformats.core.FormatException;
 import io.mlformats.core.ReadStats;
 import io.mlformats.core.vector.ValueType;
 import io.mlformats.parquet.DeepArParquetReader;
+import io.mlformats.jsonlines.JsonTextWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,6 +40,9 @@ final class InspectCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "INPUT", description = "File or directory of shards.")
     Path input;
 
+    /** What a record is called when the input is not feature rows ("series", "pairs", ...). */
+    private String noun = "series";
+
     @Override
     public Integer call() throws Exception {
         List<Path> files = Inputs.expand(List.of(input));
@@ -52,8 +55,7 @@ final class InspectCommand implements Callable<Integer> {
         List<String> facts = new ArrayList<>();
         ValueType type = null;
         long skipped = 0;
-        ConvertOptions o = new ConvertOptions(IndexBase.ZERO, 0, null, null, null, null, false, 1, read.lenient,
-                true);
+        ConvertOptions o = ConvertOptions.reading(read.lenient, true, read.multiLabel);
         long series = -1;
         try (Progress progress = Progress.start(spec.commandLine().getErr(), read.quiet, "inspect")) {
             for (Path file : files) {
@@ -74,7 +76,15 @@ final class InspectCommand implements Callable<Integer> {
                     continue;
                 }
                 if (!Conversions.TABULAR.contains(f)) {
-                    throw UserException.notAvailable(f, "inspecting");
+                    noun = Documents.noun(f);
+                    try (io.mlformats.core.RecordReader<?> r = Documents.open(f, file, o)) {
+                        series = Math.max(series, 0);
+                        while (r.next()) {
+                            series++;
+                        }
+                        skipped += collect(r.stats(), problems);
+                    }
+                    continue;
                 }
                 try (RowSource src = Conversions.openRows(f, file, o)) {
                     type = src.valueType();
@@ -124,7 +134,7 @@ final class InspectCommand implements Callable<Integer> {
             out.println("shards:    " + files.size());
         }
         if (series >= 0) {
-            out.println("series:    " + series);
+            out.println(String.format(Locale.ROOT, "%-11s", noun + ":") + series);
         } else {
             out.println("records:   " + s.records + (skipped > 0 ? " (+" + skipped + " bad, skipped)" : ""));
             out.println("dtype:     " + (type == null ? "-" : type == ValueType.FLOAT32 ? "float32" : "float64"));
@@ -173,37 +183,37 @@ final class InspectCommand implements Callable<Integer> {
 
     private void printJson(Format f, List<Path> files, RowStats s, ValueType type, List<String> facts,
                            List<String> problems, long skipped, long series) throws java.io.IOException {
-        JsonOut j = new JsonOut(new WriterStream(spec.commandLine().getOut()));
-        j.beginObject().name("input").value(input.toString()).name("format").value(f.cliName())
-                .name("shards").value((long) files.size());
+        JsonTextWriter j = new JsonTextWriter(new WriterStream(spec.commandLine().getOut()));
+        j.beginObject().key("input").value(input.toString()).key("format").value(f.cliName())
+                .key("shards").value((long) files.size());
         if (series >= 0) {
-            j.name("series").value(series);
+            j.key(noun).value(series);
         } else {
-            j.name("records").value(s.records).name("skipped").value(skipped)
-                    .name("dtype").value(type == null ? null : type == ValueType.FLOAT32 ? "float32" : "float64")
-                    .name("feature_width").value(s.records == 0 ? 0 : s.maxWidth)
-                    .name("sparse").value(s.sparseRows > 0);
-            j.name("nnz").beginObject().name("min").value(s.records == 0 ? 0 : s.nnzMin)
-                    .name("mean").value(s.nnzMean()).name("max").value(s.nnzMax).name("total").value(s.nnzTotal)
+            j.key("records").value(s.records).key("skipped").value(skipped)
+                    .key("dtype").value(type == null ? null : type == ValueType.FLOAT32 ? "float32" : "float64")
+                    .key("feature_width").value(s.records == 0 ? 0 : s.maxWidth)
+                    .key("sparse").value(s.sparseRows > 0);
+            j.key("nnz").beginObject().key("min").value(s.records == 0 ? 0 : s.nnzMin)
+                    .key("mean").value(s.nnzMean()).key("max").value(s.nnzMax).key("total").value(s.nnzTotal)
                     .endObject();
-            j.name("labels").beginObject().name("unlabelled").value(s.unlabelled)
-                    .name("continuous").value(s.labelsContinuous);
+            j.key("labels").beginObject().key("unlabelled").value(s.unlabelled)
+                    .key("continuous").value(s.labelsContinuous);
             if (s.records > s.unlabelled) {
-                j.name("min").value(s.labelMin).name("max").value(s.labelMax);
+                j.key("min").value(s.labelMin).key("max").value(s.labelMax);
             }
-            j.name("counts").beginObject();
+            j.key("counts").beginObject();
             for (Map.Entry<Double, Long> e : s.labelCounts().entrySet()) {
-                j.name(num(e.getKey())).value(e.getValue());
+                j.key(num(e.getKey())).value(e.getValue());
             }
             j.endObject().endObject();
-            j.name("weighted").value(s.weighted);
+            j.key("weighted").value(s.weighted);
         }
-        j.name("details").beginArray();
+        j.key("details").beginArray();
         for (String fact : facts) {
             j.value(fact);
         }
         j.endArray();
-        j.name("problems").beginArray();
+        j.key("problems").beginArray();
         for (String p : problems) {
             j.value(p);
         }

@@ -15,6 +15,10 @@ public final class ReadFlags {
     @Option(names = "--skip-errors", description = "Skip bad records (reported on stderr) instead of stopping.")
     boolean skipErrors;
 
+    @Option(names = "--multi-label", description = "LibSVM labels are comma-separated lists (scikit-learn's "
+            + "multilabel form).")
+    boolean multiLabel;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress bar and no summary on stderr.")
     boolean quiet;
 

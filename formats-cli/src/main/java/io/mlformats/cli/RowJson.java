@@ -4,6 +4,7 @@ import io.mlformats.cli.convert.Row;
 import io.mlformats.core.vector.DenseVector;
 import io.mlformats.core.vector.SparseVector;
 import io.mlformats.core.vector.ValueType;
+import io.mlformats.jsonlines.JsonTextWriter;
 import java.io.IOException;
 
 /**
@@ -16,33 +17,33 @@ final class RowJson {
     private RowJson() {
     }
 
-    static void write(JsonOut j, Row r, ValueType type) throws IOException {
+    static void write(JsonTextWriter j, Row r, ValueType type) throws IOException {
         j.beginObject();
-        if (r.labelCount() == 1) {
-            j.name("label").value(r.label(0));
-        } else if (r.labelCount() > 1) {
-            j.name("label").beginArray();
+        if (r.labelCount() == 1 && !r.isMultiLabel()) {
+            j.key("label").value(r.label(0));
+        } else if (r.isMultiLabel()) {
+            j.key("label").beginArray();
             for (int i = 0; i < r.labelCount(); i++) {
                 j.value(r.label(i));
             }
             j.endArray();
         }
         if (r.hasWeight()) {
-            j.name("weight").value(r.weight());
+            j.key("weight").value(r.weight());
         }
         if (r.hasQid()) {
-            j.name("qid").value(r.qid());
+            j.key("qid").value(r.qid());
         }
-        j.name("features").beginObject();
+        j.key("features").beginObject();
         boolean f32 = type == ValueType.FLOAT32;
         if (r.isSparse()) {
             SparseVector s = r.sparse();
-            j.name("indices").beginArray();
+            j.key("indices").beginArray();
             for (int i = 0; i < s.nnz(); i++) {
                 j.value((long) s.index(i));
             }
             j.endArray();
-            j.name("values").beginArray();
+            j.key("values").beginArray();
             for (int i = 0; i < s.nnz(); i++) {
                 if (f32) {
                     j.value(s.floatValue(i));
@@ -53,7 +54,7 @@ final class RowJson {
             j.endArray();
         } else {
             DenseVector d = r.dense();
-            j.name("values").beginArray();
+            j.key("values").beginArray();
             for (int i = 0; i < d.size(); i++) {
                 if (f32) {
                     j.value(d.floatValue(i));

@@ -2,7 +2,6 @@ package io.mlformats.cli;
 
 import io.mlformats.cli.convert.ConvertOptions;
 import io.mlformats.cli.convert.Conversions;
-import io.mlformats.cli.convert.IndexBase;
 import io.mlformats.cli.convert.ParquetRowSource;
 import io.mlformats.cli.convert.Row;
 import io.mlformats.cli.convert.RowSource;
@@ -11,7 +10,25 @@ import io.mlformats.core.SourcePosition;
 import io.mlformats.core.vector.ValueType;
 import io.mlformats.parquet.DeepArParquetReader;
 import io.mlformats.parquet.DeepArParquetSeries;
+import io.mlformats.blazingtext.BlazingTextLineView;
+import io.mlformats.blazingtext.BlazingTextManifest;
+import io.mlformats.blazingtext.BlazingTextReadOptions;
+import io.mlformats.blazingtext.BlazingTextReader;
+import io.mlformats.core.ReadMode;
+import io.mlformats.deepar.DeepArValidator;
+import io.mlformats.deepar.DeepArValidatorOptions;
+import io.mlformats.jsonlines.ValidationProblem;
+import io.mlformats.jsonlines.ValidationReport;
+import io.mlformats.manifest.AugmentedManifestReader;
+import io.mlformats.manifest.ManifestReadOptions;
+import io.mlformats.object2vec.Object2VecHyperparameters;
+import io.mlformats.object2vec.Object2VecReadOptions;
+import io.mlformats.object2vec.Object2VecValidator;
+import io.mlformats.recordio.RecordIoReadOptions;
+import io.mlformats.recordio.image.ImageRecord;
+import io.mlformats.recordio.image.ImageRecordReader;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
@@ -48,34 +65,78 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Files of the channel (a directory: its files).")
     List<Path> inputs;
 
+    @Option(names = "--num-classes", paramLabel = "N", defaultValue = "0",
+            description = "Classification: labels must be integers 0..N-1 (xgboost num_class, linear-learner "
+                    + "num_classes, object2vec num_classes, image-classification num_classes).")
+    int numClasses;
+
+    @Option(names = "--feature-dim", paramLabel = "N", defaultValue = "0",
+            description = "Rows must have exactly N features (the feature_dim hyperparameter).")
+    long featureDim;
+
+    @Option(names = "--prediction-length", paramLabel = "N", defaultValue = "0",
+            description = "DeepAR prediction_length (series shorter than it are reported).")
+    int predictionLength;
+
+    @Option(names = "--time-freq", paramLabel = "FREQ", description = "DeepAR time_freq (5min, H, D, W, M).")
+    String timeFreq;
+
     private long errors;
+    private long warnings;
     private PrintWriter err;
+    /** Problems of the current file, printed sorted by byte offset when the file is done. */
+    private final List<String[]> pending = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
         err = spec.commandLine().getErr();
-        ConvertOptions o = new ConvertOptions(IndexBase.ZERO, 0, null, null, null, null, false, 1, read.lenient, true);
+        ConvertOptions o = ConvertOptions.reading(read.lenient, true, read.multiLabel);
         long records = 0;
-        for (Path file : Inputs.expand(inputs)) {
+        List<Path> files = Inputs.expand(inputs);
+        if (files.isEmpty()) {
+            throw UserException.usage("no input files");
+        }
+        DeepArValidator deepAr = null;
+        for (Path file : files) {
             Format f = Inputs.format(file, read.from);
             if (!algorithm.accepts.contains(f)) {
                 problem(SourcePosition.ofRecord(file.toString(), 0, -1), algorithm.cliName + " does not accept " + f
                         + " (accepts " + algorithm.accepts + ")");
-                continue;
-            }
-            if (algorithm == Algorithm.DEEPAR && f == Format.PARQUET) {
+            } else if (algorithm == Algorithm.DEEPAR && f == Format.PARQUET) {
                 records += deepArParquet(file, o);
-            } else if (Conversions.TABULAR.contains(f)) {
-                records += rows(file, f, o);
+            } else if (f == Format.DEEPAR) {
+                if (deepAr == null) {
+                    DeepArValidatorOptions dv = DeepArValidatorOptions.training(predictionLength)
+                            .withMode(read.lenient ? ReadMode.LENIENT : ReadMode.STRICT);
+                    deepAr = new DeepArValidator(timeFreq == null ? dv : dv.withTimeFreq(timeFreq));
+                }
+                deepAr.add(file);
+            } else if (f == Format.OBJECT2VEC) {
+                Object2VecValidator v = new Object2VecValidator(Object2VecReadOptions.training(
+                        new Object2VecHyperparameters(0, 0, 0, 0, numClasses)).withRead(o.readOptions()), 10_000);
+                v.add(file);
+                records += report(v.report());
+            } else if (f == Format.BLAZINGTEXT) {
+                records += blazingText(file, o);
+            } else if (f == Format.MANIFEST) {
+                records += manifest(file, o);
+            } else if (f == Format.IMAGE_RECORD) {
+                records += images(file, o);
             } else {
-                throw UserException.notAvailable(f, "validating");
+                records += rows(file, f, o);
             }
+            flushFile();
+        }
+        if (deepAr != null) {
+            records += report(deepAr.finish());
+            flushFile();
         }
         if (errors > MAX_PRINTED) {
             err.println("... " + (errors - MAX_PRINTED) + " more problem(s) not shown");
         }
         if (!read.quiet) {
             err.println(errors == 0 ? "OK: " + records + " record(s) valid for " + algorithm.cliName
+                    + (warnings > 0 ? " (" + warnings + " warning(s))" : "")
                     : errors + " problem(s) found for " + algorithm.cliName);
         }
         err.flush();
@@ -83,22 +144,52 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     private void problem(SourcePosition pos, String message) {
-        errors++;
-        if (errors <= MAX_PRINTED) {
-            err.println(new FormatException(pos, message).getMessage());
-        }
+        problem(new FormatException(pos, message));
     }
 
     private void problem(FormatException e) {
         errors++;
         if (errors <= MAX_PRINTED) {
-            err.println(e.getMessage());
+            pending.add(new String[] {Long.toString(e.position().byteOffset()), e.getMessage()});
         }
     }
 
+    private void flushFile() {
+        pending.sort(java.util.Comparator.comparingLong(p -> Long.parseLong(p[0])));
+        for (String[] p : pending) {
+            err.println(p[1]);
+        }
+        pending.clear();
+    }
+
+    /** Problems of a jsonlines validator's report: errors count, warnings are printed but pass. */
+    private long report(ValidationReport r) {
+        for (ValidationProblem p : r.problems()) {
+            if (p.severity() == ValidationProblem.Severity.ERROR) {
+                errors++;
+            } else {
+                warnings++;
+            }
+            if (errors + warnings <= MAX_PRINTED) {
+                pending.add(new String[] {Long.toString(p.position().byteOffset()), p.toString()});
+            }
+        }
+        errors += Math.max(0, r.errorCount() - r.problems().stream()
+                .filter(p -> p.severity() == ValidationProblem.Severity.ERROR).count());
+        return r.records();
+    }
+
+    private void readerErrors(io.mlformats.core.ReadStats stats) {
+        for (FormatException e : stats.errors()) {
+            problem(e);
+        }
+        errors += Math.max(0, stats.skipped() - stats.errors().size());
+    }
+
     private long rows(Path file, Format f, ConvertOptions o) throws Exception {
-        long width = -1;
+        long width = featureDim > 0 ? featureDim : -1;
         long n = 0;
+        boolean strictValues = algorithm != Algorithm.XGBOOST; // xgboost reads NaN / empty CSV fields as missing
         try (RowSource src = Conversions.openRows(f, file, o)) {
             SourcePosition head = SourcePosition.ofRecord(file.toString(), 0, -1);
             if (src instanceof ParquetRowSource p && algorithm == Algorithm.XGBOOST) {
@@ -110,35 +201,137 @@ final class ValidateCommand implements Callable<Integer> {
                     problem(head, "no label column; XGBoost takes the first column as the label");
                 }
             }
-            if ((algorithm == Algorithm.LINEAR_LEARNER || algorithm == Algorithm.FACTORIZATION_MACHINES)
-                    && f == Format.RECORDIO_PROTOBUF && src.valueType() != ValueType.FLOAT32) {
-                problem(head, algorithm.cliName + " takes float32 tensors only; this file is float64");
+            if (algorithm.float32Only && f == Format.RECORDIO_PROTOBUF && src.valueType() != ValueType.FLOAT32) {
+                problem(head, algorithm.cliName + " takes float32 tensors only; this file's features are not float32");
             }
             while (src.next()) {
                 Row r = src.current();
                 n++;
+                SourcePosition pos = src.position();
                 if (algorithm.needsLabel && r.labelCount() == 0) {
-                    problem(src.position(), "record has no label; " + algorithm.cliName + " needs one");
+                    problem(pos, "record has no label; " + algorithm.cliName + " needs one");
+                } else if (algorithm.needsLabel && r.isMultiLabel()) {
+                    problem(pos, "record has " + r.labelCount() + " labels; " + algorithm.cliName + " takes one");
                 }
                 for (int i = 0; i < r.labelCount(); i++) {
-                    if (!Double.isFinite(r.label(i))) {
-                        problem(src.position(), "label is " + r.label(i));
+                    double l = r.label(i);
+                    if (!Double.isFinite(l)) {
+                        problem(pos, "label is " + l);
+                    } else if (numClasses > 0 && (l != Math.rint(l) || l < 0 || l >= numClasses)) {
+                        problem(pos, "label " + io.mlformats.core.text.NumberFormatter.toString(l)
+                                + " is not an integer in 0.." + (numClasses - 1) + " (--num-classes " + numClasses + ")");
                     }
                 }
-                if (algorithm.fixedWidth) {
-                    long w = r.width();
-                    if (width < 0) {
+                if (strictValues) {
+                    String bad = nonFinite(r);
+                    if (bad != null) {
+                        problem(pos, bad + "; " + algorithm.cliName + " needs every feature value present and finite");
+                    }
+                }
+                if (algorithm.fixedWidth || featureDim > 0) {
+                    long w = r.isSparse() ? r.sparse().dimension() : r.dense().size();
+                    if (r.isSparse() && featureDim > 0 && r.sparse().nnz() > 0
+                            && r.sparse().index(r.sparse().nnz() - 1) >= featureDim) {
+                        problem(pos, "feature index " + r.sparse().index(r.sparse().nnz() - 1)
+                                + " is not below --feature-dim " + featureDim);
+                    } else if (w > 0 && width < 0) {
                         width = w;
-                    } else if (!r.isSparse() && w != width) {
-                        problem(src.position(), "record has " + w + " features, the first had " + width
-                                + " (feature_dim must be constant)");
+                    } else if (w > 0 && w != width) {
+                        problem(pos, "record has " + w + " features, " + (featureDim > 0 ? "--feature-dim is "
+                                : "the first had ") + width + " (feature_dim must be constant)");
                     }
                 }
             }
-            for (FormatException e : src.stats().errors()) {
-                problem(e);
+            readerErrors(src.stats());
+        }
+        return n;
+    }
+
+    private static String nonFinite(Row r) {
+        if (r.isSparse()) {
+            for (int i = 0; i < r.sparse().nnz(); i++) {
+                double v = r.sparse().value(i);
+                if (!Double.isFinite(v)) {
+                    return "feature " + r.sparse().index(i) + " is " + v;
+                }
             }
-            errors += Math.max(0, src.stats().skipped() - src.stats().errors().size());
+        } else {
+            for (int i = 0; i < r.dense().size(); i++) {
+                double v = r.dense().value(i);
+                if (!Double.isFinite(v)) {
+                    return "feature " + i + (v != v ? " is missing (empty field or NaN)" : " is " + v);
+                }
+            }
+        }
+        return null;
+    }
+
+    private long blazingText(Path file, ConvertOptions o) throws Exception {
+        long n = 0;
+        try (BlazingTextReader r = BlazingTextReader.open(file, BlazingTextReadOptions.supervised()
+                .withRead(o.readOptions()))) {
+            while (r.next()) {
+                n++;
+                BlazingTextLineView line = r.current();
+                if (line.labelCount() == 0) {
+                    problem(r.position(), "line has no __label__ token; supervised BlazingText needs one");
+                } else if (line.wordCount() == 0) {
+                    problem(r.position(), "line has labels but no words");
+                }
+            }
+            readerErrors(r.stats());
+        }
+        return n;
+    }
+
+    private long manifest(Path file, ConvertOptions o) throws Exception {
+        long n = 0;
+        boolean text = algorithm == Algorithm.BLAZINGTEXT;
+        ManifestReadOptions mo = (text ? ManifestReadOptions.attributes(BlazingTextManifest.SOURCE,
+                BlazingTextManifest.LABEL) : ManifestReadOptions.attributes("source-ref")).withRead(o.readOptions());
+        try (AugmentedManifestReader r = AugmentedManifestReader.open(file, mo)) {
+            while (r.next()) {
+                n++;
+                if (text) {
+                    try {
+                        BlazingTextManifest.toLine(r.current(), "__label__", r.position());
+                    } catch (FormatException e) {
+                        problem(e);
+                    }
+                } else if (r.current().names().size() < 2) {
+                    problem(r.position(), "line has only source-ref; image classification needs a label attribute");
+                }
+            }
+            readerErrors(r.stats());
+        }
+        return n;
+    }
+
+    private long images(Path file, ConvertOptions o) throws Exception {
+        long n = 0;
+        try (ImageRecordReader r = ImageRecordReader.open(file, RecordIoReadOptions.defaults()
+                .withRead(o.readOptions()))) {
+            while (r.next()) {
+                n++;
+                ImageRecord rec = r.current();
+                for (int i = 0; i < rec.labelCount(); i++) {
+                    float l = rec.label(i);
+                    if (!Float.isFinite(l)) {
+                        problem(r.position(), "label " + i + " is " + l);
+                    } else if (numClasses > 0 && (l != Math.rint(l) || l < 0 || l >= numClasses)) {
+                        problem(r.position(), "label " + l + " is not an integer in 0.." + (numClasses - 1));
+                    }
+                }
+                java.nio.ByteBuffer img = rec.image();
+                int p = img.position();
+                boolean jpeg = img.remaining() >= 2 && (img.get(p) & 0xff) == 0xff && (img.get(p + 1) & 0xff) == 0xd8;
+                boolean png = img.remaining() >= 4 && (img.get(p) & 0xff) == 0x89 && img.get(p + 1) == 'P'
+                        && img.get(p + 2) == 'N' && img.get(p + 3) == 'G';
+                if (!jpeg && !png) {
+                    problem(r.position(), "image bytes are neither JPEG nor PNG (" + img.remaining() + " bytes)");
+                }
+            }
+            readerErrors(r.stats());
         }
         return n;
     }
@@ -202,9 +395,7 @@ final class ValidateCommand implements Callable<Integer> {
                     }
                 }
             }
-            for (FormatException e : r.stats().errors()) {
-                problem(e);
-            }
+            readerErrors(r.stats());
         }
         if (catValues != null) {
             for (int i = 0; i < catValues.length; i++) {

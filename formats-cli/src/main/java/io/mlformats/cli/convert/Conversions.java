@@ -6,13 +6,13 @@ import io.mlformats.core.vector.ValueType;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
  * Which conversions exist and how to open their ends. Tabular formats (LibSVM, CSV, RecordIO-protobuf, Parquet)
  * convert to each other through {@link Row}; DeepAR JSON Lines converts to and from DeepAR Parquet; BlazingText
- * text to and from its augmented-manifest form. A format whose module is not in this build fails with
- * {@link UserException#notAvailable} (exit code 2).
+ * text to and from its augmented-manifest form ({@link DocumentConversions}).
  */
 public final class Conversions {
     /** Formats that hold labelled feature rows. */
@@ -38,9 +38,28 @@ public final class Conversions {
     public static RowSource openRows(Format f, Path in, ConvertOptions o) throws IOException, UserException {
         return switch (f) {
             case PARQUET -> ParquetRowSource.open(in, o);
-            case LIBSVM, CSV, RECORDIO_PROTOBUF -> throw UserException.notAvailable(f, "reading");
+            case LIBSVM -> LibSvmRowSource.open(in, o);
+            case CSV -> CsvRowSource.open(in, o);
+            case RECORDIO_PROTOBUF -> RecordIoRowSource.open(in, o);
             default -> throw UserException.usage(f + " does not hold feature rows");
         };
+    }
+
+    /**
+     * Decides, before converting, what the whole input determines: for LibSVM an AUTO index base and the width
+     * when {@code --num-features} is absent and the output needs it (CSV, RecordIO-protobuf, Parquet, dense
+     * rows). That costs one extra parsing pass, which {@code --num-features N} (with a fixed base) avoids.
+     */
+    public static ConvertOptions resolve(Format from, Format to, List<Path> files, ConvertOptions o)
+            throws IOException {
+        if (from != Format.LIBSVM) {
+            return o;
+        }
+        boolean needsWidth = to != Format.LIBSVM || Boolean.TRUE.equals(o.dense());
+        if (o.indexBase() != IndexBase.AUTO && (o.numFeatures() > 0 || !needsWidth)) {
+            return o;
+        }
+        return LibSvmRowSource.scan(files, o);
     }
 
     /** A factory of single-file sinks for a tabular output format. */
@@ -53,7 +72,22 @@ public final class Conversions {
                 }
                 yield target -> new ParquetRowSink(target, o, inputType, width);
             }
-            case LIBSVM, CSV, RECORDIO_PROTOBUF -> throw UserException.notAvailable(f, "writing");
+            case LIBSVM -> {
+                if (Boolean.TRUE.equals(o.dense())) {
+                    throw UserException.usage("libsvm output is sparse; --dense does not apply");
+                }
+                ValueType t = o.dtype() != null ? o.dtype() : inputType;
+                yield target -> TextRowSink.libsvm(target, o, t);
+            }
+            case CSV -> {
+                if (Boolean.FALSE.equals(o.dense())) {
+                    throw UserException.usage("csv output is dense; --sparse does not apply");
+                }
+                ValueType t = o.dtype() != null ? o.dtype() : inputType;
+                long w = o.numFeatures() > 0 ? o.numFeatures() : width;
+                yield target -> TextRowSink.csv(target, o, t, w);
+            }
+            case RECORDIO_PROTOBUF -> target -> new RecordIoRowSink(target, o, inputType, width);
             default -> throw UserException.usage(f + " does not hold feature rows");
         };
     }

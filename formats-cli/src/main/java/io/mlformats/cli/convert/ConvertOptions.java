@@ -18,13 +18,26 @@ import io.mlformats.core.vector.ValueType;
  * @param threads      worker threads (1 = the calling thread)
  * @param lenient      lenient reading
  * @param skipErrors   skip bad records and keep going
+ * @param multiLabel   LibSVM labels are comma-separated lists (scikit-learn's multilabel form)
  */
 public record ConvertOptions(IndexBase indexBase, long numFeatures, Boolean dense, ValueType dtype,
                              String labelColumn, String weightColumn, boolean gzip, int threads, boolean lenient,
-                             boolean skipErrors) {
+                             boolean skipErrors, boolean multiLabel) {
 
     public static ConvertOptions defaults() {
-        return new ConvertOptions(IndexBase.ZERO, 0, null, null, null, null, false, 1, false, false);
+        return new ConvertOptions(IndexBase.ZERO, 0, null, null, null, null, false, 1, false, false, false);
+    }
+
+    /** Options for commands that only read ({@code cat}, {@code inspect}, {@code validate}). */
+    public static ConvertOptions reading(boolean lenient, boolean skipErrors, boolean multiLabel) {
+        return new ConvertOptions(IndexBase.ZERO, 0, null, null, null, null, false, 1, lenient, skipErrors,
+                multiLabel);
+    }
+
+    /** These options with the input's index base and width decided (see {@link Conversions#resolve}). */
+    public ConvertOptions withShape(IndexBase base, long width) {
+        return new ConvertOptions(base, width, dense, dtype, labelColumn, weightColumn, gzip, threads, lenient,
+                skipErrors, multiLabel);
     }
 
     /** Core read options for these flags. */

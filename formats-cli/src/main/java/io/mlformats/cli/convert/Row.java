@@ -12,6 +12,7 @@ import io.mlformats.core.vector.SparseVector;
 public final class Row {
     double[] labels = new double[4];
     int labelCount;
+    boolean multiLabel;
     boolean hasWeight;
     double weight = 1.0;
     boolean hasQid;
@@ -22,6 +23,7 @@ public final class Row {
 
     public void clear() {
         labelCount = 0;
+        multiLabel = false;
         hasWeight = false;
         weight = 1.0;
         hasQid = false;
@@ -33,6 +35,16 @@ public final class Row {
             labels = java.util.Arrays.copyOf(labels, labelCount * 2);
         }
         labels[labelCount++] = v;
+    }
+
+    /** Marks the row as carrying a label list (multi-label LibSVM), even when it holds one label or none. */
+    public void setMultiLabel() {
+        multiLabel = true;
+    }
+
+    /** True for a label list; false for a single label (or none). */
+    public boolean isMultiLabel() {
+        return multiLabel || labelCount > 1;
     }
 
     public int labelCount() {

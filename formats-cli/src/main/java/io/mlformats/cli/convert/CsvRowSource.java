@@ -1,0 +1,146 @@
+package io.mlformats.cli.convert;
+
+import io.mlformats.cli.UserException;
+import io.mlformats.core.ReadStats;
+import io.mlformats.core.SourcePosition;
+import io.mlformats.core.vector.DenseVector;
+import io.mlformats.core.vector.SparseVector;
+import io.mlformats.core.vector.ValueType;
+import io.mlformats.libsvm.LibSvmRow;
+import io.mlformats.libsvm.csv.CsvOptions;
+import io.mlformats.libsvm.csv.CsvReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Rows of a SageMaker CSV file ({@link CsvReader}: label first, optional weight second, no header) as dense rows:
+ * a missing value (empty field or {@code nan}) becomes NaN, the missing-value marker every dense row uses here.
+ * Not thread-safe.
+ */
+public final class CsvRowSource implements RowSource {
+    private final CsvReader reader;
+    private final Row row = new Row();
+    private final DenseVector dense;
+    private final ValueType type;
+    private final long size;
+    private final CsvOptions options;
+
+    private CsvRowSource(CsvReader reader, CsvOptions options, ValueType type, long size) {
+        this.reader = reader;
+        this.options = options;
+        this.type = type;
+        this.dense = DenseVector.of(type, 64);
+        this.size = size;
+    }
+
+    public static CsvRowSource open(Path file, ConvertOptions o) throws IOException, UserException {
+        ValueType t = o.dtype() != null ? o.dtype() : ValueType.FLOAT32;
+        CsvOptions c = options(o).withValueType(t);
+        return new CsvRowSource(CsvReader.open(file, c), c, t, Files.size(file));
+    }
+
+    /** CSV reading options from the label/weight column flags: the label is column 0, a weight column 1. */
+    static CsvOptions options(ConvertOptions o) throws UserException {
+        boolean label = true;
+        if (o.labelColumn() != null) {
+            switch (o.labelColumn()) {
+                case "none" -> label = false;
+                case "0" -> label = true;
+                default -> throw UserException.usage("CSV labels are column 0 (SageMaker's convention); "
+                        + "--label-column must be 0 or none for CSV, not '" + o.labelColumn() + "'");
+            }
+        }
+        boolean weight = false;
+        if (o.weightColumn() != null) {
+            if (!o.weightColumn().equals("1") || !label) {
+                throw UserException.usage("a CSV weight is column 1, after the label (XGBoost csv_weights=1); "
+                        + "--weight-column must be 1 for CSV, not '" + o.weightColumn() + "'");
+            }
+            weight = true;
+        }
+        CsvOptions c = CsvOptions.defaults().withLabel(label).withWeight(weight).withRead(o.readOptions());
+        return o.numFeatures() > 0 ? c.withNumFeatures(o.numFeatures()) : c;
+    }
+
+    @Override
+    public boolean next() throws IOException {
+        if (!reader.next()) {
+            return false;
+        }
+        LibSvmRow r = reader.current();
+        row.clear();
+        if (r.labelCount() > 0) {
+            row.addLabel(r.label());
+        }
+        if (r.hasWeight()) {
+            row.setWeight(r.weight());
+        }
+        SparseVector f = r.features();
+        dense.clear();
+        int col = 0;
+        for (int i = 0; i < f.nnz(); i++) {
+            for (int c = f.index(i); col < c; col++) {
+                dense.append(Double.NaN);
+            }
+            if (type == ValueType.FLOAT32) {
+                dense.append(f.floatValue(i));
+            } else {
+                dense.append(f.value(i));
+            }
+            col++;
+        }
+        for (; col < f.dimension(); col++) {
+            dense.append(Double.NaN);
+        }
+        row.setFeatures(dense);
+        return true;
+    }
+
+    @Override
+    public Row current() {
+        return row;
+    }
+
+    @Override
+    public SourcePosition position() {
+        return reader.position();
+    }
+
+    @Override
+    public ReadStats stats() {
+        return reader.stats();
+    }
+
+    @Override
+    public ValueType valueType() {
+        return type;
+    }
+
+    @Override
+    public long declaredWidth() {
+        return Math.max(0, reader.numFeatures());
+    }
+
+    @Override
+    public long bytesRead() {
+        return reader.stats().bytes();
+    }
+
+    @Override
+    public long bytesTotal() {
+        return size;
+    }
+
+    @Override
+    public List<String> describe() {
+        return List.of("columns: " + (options.hasLabel() ? "label, " : "") + (options.hasWeight() ? "weight, " : "")
+                + "then one per feature");
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+}
