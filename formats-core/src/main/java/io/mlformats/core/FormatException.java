@@ -29,6 +29,26 @@ public class FormatException extends IOException {
         this.detail = detail;
     }
 
+    /**
+     * This error with its position {@link SourcePosition#shifted shifted} by the lines and records that precede
+     * the byte range it was found in. Keeps the class for the two subclasses callers branch on.
+     */
+    public FormatException shifted(long lines, long records) {
+        if (lines == 0 && records == 0) {
+            return this;
+        }
+        SourcePosition p = position.shifted(lines, records);
+        FormatException e;
+        if (this instanceof LimitExceededException l) {
+            e = new LimitExceededException(p, l.limitName(), l.limitValue(), detail, true);
+        } else if (this instanceof TruncatedInputException) {
+            e = new TruncatedInputException(p, detail, getCause());
+        } else {
+            e = new FormatException(p, detail, getCause());
+        }
+        return e;
+    }
+
     /** Where the problem is. */
     public SourcePosition position() {
         return position;

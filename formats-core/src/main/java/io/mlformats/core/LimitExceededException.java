@@ -17,6 +17,14 @@ public class LimitExceededException extends FormatException {
         this.limitValue = limitValue;
     }
 
+    /** Re-creates an exception with a complete detail text (used when moving it to another position). */
+    LimitExceededException(SourcePosition position, String limitName, long limitValue, String detail,
+            boolean detailIsComplete) {
+        super(position, detail);
+        this.limitName = limitName;
+        this.limitValue = limitValue;
+    }
+
     /** The name of the {@link ReadLimits} property, e.g. {@code maxLineBytes}. */
     public String limitName() {
         return limitName;

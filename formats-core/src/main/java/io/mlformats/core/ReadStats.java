@@ -77,6 +77,25 @@ public final class ReadStats {
         }
     }
 
+    /**
+     * Adds what another reader counted over a later byte range of the same input: records, bytes, warnings,
+     * skipped records and their kept errors, with positions shifted by the {@code lines} and {@code records} that
+     * precede that range (parallel loads report positions of the whole input).
+     */
+    public void merge(ReadStats from, long lines, long records) {
+        this.records += from.records;
+        this.bytes += from.bytes;
+        this.warnings += from.warnings;
+        from.warningsByKind.forEach((k, v) -> warningsByKind.merge(k, v, Long::sum));
+        this.skipped += from.skipped;
+        for (FormatException e : from.errors) {
+            if (errors.size() >= maxErrorsKept) {
+                break;
+            }
+            errors.add(e.shifted(lines, records));
+        }
+    }
+
     @Override
     public String toString() {
         return "ReadStats[records=" + records + ", bytes=" + bytes + ", skipped=" + skipped + ", warnings="

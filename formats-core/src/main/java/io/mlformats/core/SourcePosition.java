@@ -39,6 +39,16 @@ public record SourcePosition(String source, long byteOffset, long recordIndex, l
     }
 
     /**
+     * The same position seen from a larger input: {@code lines} and {@code records} that came before the part this
+     * position was measured in are added (unknown values stay unknown). Parallel readers use it to report
+     * positions of the whole file.
+     */
+    public SourcePosition shifted(long lines, long records) {
+        return new SourcePosition(source, byteOffset, recordIndex >= 0 ? recordIndex + records : recordIndex,
+                line >= 0 ? line + lines : line);
+    }
+
+    /**
      * {@code file:line:offset} for text inputs and {@code file:offset} for binary ones, the form the CLI prints
      * and editors can jump to.
      */

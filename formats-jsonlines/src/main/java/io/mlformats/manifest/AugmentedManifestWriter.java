@@ -2,7 +2,7 @@ package io.mlformats.manifest;
 
 import io.mlformats.core.RecordWriter;
 import io.mlformats.jsonlines.JsonTextWriter;
-import io.mlformats.jsonlines.internal.OutputTarget;
+import io.mlformats.core.OutputTarget;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -5,13 +5,11 @@ import io.mlformats.core.ByteSource;
 import io.mlformats.core.ByteSources;
 import io.mlformats.core.FormatException;
 import io.mlformats.core.ReadStats;
-import io.mlformats.core.SourcePosition;
 import io.mlformats.core.vector.CsrMatrix;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Loads a whole LibSVM input into a {@link CsrMatrix} in one pass (the width is inferred while parsing, arrays
@@ -72,7 +70,7 @@ public final class LibSvmLoader {
     /** Loads everything {@code input} holds, then closes it. */
     public CsrMatrix load(ByteInput input) throws IOException {
         Chunk c = new Chunk(0);
-        try (LibSvmReader r = new LibSvmReader(input, options, firstPassBase(), false)) {
+        try (LibSvmReader r = new LibSvmReader(input, options, firstPassBase())) {
             c.run(r, options);
         }
         rethrow(c.failure);
@@ -96,7 +94,7 @@ public final class LibSvmLoader {
             chunks.add(c);
             ByteInput in = source.input(cuts[k], cuts[k + 1]);
             Runnable task = () -> {
-                try (LibSvmReader r = new LibSvmReader(in, options, firstPassBase(), c.index > 0)) {
+                try (LibSvmReader r = new LibSvmReader(in, options, firstPassBase())) {
                     c.run(r, options);
                 } catch (IOException | RuntimeException | Error e) {
                     c.failure = e;
@@ -124,11 +122,11 @@ public final class LibSvmLoader {
         ReadStats merged = new ReadStats(options.read().maxErrorsKept());
         for (Chunk c : chunks) {
             if (c.failure instanceof FormatException fe) {
-                throw rebase(fe, linesBefore, recordsBefore);
+                throw fe.shifted(linesBefore, recordsBefore);
             }
             rethrow(c.failure);
             c.rebaseViolations(linesBefore, recordsBefore);
-            mergeStats(merged, c.reader.stats(), linesBefore, recordsBefore);
+            merged.merge(c.reader.stats(), linesBefore, recordsBefore);
             linesBefore += c.reader.lineCount();
             recordsBefore += c.reader.recordCount();
         }
@@ -195,46 +193,11 @@ public final class LibSvmLoader {
         for (int k = 1; k < chunks.size(); k++) {
             b.append(chunks.get(k).builder);
         }
-        b.numCols(options.hasNumFeatures() ? options.numFeatures() : maxCol);
-        CsrMatrix m = b.build();
         if (shiftDown) {
-            // The matrix was just built here and has not escaped: shifting in place avoids a copy.
-            int[] idx = m.indices();
-            for (int i = 0; i < idx.length; i++) {
-                idx[i]--;
-            }
+            b.shiftIndices(-1);
         }
-        return m;
-    }
-
-    private static FormatException rebase(FormatException e, long linesBefore, long recordsBefore) {
-        if (linesBefore == 0 && recordsBefore == 0) {
-            return e;
-        }
-        SourcePosition p = e.position();
-        SourcePosition q = new SourcePosition(p.source(), p.byteOffset(),
-                p.recordIndex() >= 0 ? p.recordIndex() + recordsBefore : p.recordIndex(),
-                p.line() >= 0 ? p.line() + linesBefore : p.line());
-        return new FormatException(q, e.detail(), e.getCause());
-    }
-
-    private static void mergeStats(ReadStats into, ReadStats from, long linesBefore, long recordsBefore) {
-        for (long i = 0; i < from.records(); i++) {
-            into.addRecord();
-        }
-        for (Map.Entry<String, Long> w : from.warningsByKind().entrySet()) {
-            for (long i = 0; i < w.getValue(); i++) {
-                into.addWarning(w.getKey());
-            }
-        }
-        List<FormatException> errs = from.errors();
-        for (FormatException e : errs) {
-            into.addSkipped(rebase(e, linesBefore, recordsBefore));
-        }
-        // Errors beyond what the chunk kept: only the count matters (the merged list is already full).
-        for (long i = errs.size(); i < from.skipped(); i++) {
-            into.addSkipped(rebase(errs.get(errs.size() - 1), linesBefore, recordsBefore));
-        }
+        b.numCols(options.hasNumFeatures() ? options.numFeatures() : maxCol);
+        return b.build();
     }
 
     /** One byte range being loaded: its builder, its reader, and what the AUTO decision needs. */
@@ -287,10 +250,10 @@ public final class LibSvmLoader {
 
         void rebaseViolations(long linesBefore, long recordsBefore) {
             if (zeroBasedViolation != null) {
-                zeroBasedViolation = rebase(zeroBasedViolation, linesBefore, recordsBefore);
+                zeroBasedViolation = zeroBasedViolation.shifted(linesBefore, recordsBefore);
             }
             if (oneBasedViolation != null) {
-                oneBasedViolation = rebase(oneBasedViolation, linesBefore, recordsBefore);
+                oneBasedViolation = oneBasedViolation.shifted(linesBefore, recordsBefore);
             }
         }
     }

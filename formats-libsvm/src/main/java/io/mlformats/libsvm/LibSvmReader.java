@@ -49,7 +49,6 @@ public final class LibSvmReader implements RecordReader<LibSvmRow> {
     private final LibSvmRow row;
     private final ReadStats stats;
     private final boolean skipErrors;
-    private final boolean midInput;
     private final long declaredFeatures;
     private final int shift;
     private boolean started;
@@ -58,7 +57,7 @@ public final class LibSvmReader implements RecordReader<LibSvmRow> {
     private long rowOffset;
     private long rowRecord = -1;
 
-    LibSvmReader(ByteInput input, LibSvmOptions options, IndexBase resolved, boolean midInput) {
+    LibSvmReader(ByteInput input, LibSvmOptions options, IndexBase resolved) {
         boolean deferred = resolved == IndexBase.AUTO;
         this.lines = new LineScanner(input, options.read().limits());
         this.errors = new TextErrors(input.name());
@@ -68,7 +67,6 @@ public final class LibSvmReader implements RecordReader<LibSvmRow> {
                 options.valueType() == ValueType.FLOAT32, shift, deferred ? -1 : options.numFeatures());
         this.row = new LibSvmRow(options.valueType());
         this.skipErrors = options.read().errorPolicy() == ErrorPolicy.SKIP_AND_COLLECT;
-        this.midInput = midInput;
         this.declaredFeatures = options.numFeatures();
     }
 
@@ -88,7 +86,7 @@ public final class LibSvmReader implements RecordReader<LibSvmRow> {
             }
             base = resolveAuto(src.input(input.position(), input.end()), options);
         }
-        return new LibSvmReader(input, options, base, false);
+        return new LibSvmReader(input, options, base);
     }
 
     /** A reader over a file (gzip detected by content; other files are memory-mapped). */
@@ -97,7 +95,7 @@ public final class LibSvmReader implements RecordReader<LibSvmRow> {
         if (base == IndexBase.AUTO) {
             base = resolveAuto(ByteSources.open(file, options.read().limits()), options);
         }
-        return new LibSvmReader(ByteSources.open(file, options.read().limits()), options, base, false);
+        return new LibSvmReader(ByteSources.open(file, options.read().limits()), options, base);
     }
 
     /** A reader over bytes held in memory (read in place; gzip detected by content). */
@@ -112,7 +110,7 @@ public final class LibSvmReader implements RecordReader<LibSvmRow> {
      */
     public static IndexBase resolveAuto(ByteInput input, LibSvmOptions options) throws IOException {
         LibSvmOptions probe = options.withErrorPolicy(ErrorPolicy.SKIP_AND_COLLECT);
-        try (LibSvmReader r = new LibSvmReader(input, probe, IndexBase.AUTO, false)) {
+        try (LibSvmReader r = new LibSvmReader(input, probe, IndexBase.AUTO)) {
             while (r.next()) {
                 // only the smallest index matters
             }
@@ -136,11 +134,6 @@ public final class LibSvmReader implements RecordReader<LibSvmRow> {
                 if (!started) {
                     started = true;
                     if (lines.bomSkipped()) {
-                        if (midInput) {
-                            // A BOM at the start of a later byte range is mid-input for the whole file.
-                            errors.at(line, lines.lineOffset() - 3, s, records);
-                            throw parser.bomError(s);
-                        }
                         stats.addWarning(WARN_BOM);
                     }
                 }

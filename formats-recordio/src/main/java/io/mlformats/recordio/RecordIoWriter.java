@@ -4,6 +4,7 @@ import static io.mlformats.recordio.RecordIoFormat.HEADER_BYTES;
 import static io.mlformats.recordio.RecordIoFormat.MAGIC;
 
 import io.mlformats.core.AtomicFileSink;
+import io.mlformats.core.OutputTarget;
 import io.mlformats.core.RecordWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,8 +30,8 @@ import java.util.Objects;
 public final class RecordIoWriter implements RecordWriter<ByteBuffer> {
     private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
+    private final OutputTarget target;
     private final OutputStream out;
-    private final AtomicFileSink sink;
     private final boolean split;
     private byte[] buf;
     private int n;
@@ -40,9 +41,9 @@ public final class RecordIoWriter implements RecordWriter<ByteBuffer> {
     private boolean failed;
     private boolean closed;
 
-    private RecordIoWriter(OutputStream out, AtomicFileSink sink, RecordIoWriteOptions options) {
-        this.out = out;
-        this.sink = sink;
+    private RecordIoWriter(OutputTarget target, RecordIoWriteOptions options) {
+        this.target = target;
+        this.out = target.stream();
         this.split = options.splitOnMagic();
         this.buf = new byte[options.bufferBytes()];
     }
@@ -54,13 +55,20 @@ public final class RecordIoWriter implements RecordWriter<ByteBuffer> {
 
     /** Writes {@code target} atomically: visible only after a successful {@link #close()}. */
     public static RecordIoWriter open(Path target, RecordIoWriteOptions options) throws IOException {
-        AtomicFileSink sink = AtomicFileSink.open(target);
-        return new RecordIoWriter(sink.stream(), sink, options);
+        return open(target, options, false);
     }
 
-    /** Writes to {@code out}, which {@link #close()} closes. */
+    /**
+     * Writes {@code target} atomically, gzip-compressed when {@code gzip} is set (SageMaker accepts gzip only for
+     * some channels; RecordIO readers here detect it by content).
+     */
+    public static RecordIoWriter open(Path target, RecordIoWriteOptions options, boolean gzip) throws IOException {
+        return new RecordIoWriter(OutputTarget.file(target, gzip), options);
+    }
+
+    /** Writes to {@code out}; {@link #close()} flushes it and leaves it open (the caller owns it). */
     public static RecordIoWriter to(OutputStream out, RecordIoWriteOptions options) {
-        return new RecordIoWriter(Objects.requireNonNull(out, "out"), null, options);
+        return new RecordIoWriter(OutputTarget.of(Objects.requireNonNull(out, "out")), options);
     }
 
     /** Writes the bytes between the buffer's position and limit as one record (the buffer is not modified). */
@@ -258,11 +266,7 @@ public final class RecordIoWriter implements RecordWriter<ByteBuffer> {
             return;
         }
         closed = true;
-        if (sink != null) {
-            sink.abort();
-        } else {
-            out.close();
-        }
+        target.abort();
     }
 
     /** Flushes and publishes the output (commits the file), unless an earlier write failed: then it aborts. */
@@ -280,16 +284,12 @@ public final class RecordIoWriter implements RecordWriter<ByteBuffer> {
         }
         try {
             flushBuffer();
-            out.flush();
+            closed = true;
+            target.commit();
         } catch (IOException | RuntimeException e) {
+            closed = false;
             abort();
             throw e;
-        }
-        closed = true;
-        if (sink != null) {
-            sink.commit();
-        } else {
-            out.close();
         }
     }
 }

@@ -19,8 +19,9 @@ import java.nio.ByteOrder;
  * anything else the scanner reads into one reusable window that grows (up to {@link ReadLimits#maxLineBytes()})
  * only when a line is longer than the window, so lines that straddle reads are handed out whole.
  *
- * <p>A UTF-8 byte-order mark at the very start is skipped and reported by {@link #bomSkipped()}. A missing final
- * newline is accepted. Line numbers are 1-based and count every line, blank ones included.
+ * <p>A UTF-8 byte-order mark at the very start of the input (absolute offset 0) is skipped and reported by
+ * {@link #bomSkipped()}; one at the start of a later byte range (a parallel reader's second chunk) is not, so the
+ * format rejects it as a mid-input BOM. A missing final newline is accepted. Line numbers are 1-based and count every line, blank ones included.
  *
  * <p>The slice is valid until the next call to {@link #next()}. Not thread-safe.
  */
@@ -84,7 +85,9 @@ public final class LineScanner implements Closeable {
     public boolean next() throws IOException {
         if (first) {
             first = false;
-            skipBom();
+            if (offsetOf(pos) == 0) {
+                skipBom();
+            }
         }
         int nl = findNewline(pos);
         while (nl < 0) {

@@ -292,36 +292,92 @@ public final class CsrMatrix {
             return addRow0(features, labelLen > 0 ? rowLabels[0] : Double.NaN, weight, hasWeight, qid, hasQid);
         }
 
-        /** Appends all rows of {@code other} after this builder's rows. */
+        /**
+         * Appends all rows of {@code other} after this builder's rows, with bulk array copies (parallel loads
+         * join their per-range builders with it). Both builders must have the same value type.
+         */
         public Builder append(Builder other) {
-            SparseVector scratch = SparseVector.of(other.type, 16);
-            double[] lab = new double[16];
-            for (int r = 0; r < other.rows; r++) {
-                scratch.clear();
-                for (long k = other.indptr[r]; k < other.indptr[r + 1]; k++) {
-                    if (other.v32 != null) {
-                        scratch.append(other.indices[(int) k], other.v32[(int) k]);
-                    } else {
-                        scratch.append(other.indices[(int) k], other.v64[(int) k]);
-                    }
+            if (other.type != type) {
+                throw new IllegalArgumentException("cannot append " + other.type + " rows to a " + type + " builder");
+            }
+            int r = other.rows;
+            int n = (int) other.nnz;
+            ensurePairs(nnz + n);
+            System.arraycopy(other.indices, 0, indices, (int) nnz, n);
+            if (v32 != null) {
+                System.arraycopy(other.v32, 0, v32, (int) nnz, n);
+            } else {
+                System.arraycopy(other.v64, 0, v64, (int) nnz, n);
+            }
+            ensureRows(rows + r);
+            for (int k = 1; k <= r; k++) {
+                indptr[rows + k] = nnz + other.indptr[k];
+            }
+            System.arraycopy(other.labels, 0, labels, rows, r);
+            if (other.weights != null || weights != null) {
+                if (weights == null) {
+                    weights = new double[labels.length];
+                    Arrays.fill(weights, 0, rows, 1.0);
                 }
-                double w = other.weights != null ? other.weights[r] : 1.0;
-                boolean hw = other.weights != null;
-                long q = other.qids != null ? other.qids[r] : 0;
-                boolean hq = other.qids != null;
-                if (other.labelIndptr != null) {
-                    int from = (int) other.labelIndptr[r];
-                    int len = (int) (other.labelIndptr[r + 1] - from);
-                    if (lab.length < len) {
-                        lab = new double[len];
-                    }
-                    System.arraycopy(other.labelValues, from, lab, 0, len);
-                    addMultiLabelRow(scratch, lab, len, w, hw, q, hq);
+                if (other.weights != null) {
+                    System.arraycopy(other.weights, 0, weights, rows, r);
                 } else {
-                    addRow(scratch, other.labels[r], w, hw, q, hq);
+                    Arrays.fill(weights, rows, rows + r, 1.0);
                 }
             }
+            if (other.qids != null) {
+                if (qids == null) {
+                    qids = new long[labels.length];
+                }
+                System.arraycopy(other.qids, 0, qids, rows, r);
+            }
+            if (other.labelIndptr != null || labelIndptr != null) {
+                appendLabelLists(other);
+            }
+            nnz += n;
+            rows += r;
             maxIndexPlusOne = Math.max(maxIndexPlusOne, other.maxIndexPlusOne);
+            return this;
+        }
+
+        private void appendLabelLists(Builder other) {
+            if (labelIndptr == null) {
+                labelIndptr = new long[labels.length + 1];
+                labelValues = new double[Math.max(16, rows)];
+                for (int k = 0; k < rows; k++) {
+                    labelValues[k] = labels[k];
+                    labelIndptr[k + 1] = k + 1;
+                }
+                labelCount = rows;
+            }
+            int r = other.rows;
+            int extra = other.labelIndptr != null ? other.labelCount : r;
+            if (labelCount + extra > labelValues.length) {
+                labelValues = Arrays.copyOf(labelValues, Math.max(labelValues.length * 2, labelCount + extra));
+            }
+            if (other.labelIndptr != null) {
+                System.arraycopy(other.labelValues, 0, labelValues, labelCount, extra);
+                for (int k = 1; k <= r; k++) {
+                    labelIndptr[rows + k] = labelCount + other.labelIndptr[k];
+                }
+            } else {
+                System.arraycopy(other.labels, 0, labelValues, labelCount, r);
+                for (int k = 1; k <= r; k++) {
+                    labelIndptr[rows + k] = labelCount + k;
+                }
+            }
+            labelCount += extra;
+        }
+
+        /**
+         * Adds {@code delta} to every stored index (AUTO index-base decisions are known only after the whole input
+         * was read). Indices must stay non-negative.
+         */
+        public Builder shiftIndices(int delta) {
+            for (int k = 0; k < nnz; k++) {
+                indices[k] += delta;
+            }
+            maxIndexPlusOne = Math.max(0, maxIndexPlusOne + delta);
             return this;
         }
 

@@ -1,47 +1,39 @@
 package io.mlformats.libsvm.internal;
 
-import io.mlformats.core.AtomicFileSink;
+import io.mlformats.core.OutputTarget;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.zip.GZIPOutputStream;
 
 /**
- * The byte buffer text writers format records into, and where it goes: a stream, or a file published atomically
- * through {@link AtomicFileSink}, optionally gzip-compressed.
+ * The byte buffer text writers format records into, in front of a core {@link OutputTarget} (a caller's stream,
+ * or a file published atomically, optionally gzip-compressed).
  *
  * <p>A record is formatted after {@link #reserve(int)} guaranteed room for all of it, so a record that turns out
  * to be invalid half-way is dropped with {@link #rollback(int)} and never reaches the output. Once anything
  * failed, {@link #close()} discards the file instead of publishing it. Not thread-safe.
  */
 public final class TextSink {
-    private final AtomicFileSink file;
-    private final GZIPOutputStream gzip;
+    private final OutputTarget target;
     private final OutputStream out;
     private byte[] buf = new byte[1 << 16];
     private int pos;
     private boolean failed;
     private boolean closed;
 
-    private TextSink(AtomicFileSink file, OutputStream raw, boolean compress) throws IOException {
-        this.file = file;
-        this.gzip = compress ? new GZIPOutputStream(raw, 1 << 16) : null;
-        this.out = compress ? gzip : raw;
+    private TextSink(OutputTarget target) {
+        this.target = target;
+        this.out = target.stream();
     }
 
     public static TextSink toFile(Path target, boolean gzip) throws IOException {
-        AtomicFileSink f = AtomicFileSink.open(target);
-        try {
-            return new TextSink(f, f.stream(), gzip);
-        } catch (IOException | RuntimeException e) {
-            f.abort();
-            throw e;
-        }
+        return new TextSink(OutputTarget.file(target, gzip));
     }
 
+    /** Writes to the caller's stream, which {@link #close()} flushes but leaves open. */
     public static TextSink toStream(OutputStream out, boolean gzip) throws IOException {
-        return new TextSink(null, out, gzip);
+        return new TextSink(OutputTarget.of(out, gzip));
     }
 
     public byte[] buffer() {
@@ -102,9 +94,7 @@ public final class TextSink {
     public void abort() {
         failed = true;
         closed = true;
-        if (file != null) {
-            file.abort();
-        }
+        target.abort();
     }
 
     /**
@@ -118,24 +108,14 @@ public final class TextSink {
         if (failed) {
             abort();
             throw new IOException("an earlier write failed; "
-                    + (file != null ? file.target() + " was not written" : "the output is incomplete"));
+                    + (target.file() != null ? target.file() + " was not written" : "the output is incomplete"));
         }
         closed = true;
         try {
             flushBuffer();
-            if (gzip != null) {
-                gzip.finish();
-            }
-            if (file != null) {
-                file.commit();
-                file.close();
-            } else {
-                out.close();
-            }
+            target.commit();
         } catch (IOException | RuntimeException e) {
-            if (file != null) {
-                file.abort();
-            }
+            target.abort();
             throw e;
         }
     }
