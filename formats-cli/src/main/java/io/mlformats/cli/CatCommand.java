@@ -56,6 +56,7 @@ final class CatCommand implements Callable<Integer> {
         JsonTextWriter j = new JsonTextWriter(out);
         ConvertOptions o = ConvertOptions.reading(read.lenient, read.skipErrors, read.multiLabel);
         ReadStats stats;
+        try {
         switch (f) {
             case PARQUET -> {
                 if (ParquetTables.isDeepAr(input)) {
@@ -132,7 +133,9 @@ final class CatCommand implements Callable<Integer> {
             }
             default -> throw new IllegalStateException(f.toString());
         }
-        j.flush();
+        } finally {
+            j.flush(); // what was read before an error is printed
+        }
         for (FormatException e : stats.errors()) {
             spec.commandLine().getErr().println(e.getMessage());
         }

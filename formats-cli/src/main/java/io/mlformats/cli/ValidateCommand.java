@@ -150,12 +150,30 @@ final class ValidateCommand implements Callable<Integer> {
     private void problem(FormatException e) {
         errors++;
         if (errors <= MAX_PRINTED) {
-            pending.add(new String[] {Long.toString(e.position().byteOffset()), e.getMessage()});
+            SourcePosition pos = e.position();
+            boolean fileLevel = pos.recordIndex() < 0 && pos.line() < 0;
+            pending.add(new String[] {fileLevel ? "-1" : Long.toString(pos.byteOffset()), e.getMessage()});
         }
     }
 
+    /**
+     * Prints the file's problems: record-level ones in byte-offset order (reader errors are collected apart from
+     * the checks made here), file-level ones (offset -1) where they were found.
+     */
     private void flushFile() {
-        pending.sort(java.util.Comparator.comparingLong(p -> Long.parseLong(p[0])));
+        List<String[]> records = new ArrayList<>();
+        for (String[] p : pending) {
+            if (!p[0].equals("-1")) {
+                records.add(p);
+            }
+        }
+        records.sort(java.util.Comparator.comparingLong(p -> Long.parseLong(p[0])));
+        int next = 0;
+        for (int i = 0; i < pending.size(); i++) {
+            if (!pending.get(i)[0].equals("-1")) {
+                pending.set(i, records.get(next++));
+            }
+        }
         for (String[] p : pending) {
             err.println(p[1]);
         }

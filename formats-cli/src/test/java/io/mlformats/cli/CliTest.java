@@ -41,16 +41,12 @@ class CliTest {
     }
 
     @Test
-    void formatsNotInThisBuildExitTwo() throws IOException {
+    void libsvmIsReadNow() throws IOException {
         Path libsvm = Files.writeString(dir.resolve("a.txt"), "1 0:1 3:2.5\n0 1:1\n");
         Cli c = Cli.run("cat", libsvm.toString());
-        assertEquals(ExitCode.USAGE, c.code());
-        assertEquals("mlformats: reading for format 'libsvm' is not available in this build\n", c.err());
-        Path pq = Tables.dense(dir.resolve("t.parquet"), 3, 2);
-        Cli d = Cli.run("convert", "--to", "recordio-protobuf", pq.toString(), "-o", dir.resolve("o.pbr").toString());
-        assertEquals(ExitCode.USAGE, d.code());
-        assertTrue(d.err().contains("writing for format 'recordio-protobuf' is not available"), d.err());
-        assertFalse(Files.exists(dir.resolve("o.pbr")));
+        assertEquals(0, c.code(), c.err());
+        assertEquals("{\"label\": 1, \"features\": {\"indices\": [0, 3], \"values\": [1, 2.5]}}\n"
+                + "{\"label\": 0, \"features\": {\"indices\": [1], \"values\": [1]}}\n", c.out());
     }
 
     @Test

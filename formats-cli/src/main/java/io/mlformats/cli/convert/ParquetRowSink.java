@@ -75,7 +75,23 @@ public final class ParquetRowSink implements RowSink {
             scratch.setWeight(row.weight());
         }
         boolean sparseOut = options.dense() != null ? !options.dense() : row.isSparse();
-        if (row.isSparse()) {
+        if (row.isSparse() && row.absentIsZero() && !sparseOut) {
+            DenseVector d = scratch.useDense();
+            SparseVector in = row.sparse();
+            long w = options.numFeatures() > 0 ? options.numFeatures() : width > 0 ? width : in.dimension();
+            int k = 0;
+            for (int c = 0; c < w; c++) {
+                if (k < in.nnz() && in.index(k) == c) {
+                    d.append(in.value(k++));
+                } else {
+                    d.append(0d);
+                }
+            }
+            if (k < in.nnz()) {
+                throw new IllegalArgumentException("feature index " + in.index(k) + " is not below the number of "
+                        + "features " + w);
+            }
+        } else if (row.isSparse()) {
             SparseVector s = scratch.useSparse();
             SparseVector in = row.sparse();
             for (int i = 0; i < in.nnz(); i++) {

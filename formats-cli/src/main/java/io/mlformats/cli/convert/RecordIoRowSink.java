@@ -27,6 +27,7 @@ import java.util.zip.GZIPOutputStream;
 public final class RecordIoRowSink implements RowSink {
     private final RecordProtobufWriter writer;
     private final AtomicFileSink gzipSink;
+    private final GZIPOutputStream gzip;
     private final Boolean dense;
     private final ValueType type;
     private final long width;
@@ -47,14 +48,15 @@ public final class RecordIoRowSink implements RowSink {
         if (o.gzip()) {
             gzipSink = AtomicFileSink.open(target);
             try {
-                writer = RecordProtobufWriter.to(new GZIPOutputStream(
-                        new BufferedOutputStream(gzipSink.stream(), 1 << 16), 1 << 16), wo);
+                gzip = new GZIPOutputStream(new BufferedOutputStream(gzipSink.stream(), 1 << 16), 1 << 16);
+                writer = RecordProtobufWriter.to(gzip, wo);
             } catch (IOException | RuntimeException e) {
                 gzipSink.abort();
                 throw e;
             }
         } else {
             gzipSink = null;
+            gzip = null;
             writer = RecordProtobufWriter.open(target, wo);
         }
     }
@@ -214,6 +216,7 @@ public final class RecordIoRowSink implements RowSink {
     public void commit() throws IOException {
         writer.close();
         if (gzipSink != null) {
+            gzip.close(); // finishes the gzip member and flushes the buffer into the temporary file
             gzipSink.commit();
         }
     }

@@ -115,7 +115,7 @@ public final class RecordIoRowSource implements RowSource {
                 dim *= t.shape(d);
             }
             sparse.setDimension(t.shapeSize() == 0 ? 0 : dim);
-            row.setFeatures(sparse);
+            row.setFeaturesAbsentZero(sparse);
         } else {
             if (dense == null) {
                 dense = DenseVector.of(type, Math.max(16, t.size()));

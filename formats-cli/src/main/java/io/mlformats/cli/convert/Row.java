@@ -18,6 +18,7 @@ public final class Row {
     boolean hasQid;
     long qid;
     boolean isSparse;
+    boolean absentIsZero;
     SparseVector sparse;
     DenseVector dense;
 
@@ -96,6 +97,21 @@ public final class Row {
     public void setFeatures(SparseVector v) {
         sparse = v;
         isSparse = true;
+        absentIsZero = false;
+    }
+
+    /**
+     * Sparse features whose absent entries are zeros (RecordIO-protobuf, scipy semantics), not missing values
+     * (LibSVM as XGBoost reads it, sparse Parquet). Matters when the row is written dense.
+     */
+    public void setFeaturesAbsentZero(SparseVector v) {
+        setFeatures(v);
+        absentIsZero = true;
+    }
+
+    /** True when absent sparse entries mean 0 rather than missing. */
+    public boolean absentIsZero() {
+        return absentIsZero;
     }
 
     public void setFeatures(DenseVector v) {

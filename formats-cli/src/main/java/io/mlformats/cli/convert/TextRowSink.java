@@ -98,7 +98,9 @@ public final class TextRowSink implements RowSink {
             scratch.setQid(row.qid());
         }
         SparseVector out = scratch.features();
-        if (row.isSparse()) {
+        if (row.isSparse() && csv && row.absentIsZero()) {
+            zeroFilled(row.sparse(), out);
+        } else if (row.isSparse()) {
             SparseVector in = row.sparse();
             boolean same = in.type() == ValueType.FLOAT32;
             for (int i = 0; i < in.nnz(); i++) {
@@ -125,6 +127,28 @@ public final class TextRowSink implements RowSink {
             out.setDimension(in.size());
         }
         writer.write(scratch);
+    }
+
+    /** A sparse row whose absent entries are 0, as a complete CSV row (zeros written, not empty fields). */
+    private void zeroFilled(SparseVector in, SparseVector out) {
+        long w = width > 0 ? width : in.dimension();
+        int k = 0;
+        for (int c = 0; c < w; c++) {
+            if (k < in.nnz() && in.index(k) == c) {
+                if (in.type() == ValueType.FLOAT32) {
+                    out.append(c, in.floatValue(k));
+                } else {
+                    out.append(c, in.value(k));
+                }
+                k++;
+            } else {
+                out.append(c, 0f);
+            }
+        }
+        for (; k < in.nnz(); k++) { // beyond the width (or unsorted): let the writer refuse it
+            out.append(in.index(k), in.value(k));
+        }
+        out.setDimension(w);
     }
 
     @Override
