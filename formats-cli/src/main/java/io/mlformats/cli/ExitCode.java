@@ -6,7 +6,7 @@ package io.mlformats.cli;
  * <ul>
  *   <li>0: success (for {@code validate}: no errors; warnings allowed)</li>
  *   <li>1: the input is invalid: a format error, or {@code validate} found errors</li>
- *   <li>2: usage error: bad option, unsupported conversion, format not available in this build</li>
+ *   <li>2: usage error: bad option, unsupported conversion, undetectable format</li>
  *   <li>3: I/O error: missing input, unwritable output</li>
  *   <li>4: internal error (a bug: please report it with {@code MLFORMATS_DEBUG=1} output)</li>
  *   <li>130: interrupted</li>

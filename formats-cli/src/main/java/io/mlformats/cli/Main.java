@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
         description = "Convert, print, inspect and validate SageMaker training data.",
         subcommands = {ConvertCommand.class, CatCommand.class, InspectCommand.class, ValidateCommand.class,
                 CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 ok, 1 invalid data, 2 usage error or format not in this build, 3 I/O error, "
+        footer = {"", "Exit codes: 0 ok, 1 invalid data, 2 usage error, 3 I/O error, "
                 + "4 internal error, 130 interrupted."})
 public final class Main implements Runnable {
     @CommandLine.Spec

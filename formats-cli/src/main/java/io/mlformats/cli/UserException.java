@@ -14,12 +14,6 @@ public final class UserException extends Exception {
         return new UserException(ExitCode.USAGE, message);
     }
 
-    /** A format whose module is not part of this build. */
-    public static UserException notAvailable(Format f, String what) {
-        return new UserException(ExitCode.USAGE,
-                what + " for format '" + f.cliName() + "' is not available in this build");
-    }
-
     public int exitCode() {
         return exitCode;
     }

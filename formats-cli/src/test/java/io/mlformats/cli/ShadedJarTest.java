@@ -49,6 +49,24 @@ class ShadedJarTest {
     }
 
     @Test
+    void readmeFirstCommandsWork() throws Exception {
+        Path sample = Path.of(System.getProperty("user.dir")).getParent().resolve("samples/agaricus.train.libsvm");
+        Path pbr = dir.resolve("agaricus.pbr");
+        String[] c = run("convert", "--to", "recordio-protobuf", "--index-base", "one", sample.toString(), "-o",
+                pbr.toString());
+        assertEquals("0", c[0], c[2]);
+        assertEquals("converted 6513 record(s) from libsvm to recordio-protobuf -> " + pbr + "\n", c[2]);
+        String[] i = run("inspect", pbr.toString());
+        assertEquals("0", i[0], i[2]);
+        assertTrue(i[1].contains("records:   6513"), i[1]);
+        assertTrue(i[1].contains("labels:    0: 3373, 1: 3140"), i[1]);
+        String[] v = run("validate", "--for", "linear-learner", pbr.toString());
+        assertEquals("0", v[0], v[2]);
+        String[] bad = run("validate", "--for", "factorization-machines", sample.toString());
+        assertEquals("1", bad[0], bad[2]);
+    }
+
+    @Test
     void interruptedConversionLeavesNothing() throws Exception {
         Path big = Tables.sparse(dir.resolve("big.parquet"), 300_000, 40, 7);
         Path out = dir.resolve("out");
