@@ -59,6 +59,22 @@ public final class LineRecordLoop {
         }
     }
 
+    /** Reads every line of {@code input} as one JSON value with {@code reader}, honouring the error policy. */
+    public static <T> java.util.List<T> readAll(ByteInput input, ReadOptions options,
+                                                 JsonValues.ValueReader<T> reader) throws IOException {
+        LineRecordLoop loop = new LineRecordLoop(input, options);
+        JsonParsers parsers = new JsonParsers(options.limits());
+        java.util.List<T> out = new java.util.ArrayList<>();
+        try {
+            while (loop.next((b, from, to, site) -> out.add(JsonValues.readLine(parsers, b, from, to, site, reader)))) {
+                // collected by the decoder
+            }
+        } finally {
+            loop.close();
+        }
+        return out;
+    }
+
     public SourcePosition position() {
         return position;
     }
