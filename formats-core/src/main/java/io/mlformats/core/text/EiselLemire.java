@@ -26,7 +26,7 @@ final class EiselLemire {
      */
     private static final long[] POW5 = buildTable();
 
-    /** Format parameters of float64: explicit fraction bits, minimum exponent, infinite biased exponent. */
+    /** Explicit fraction bits of float64 and float32. */
     static final int DOUBLE_FRACTION_BITS = 52;
     static final int FLOAT_FRACTION_BITS = 23;
 

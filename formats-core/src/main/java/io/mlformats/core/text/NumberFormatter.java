@@ -14,8 +14,10 @@ import java.nio.charset.StandardCharsets;
  * values are {@code NaN}, {@code Infinity}, {@code -Infinity} (callers decide whether to allow them).
  *
  * <p>The digits are the shortest that round-trip, and among those the closest to the exact binary value
- * (Schubfach). Unlike Java 17's {@link Float#toString}/{@link Double#toString}, which sometimes print more
- * digits than needed (for example {@code 2.0E-3f}-style cases and {@code 1.0E23}), this is always shortest.
+ * (Schubfach). Java 17's {@link Float#toString}/{@link Double#toString} sometimes print more digits than needed
+ * (JDK-4511638: {@code 1e23} as {@code 9.999999999999999E22}, {@code 2e23} as {@code 1.9999999999999998E23},
+ * {@code 3e10f} as {@code 3.0000001E10}); this never does, and it renders one digit where one suffices
+ * ({@code Double.MIN_VALUE} is {@code 5e-324}, not {@code 4.9E-324}).
  */
 public final class NumberFormatter {
     /** Enough room for any float (the longest is a negative 21-digit integer such as {@code -3.4e20f}). */
