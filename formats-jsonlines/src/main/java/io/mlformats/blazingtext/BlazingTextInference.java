@@ -4,13 +4,10 @@ import io.mlformats.core.ByteInput;
 import io.mlformats.core.FormatException;
 import io.mlformats.core.ReadOptions;
 import io.mlformats.jsonlines.JsonTextWriter;
-import io.mlformats.jsonlines.internal.JsonParsers;
-import io.mlformats.jsonlines.internal.JsonSite;
 import io.mlformats.jsonlines.internal.JsonValues;
 import io.mlformats.jsonlines.internal.LineRecordLoop;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -28,11 +25,8 @@ public final class BlazingTextInference {
 
     public static void writeRequest(BlazingTextRequest request, OutputStream out) throws IOException {
         JsonTextWriter json = new JsonTextWriter(out);
-        json.raw("{\"instances\": [");
-        for (int i = 0; i < request.instances().size(); i++) {
-            json.raw(i > 0 ? ", " : "").string(request.instances().get(i));
-        }
-        json.raw(']');
+        json.raw("{\"instances\": ");
+        json.stringArray(request.instances());
         if (request.k() != null) {
             json.raw(", \"configuration\": {\"k\": ").number((long) request.k()).raw('}');
         }
@@ -47,16 +41,13 @@ public final class BlazingTextInference {
         try (JsonParser p = v.open()) {
             v.expect(p, v.next(p), JsonToken.START_OBJECT, "the request");
             JsonToken t;
-            while ((t = v.next(p)) != JsonToken.END_OBJECT) {
-                String field = p.currentName();
-                t = v.next(p);
+            for (String field; (field = v.nextField(p)) != null; ) {
+                t = p.currentToken();
                 if (field.equals("instances")) {
                     instances = v.strings(p, t, "\"instances\"");
                 } else if (field.equals("configuration")) {
                     v.expect(p, t, JsonToken.START_OBJECT, "\"configuration\"");
-                    while ((t = v.next(p)) != JsonToken.END_OBJECT) {
-                        String c = p.currentName();
-                        v.next(p);
+                    for (String c; (c = v.nextField(p)) != null; ) {
                         if (c.equals("k")) {
                             k = k(p, v);
                         } else {
@@ -86,17 +77,12 @@ public final class BlazingTextInference {
     /** Reads the {@code application/json} response: a top-level array of predictions. */
     public static List<BlazingTextPrediction> readResponse(byte[] bytes, String name) throws FormatException {
         JsonValues v = values(bytes, name);
-        List<BlazingTextPrediction> out = new ArrayList<>();
         try (JsonParser p = v.open()) {
-            JsonToken t = v.next(p);
-            v.expect(p, t, JsonToken.START_ARRAY, "the response (a top-level array)");
-            while ((t = v.next(p)) != JsonToken.END_ARRAY) {
-                v.site(JsonSite.document(name).withRecord(out.size()));
-                out.add(prediction(p, t, v));
-            }
+            List<BlazingTextPrediction> out = v.records(p, v.next(p), "the response (a top-level array)",
+                    BlazingTextInference::prediction);
             v.parsers().expectEnd(p, v.site());
+            return out;
         }
-        return out;
     }
 
     public static void writeResponse(List<BlazingTextPrediction> predictions, OutputStream out) throws IOException {
@@ -113,23 +99,7 @@ public final class BlazingTextInference {
     /** Reads batch-transform output lines. */
     public static List<BlazingTextPrediction> readBatchOutput(ByteInput input, ReadOptions options)
             throws IOException {
-        List<BlazingTextPrediction> out = new ArrayList<>();
-        JsonParsers parsers = new JsonParsers(options.limits());
-        LineRecordLoop loop = new LineRecordLoop(input, options);
-        try {
-            while (loop.next((b, from, to, site) -> {
-                JsonValues v = new JsonValues(parsers, b, from, site);
-                try (JsonParser p = v.open(to - from)) {
-                    out.add(prediction(p, v.next(p), v));
-                    parsers.expectEnd(p, site);
-                }
-            })) {
-                // collected
-            }
-        } finally {
-            loop.close();
-        }
-        return out;
+        return LineRecordLoop.readAll(input, options, BlazingTextInference::prediction);
     }
 
     /** Writes batch-transform output lines. */
@@ -145,41 +115,24 @@ public final class BlazingTextInference {
 
     /** Reads batch-transform input lines {@code {"source": "...", "k": n}} (k optional). */
     public static List<BlazingTextRequest> readBatchInput(ByteInput input, ReadOptions options) throws IOException {
-        List<BlazingTextRequest> out = new ArrayList<>();
-        JsonParsers parsers = new JsonParsers(options.limits());
-        LineRecordLoop loop = new LineRecordLoop(input, options);
-        try {
-            while (loop.next((b, from, to, site) -> {
-                JsonValues v = new JsonValues(parsers, b, from, site);
-                String source = null;
-                Integer k = null;
-                try (JsonParser p = v.open(to - from)) {
-                    v.expect(p, v.next(p), JsonToken.START_OBJECT, "a batch input line");
-                    JsonToken t;
-                    while ((t = v.next(p)) != JsonToken.END_OBJECT) {
-                        String field = p.currentName();
-                        t = v.next(p);
-                        if (field.equals("source")) {
-                            source = v.string(p, t, "\"source\"");
-                        } else if (field.equals("k")) {
-                            k = k(p, v);
-                        } else {
-                            v.skip(p);
-                        }
-                    }
-                    parsers.expectEnd(p, site);
+        return LineRecordLoop.readAll(input, options, (p, t, v) -> {
+            v.expect(p, t, JsonToken.START_OBJECT, "a batch input line");
+            String source = null;
+            Integer k = null;
+            for (String field; (field = v.nextField(p)) != null; ) {
+                if (field.equals("source")) {
+                    source = v.string(p, p.currentToken(), "\"source\"");
+                } else if (field.equals("k")) {
+                    k = k(p, v);
+                } else {
+                    v.skip(p);
                 }
-                if (source == null) {
-                    throw new FormatException(site.at(0), "ATTRIBUTE_MISSING: the line has no \"source\"");
-                }
-                out.add(new BlazingTextRequest(List.of(source), k));
-            })) {
-                // collected
             }
-        } finally {
-            loop.close();
-        }
-        return out;
+            if (source == null) {
+                throw new FormatException(v.site().at(0), "ATTRIBUTE_MISSING: the line has no \"source\"");
+            }
+            return new BlazingTextRequest(List.of(source), k);
+        });
     }
 
     /** Writes one batch-transform input line per request instance (each with the request's k). */
@@ -200,9 +153,8 @@ public final class BlazingTextInference {
         v.expect(p, t, JsonToken.START_OBJECT, "a prediction");
         List<String> labels = null;
         double[] probs = null;
-        while ((t = v.next(p)) != JsonToken.END_OBJECT) {
-            String field = p.currentName();
-            t = v.next(p);
+        for (String field; (field = v.nextField(p)) != null; ) {
+            t = p.currentToken();
             switch (field) {
                 case "label" -> labels = v.strings(p, t, "\"label\"");
                 case "prob" -> probs = v.doubles(p, t, "\"prob\"");
@@ -216,18 +168,11 @@ public final class BlazingTextInference {
     }
 
     private static void prediction(JsonTextWriter json, BlazingTextPrediction p) {
-        json.raw("{\"prob\": [");
-        for (int i = 0; i < p.probabilities().length; i++) {
-            json.raw(i > 0 ? ", " : "").number(p.probabilities()[i]);
-        }
-        json.raw("], \"label\": [");
-        for (int i = 0; i < p.labels().size(); i++) {
-            json.raw(i > 0 ? ", " : "").string(p.labels().get(i));
-        }
-        json.raw("]}");
+        json.raw("{\"prob\": ").doubleArray(p.probabilities());
+        json.raw(", \"label\": ").stringArray(p.labels()).raw('}');
     }
 
     private static JsonValues values(byte[] bytes, String name) {
-        return new JsonValues(new JsonParsers(ReadOptions.defaults().limits()), bytes, 0, JsonSite.document(name));
+        return JsonValues.document(bytes, name);
     }
 }

@@ -8,7 +8,7 @@ import io.mlformats.core.ReadStats;
 import io.mlformats.core.RecordReader;
 import io.mlformats.core.SourcePosition;
 import io.mlformats.core.text.LineScanner;
-import io.mlformats.jsonlines.internal.Utf8;
+import io.mlformats.core.text.Utf8;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,7 @@ package io.mlformats.blazingtext;
 import io.mlformats.core.RecordWriter;
 import io.mlformats.jsonlines.JsonTextWriter;
 import io.mlformats.core.OutputTarget;
+import io.mlformats.jsonlines.internal.JsonLinesOutput;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,14 +18,13 @@ import java.util.List;
  * labels). Files are published on close. Not thread-safe.
  */
 public final class BlazingTextWriter implements RecordWriter<BlazingTextLine> {
-    private final OutputTarget target;
+    private final JsonLinesOutput output;
     private final JsonTextWriter out;
     private final String prefix;
-    private boolean closed;
 
     private BlazingTextWriter(OutputTarget target, String prefix) {
-        this.target = target;
-        this.out = new JsonTextWriter(target.stream());
+        this.output = new JsonLinesOutput(target);
+        this.out = output.json();
         this.prefix = prefix;
     }
 
@@ -44,9 +44,7 @@ public final class BlazingTextWriter implements RecordWriter<BlazingTextLine> {
 
     /** Writes labels (full tokens, prefix included) and words. */
     public void write(List<String> labels, List<String> words) throws IOException {
-        if (closed) {
-            throw new IllegalStateException("writer is closed");
-        }
+        output.checkOpen();
         if (prefix == null && !labels.isEmpty()) {
             throw new IllegalArgumentException("a word2vec file has no labels: " + labels);
         }
@@ -106,26 +104,15 @@ public final class BlazingTextWriter implements RecordWriter<BlazingTextLine> {
 
     @Override
     public void flush() throws IOException {
-        out.flush();
+        output.flush();
     }
 
     @Override
     public void close() throws IOException {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            out.flush();
-        } catch (IOException | RuntimeException e) {
-            target.abort();
-            throw e;
-        }
-        target.commit();
+        output.close();
     }
 
     public void abort() {
-        closed = true;
-        target.abort();
+        output.abort();
     }
 }

@@ -11,7 +11,6 @@ import io.mlformats.jsonlines.internal.JsonValues;
 import io.mlformats.jsonlines.internal.LineRecordLoop;
 import java.io.IOException;
 import java.nio.file.Path;
-import tools.jackson.core.JsonParser;
 
 /**
  * Reads DeepAR batch-transform output: JSON Lines, one forecast object per line in input order. Each
@@ -37,13 +36,8 @@ public final class DeepArForecastReader implements RecordReader<DeepArForecast> 
 
     @Override
     public boolean next() throws IOException {
-        return loop.next((b, from, to, site) -> {
-            JsonValues values = new JsonValues(parsers, b, from, site);
-            try (JsonParser p = values.open(to - from)) {
-                current = DeepArInference.readForecast(p, values.next(p), values);
-                parsers.expectEnd(p, site);
-            }
-        });
+        return loop.next((b, from, to, site) ->
+                current = JsonValues.readLine(parsers, b, from, to, site, DeepArInference::readForecast));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.mlformats.deepar;
 
 import io.mlformats.core.FormatException;
-import io.mlformats.core.ReadOptions;
 import io.mlformats.core.ReadStats;
 import io.mlformats.jsonlines.JsonTextWriter;
 import io.mlformats.jsonlines.internal.JsonParsers;
@@ -10,7 +9,6 @@ import io.mlformats.jsonlines.internal.JsonValues;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,25 +86,14 @@ public final class DeepArInference {
         }
         if (c.outputTypes() != null) {
             json.raw(sep).name("output_types");
-            strings(json, c.outputTypes());
+            json.stringArray(c.outputTypes());
             sep = ", ";
         }
         if (c.quantiles() != null) {
             json.raw(sep).name("quantiles");
-            strings(json, c.quantiles());
+            json.stringArray(c.quantiles());
         }
         json.raw('}');
-    }
-
-    private static void strings(JsonTextWriter json, List<String> list) {
-        json.raw('[');
-        for (int i = 0; i < list.size(); i++) {
-            if (i > 0) {
-                json.raw(", ");
-            }
-            json.string(list.get(i));
-        }
-        json.raw(']');
     }
 
     /**
@@ -120,29 +107,23 @@ public final class DeepArInference {
         JsonSite site = JsonSite.document(name);
         JsonValues values = new JsonValues(parsers, json, 0, site);
         DeepArDecoder decoder = new DeepArDecoder(options, parsers, new ReadStats(0));
+        DeepArSeriesView view = new DeepArSeriesView();
         List<DeepArSeries> instances = null;
         DeepArConfiguration config = null;
         try (JsonParser p = values.open()) {
             values.expect(p, values.next(p), JsonToken.START_OBJECT, "the request");
-            JsonToken t;
-            while ((t = values.next(p)) != JsonToken.END_OBJECT) {
-                String field = p.currentName();
-                t = values.next(p);
+            for (String field; (field = values.nextField(p)) != null; ) {
                 if (field.equals("instances")) {
-                    values.expect(p, t, JsonToken.START_ARRAY, "\"instances\"");
-                    instances = new ArrayList<>();
-                    DeepArSeriesView view = new DeepArSeriesView();
-                    while ((t = values.next(p)) != JsonToken.END_ARRAY) {
-                        JsonSite at = site.withRecord(instances.size());
-                        values.expect(p, t, JsonToken.START_OBJECT, "an instance");
+                    instances = values.records(p, p.currentToken(), "\"instances\"", (q, t, v) -> {
+                        v.expect(q, t, JsonToken.START_OBJECT, "an instance");
                         view.clear();
-                        long objectStart = p.currentTokenLocation().getByteOffset();
-                        decoder.decodeObject(p, json, 0, at, view);
-                        decoder.check(view, new JsonSite(name, objectStart, -1, instances.size()));
-                        instances.add(view.toSeries());
-                    }
+                        long objectStart = q.currentTokenLocation().getByteOffset();
+                        decoder.decodeObject(q, json, 0, v.site(), view);
+                        decoder.check(view, new JsonSite(name, objectStart, -1, v.site().recordIndex()));
+                        return view.toSeries();
+                    });
                 } else if (field.equals("configuration")) {
-                    config = readConfiguration(p, t, values);
+                    config = readConfiguration(p, p.currentToken(), values);
                 } else {
                     values.skip(p);
                 }
@@ -158,8 +139,7 @@ public final class DeepArInference {
 
     /** Reads a {@code configuration} JSON object (request field or {@code DEEPAR_INFERENCE_CONFIG}). */
     public static DeepArConfiguration readConfiguration(byte[] json, String name) throws FormatException {
-        JsonValues values = new JsonValues(new JsonParsers(ReadOptions.defaults().limits()), json, 0,
-                JsonSite.document(name));
+        JsonValues values = JsonValues.document(json, name);
         try (JsonParser p = values.open()) {
             DeepArConfiguration c = readConfiguration(p, values.next(p), values);
             values.parsers().expectEnd(p, values.site());
@@ -173,9 +153,8 @@ public final class DeepArInference {
         Integer numSamples = null;
         List<String> outputTypes = null;
         List<String> quantiles = null;
-        while ((t = values.next(p)) != JsonToken.END_OBJECT) {
-            String field = p.currentName();
-            t = values.next(p);
+        for (String field; (field = values.nextField(p)) != null; ) {
+            t = p.currentToken();
             switch (field) {
                 case "num_samples" -> {
                     long n = values.integer(p, "\"num_samples\"");
@@ -199,31 +178,21 @@ public final class DeepArInference {
 
     /** Reads an endpoint response: one forecast per request instance. */
     public static List<DeepArForecast> readResponse(byte[] json, String name) throws FormatException {
-        JsonSite site = JsonSite.document(name);
-        JsonValues values = new JsonValues(new JsonParsers(ReadOptions.defaults().limits()), json, 0, site);
+        JsonValues values = JsonValues.document(json, name);
         List<DeepArForecast> out = null;
         try (JsonParser p = values.open()) {
             values.expect(p, values.next(p), JsonToken.START_OBJECT, "the response");
-            JsonToken t;
-            while ((t = values.next(p)) != JsonToken.END_OBJECT) {
-                String field = p.currentName();
-                t = values.next(p);
+            for (String field; (field = values.nextField(p)) != null; ) {
                 if (field.equals("predictions")) {
-                    values.expect(p, t, JsonToken.START_ARRAY, "\"predictions\"");
-                    out = new ArrayList<>();
-                    while ((t = values.next(p)) != JsonToken.END_ARRAY) {
-                        values.site(site.withRecord(out.size()));
-                        out.add(readForecast(p, t, values));
-                    }
-                    values.site(site);
+                    out = values.records(p, p.currentToken(), "\"predictions\"", DeepArInference::readForecast);
                 } else {
                     values.skip(p);
                 }
             }
-            values.parsers().expectEnd(p, site);
+            values.parsers().expectEnd(p, values.site());
         }
         if (out == null) {
-            throw new FormatException(site.at(0), "the response has no \"predictions\" array");
+            throw new FormatException(values.site().at(0), "the response has no \"predictions\" array");
         }
         return out;
     }
@@ -233,9 +202,8 @@ public final class DeepArInference {
         double[] mean = null;
         double[][] samples = null;
         Map<String, double[]> quantiles = new LinkedHashMap<>();
-        while ((t = values.next(p)) != JsonToken.END_OBJECT) {
-            String field = p.currentName();
-            t = values.next(p);
+        for (String field; (field = values.nextField(p)) != null; ) {
+            t = p.currentToken();
             switch (field) {
                 case "mean" -> mean = values.doubles(p, t, "\"mean\"");
                 case "samples" -> samples = values.doubleRows(p, t, "\"samples\"");
@@ -282,7 +250,7 @@ public final class DeepArInference {
             String qs = "";
             for (Map.Entry<String, double[]> e : f.quantiles().entrySet()) {
                 json.raw(qs).name(e.getKey());
-                doubles(json, e.getValue());
+                json.finiteDoubleArray(e.getValue(), "forecast values");
                 qs = ", ";
             }
             json.raw('}');
@@ -294,29 +262,15 @@ public final class DeepArInference {
                 if (i > 0) {
                     json.raw(", ");
                 }
-                doubles(json, f.samples()[i]);
+                json.finiteDoubleArray(f.samples()[i], "forecast values");
             }
             json.raw(']');
             sep = ", ";
         }
         if (f.mean() != null) {
             json.raw(sep).name("mean");
-            doubles(json, f.mean());
+            json.finiteDoubleArray(f.mean(), "forecast values");
         }
         json.raw('}');
-    }
-
-    private static void doubles(JsonTextWriter json, double[] v) {
-        json.raw('[');
-        for (int i = 0; i < v.length; i++) {
-            if (!Double.isFinite(v[i])) {
-                throw new IllegalArgumentException("forecast values must be finite: " + v[i]);
-            }
-            if (i > 0) {
-                json.raw(", ");
-            }
-            json.number(v[i]);
-        }
-        json.raw(']');
     }
 }

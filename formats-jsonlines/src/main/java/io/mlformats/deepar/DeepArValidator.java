@@ -3,14 +3,13 @@ package io.mlformats.deepar;
 import io.mlformats.core.ByteInput;
 import io.mlformats.core.ByteSources;
 import io.mlformats.core.ErrorPolicy;
-import io.mlformats.core.FormatException;
-import io.mlformats.core.LimitExceededException;
 import io.mlformats.core.ReadOptions;
 import io.mlformats.core.SourcePosition;
 import io.mlformats.jsonlines.ChannelFiles;
 import io.mlformats.jsonlines.ValidationProblem;
 import io.mlformats.jsonlines.ValidationProblem.Severity;
 import io.mlformats.jsonlines.ValidationReport;
+import io.mlformats.jsonlines.internal.ValidatingReadLoop;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -99,44 +98,9 @@ public final class DeepArValidator {
                 options.dynamicFeatLength() == DynamicFeatLength.TARGET_PLUS_PREDICTION
                         ? options.predictionLength() : 0, false);
         try (DeepArReader r = DeepArReader.of(input, ro)) {
-            int reported = 0;
-            long skippedBefore = 0;
-            while (true) {
-                boolean more;
-                try {
-                    more = r.next();
-                } catch (LimitExceededException e) {
-                    problem(e);
-                    break;
-                } finally {
-                    List<FormatException> errors = r.stats().errors();
-                    for (; reported < errors.size(); reported++) {
-                        problem(errors.get(reported));
-                    }
-                    long skipped = r.stats().skipped();
-                    for (long k = skippedBefore; k < skipped; k++) {
-                        report.countRecord();
-                    }
-                    skippedBefore = skipped;
-                }
-                if (!more) {
-                    break;
-                }
-                report.countRecord();
-                series(r.current(), r.position());
-            }
+            ValidatingReadLoop.run(r, report, DeepArProblem.INVALID_JSON.name(), s -> series(s, r.position()));
             end = r.position();
         }
-    }
-
-    private void problem(FormatException e) {
-        String detail = e.detail();
-        int colon = detail.indexOf(':');
-        String code = colon > 0 && detail.substring(0, colon).matches("[A-Z_0-9]+") ? detail.substring(0, colon)
-                : DeepArProblem.INVALID_JSON.name();
-        String message = colon > 0 && code.equals(detail.substring(0, colon)) ? detail.substring(colon + 1).trim()
-                : detail;
-        report.add(new ValidationProblem(code, Severity.ERROR, e.position(), message));
     }
 
     private void series(DeepArSeriesView s, SourcePosition at) {

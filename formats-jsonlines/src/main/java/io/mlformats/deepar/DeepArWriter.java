@@ -3,6 +3,7 @@ package io.mlformats.deepar;
 import io.mlformats.core.RecordWriter;
 import io.mlformats.jsonlines.JsonTextWriter;
 import io.mlformats.core.OutputTarget;
+import io.mlformats.jsonlines.internal.JsonLinesOutput;
 import io.mlformats.jsonlines.internal.RawJson;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,13 +22,12 @@ import java.util.Map;
  * {@link #close()} succeeds ({@link #abort()} or a failure leaves nothing). Not thread-safe.
  */
 public final class DeepArWriter implements RecordWriter<DeepArSeries> {
-    private final OutputTarget target;
+    private final JsonLinesOutput output;
     private final JsonTextWriter out;
-    private boolean closed;
 
     private DeepArWriter(OutputTarget target) {
-        this.target = target;
-        this.out = new JsonTextWriter(target.stream());
+        this.output = new JsonLinesOutput(target);
+        this.out = output.json();
     }
 
     /** Writes a file, gzip-compressed if asked (name it {@code .json.gz}); published on close. */
@@ -75,7 +75,7 @@ public final class DeepArWriter implements RecordWriter<DeepArSeries> {
     public void write(LocalDateTime start, float[] target, int targetLength, int[] cat, int catLength,
                       float[][] rows, int[] rowLengths, int rowCount, Map<String, String> extraFields)
             throws IOException {
-        checkOpen();
+        output.checkOpen();
         check(start, target, targetLength, cat, catLength, rows, rowLengths, rowCount);
         out.beginRecord();
         try {
@@ -174,36 +174,19 @@ public final class DeepArWriter implements RecordWriter<DeepArSeries> {
         }
     }
 
-    private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("writer is closed");
-        }
-    }
-
     @Override
     public void flush() throws IOException {
-        out.flush();
+        output.flush();
     }
 
     /** Flushes and, for a file, publishes it under its final name. */
     @Override
     public void close() throws IOException {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            out.flush();
-        } catch (IOException | RuntimeException e) {
-            target.abort();
-            throw e;
-        }
-        target.commit();
+        output.close();
     }
 
     /** Gives up: a file target is deleted, nothing is published. */
     public void abort() {
-        closed = true;
-        target.abort();
+        output.abort();
     }
 }

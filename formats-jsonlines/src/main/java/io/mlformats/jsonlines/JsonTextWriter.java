@@ -369,4 +369,34 @@ public final class JsonTextWriter {
         pos = p;
         return this;
     }
+
+    /** {@code [v0, v1, ...]}, refusing non-finite values: {@code what + " must be finite: " + v}. */
+    public JsonTextWriter finiteDoubleArray(double[] v, String what) {
+        raw('[');
+        for (int i = 0; i < v.length; i++) {
+            if (!Double.isFinite(v[i])) {
+                throw new IllegalArgumentException(what + " must be finite: " + v[i]);
+            }
+            raw(i > 0 ? ", " : "").number(v[i]);
+        }
+        return raw(']');
+    }
+
+    /** {@code [v0, v1, ...]}: numbers as {@link #number(double)} writes them. */
+    public JsonTextWriter doubleArray(double[] v) {
+        raw('[');
+        for (int i = 0; i < v.length; i++) {
+            raw(i > 0 ? ", " : "").number(v[i]);
+        }
+        return raw(']');
+    }
+
+    /** {@code ["s0", "s1", ...]}, escaped. */
+    public JsonTextWriter stringArray(java.util.List<String> v) {
+        raw('[');
+        for (int i = 0; i < v.size(); i++) {
+            raw(i > 0 ? ", " : "").string(v.get(i));
+        }
+        return raw(']');
+    }
 }

@@ -3,6 +3,7 @@ package io.mlformats.manifest;
 import io.mlformats.core.RecordWriter;
 import io.mlformats.jsonlines.JsonTextWriter;
 import io.mlformats.core.OutputTarget;
+import io.mlformats.jsonlines.internal.JsonLinesOutput;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,13 +16,12 @@ import java.util.Map;
  * thread-safe.
  */
 public final class AugmentedManifestWriter implements RecordWriter<ManifestRecord> {
-    private final OutputTarget target;
+    private final JsonLinesOutput output;
     private final JsonTextWriter out;
-    private boolean closed;
 
     private AugmentedManifestWriter(OutputTarget target) {
-        this.target = target;
-        this.out = new JsonTextWriter(target.stream());
+        this.output = new JsonLinesOutput(target);
+        this.out = output.json();
     }
 
     public static AugmentedManifestWriter create(Path file, boolean gzip) throws IOException {
@@ -34,10 +34,7 @@ public final class AugmentedManifestWriter implements RecordWriter<ManifestRecor
 
     @Override
     public void write(ManifestRecord record) throws IOException {
-        if (closed) {
-            throw new IllegalStateException("writer is closed");
-        }
-        out.beginRecord();
+        output.beginRecord();
         out.raw('{');
         String sep = "";
         for (Map.Entry<String, String> e : record.rawValues().entrySet()) {
@@ -52,26 +49,15 @@ public final class AugmentedManifestWriter implements RecordWriter<ManifestRecor
 
     @Override
     public void flush() throws IOException {
-        out.flush();
+        output.flush();
     }
 
     @Override
     public void close() throws IOException {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            out.flush();
-        } catch (IOException | RuntimeException e) {
-            target.abort();
-            throw e;
-        }
-        target.commit();
+        output.close();
     }
 
     public void abort() {
-        closed = true;
-        target.abort();
+        output.abort();
     }
 }

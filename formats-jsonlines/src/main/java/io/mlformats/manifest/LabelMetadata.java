@@ -1,9 +1,6 @@
 package io.mlformats.manifest;
 
 import io.mlformats.core.FormatException;
-import io.mlformats.core.ReadOptions;
-import io.mlformats.jsonlines.internal.JsonParsers;
-import io.mlformats.jsonlines.internal.JsonSite;
 import io.mlformats.jsonlines.internal.JsonValues;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -55,8 +52,7 @@ public record LabelMetadata(String className, Double confidence, String type, St
     /** Parses a metadata object's raw JSON (as {@link ManifestRecord#raw(String)} returns it). */
     public static LabelMetadata parse(String rawJson) throws FormatException {
         byte[] b = rawJson.getBytes(StandardCharsets.UTF_8);
-        JsonValues v = new JsonValues(new JsonParsers(ReadOptions.defaults().limits()), b, 0,
-                JsonSite.document("<label metadata>"));
+        JsonValues v = JsonValues.document(b, "<label metadata>");
         String className = null;
         String type = null;
         String job = null;
@@ -68,9 +64,8 @@ public record LabelMetadata(String className, Double confidence, String type, St
         try (JsonParser p = v.open()) {
             v.expect(p, v.next(p), JsonToken.START_OBJECT, "label metadata");
             JsonToken t;
-            while ((t = v.next(p)) != JsonToken.END_OBJECT) {
-                String name = p.currentName();
-                t = v.next(p);
+            for (String name; (name = v.nextField(p)) != null; ) {
+                t = p.currentToken();
                 switch (name) {
                     case "class-name" -> className = v.string(p, t, "\"class-name\"");
                     case "type" -> type = v.string(p, t, "\"type\"");

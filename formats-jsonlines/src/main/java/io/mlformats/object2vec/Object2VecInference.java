@@ -11,7 +11,6 @@ import io.mlformats.jsonlines.internal.JsonValues;
 import io.mlformats.jsonlines.internal.LineRecordLoop;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -61,19 +60,12 @@ public final class Object2VecInference {
         List<Object2VecPair> out = null;
         try (JsonParser p = values.open()) {
             values.expect(p, values.next(p), JsonToken.START_OBJECT, "the request");
-            JsonToken t;
-            while ((t = values.next(p)) != JsonToken.END_OBJECT) {
-                String field = p.currentName();
-                t = values.next(p);
+            for (String field; (field = values.nextField(p)) != null; ) {
                 if (field.equals("instances")) {
-                    values.expect(p, t, JsonToken.START_ARRAY, "\"instances\"");
-                    out = new ArrayList<>();
-                    while ((t = values.next(p)) != JsonToken.END_ARRAY) {
-                        values.site(site.withRecord(out.size()));
-                        values.expect(p, t, JsonToken.START_OBJECT, "an instance");
-                        out.add(decoder.decodeObject(p, values));
-                    }
-                    values.site(site);
+                    out = values.records(p, p.currentToken(), "\"instances\"", (q, t, v) -> {
+                        v.expect(q, t, JsonToken.START_OBJECT, "an instance");
+                        return decoder.decodeObject(q, v);
+                    });
                 } else {
                     values.skip(p);
                 }
@@ -88,31 +80,21 @@ public final class Object2VecInference {
 
     /** Reads an {@code application/json} response. */
     public static List<Object2VecPrediction> readResponse(byte[] json, String name) throws FormatException {
-        JsonSite site = JsonSite.document(name);
-        JsonValues values = new JsonValues(new JsonParsers(ReadOptions.defaults().limits()), json, 0, site);
+        JsonValues values = JsonValues.document(json, name);
         List<Object2VecPrediction> out = null;
         try (JsonParser p = values.open()) {
             values.expect(p, values.next(p), JsonToken.START_OBJECT, "the response");
-            JsonToken t;
-            while ((t = values.next(p)) != JsonToken.END_OBJECT) {
-                String field = p.currentName();
-                t = values.next(p);
+            for (String field; (field = values.nextField(p)) != null; ) {
                 if (field.equals("predictions")) {
-                    values.expect(p, t, JsonToken.START_ARRAY, "\"predictions\"");
-                    out = new ArrayList<>();
-                    while ((t = values.next(p)) != JsonToken.END_ARRAY) {
-                        values.site(site.withRecord(out.size()));
-                        out.add(prediction(p, t, values));
-                    }
-                    values.site(site);
+                    out = values.records(p, p.currentToken(), "\"predictions\"", Object2VecInference::prediction);
                 } else {
                     values.skip(p);
                 }
             }
-            values.parsers().expectEnd(p, site);
+            values.parsers().expectEnd(p, values.site());
         }
         if (out == null) {
-            throw new FormatException(site.at(0), "the response has no \"predictions\" array");
+            throw new FormatException(values.site().at(0), "the response has no \"predictions\" array");
         }
         return out;
     }
@@ -120,23 +102,7 @@ public final class Object2VecInference {
     /** Reads an {@code application/jsonlines} response: one prediction object per line. */
     public static List<Object2VecPrediction> readResponseLines(ByteInput input, ReadOptions options)
             throws IOException {
-        LineRecordLoop loop = new LineRecordLoop(input, options);
-        JsonParsers parsers = new JsonParsers(options.limits());
-        List<Object2VecPrediction> out = new ArrayList<>();
-        try {
-            while (loop.next((b, from, to, site) -> {
-                JsonValues values = new JsonValues(parsers, b, from, site);
-                try (JsonParser p = values.open(to - from)) {
-                    out.add(prediction(p, values.next(p), values));
-                    parsers.expectEnd(p, site);
-                }
-            })) {
-                // collected by the decoder
-            }
-        } finally {
-            loop.close();
-        }
-        return out;
+        return LineRecordLoop.readAll(input, options, Object2VecInference::prediction);
     }
 
     private static Object2VecPrediction prediction(JsonParser p, JsonToken t, JsonValues values)
@@ -144,9 +110,8 @@ public final class Object2VecInference {
         values.expect(p, t, JsonToken.START_OBJECT, "a prediction");
         double[] scores = null;
         double[] embeddings = null;
-        while ((t = values.next(p)) != JsonToken.END_OBJECT) {
-            String field = p.currentName();
-            t = values.next(p);
+        for (String field; (field = values.nextField(p)) != null; ) {
+            t = p.currentToken();
             switch (field) {
                 case "scores" -> scores = values.doubles(p, t, "\"scores\"");
                 case "embeddings" -> embeddings = values.doubles(p, t, "\"embeddings\"");
@@ -185,23 +150,12 @@ public final class Object2VecInference {
         json.raw('{');
         if (p.scores() != null) {
             json.name("scores");
-            doubles(json, p.scores());
+            json.finiteDoubleArray(p.scores(), "values");
         }
         if (p.embeddings() != null) {
             json.raw(p.scores() != null ? ", " : "").name("embeddings");
-            doubles(json, p.embeddings());
+            json.finiteDoubleArray(p.embeddings(), "values");
         }
         json.raw('}');
-    }
-
-    private static void doubles(JsonTextWriter json, double[] v) {
-        json.raw('[');
-        for (int i = 0; i < v.length; i++) {
-            if (!Double.isFinite(v[i])) {
-                throw new IllegalArgumentException("values must be finite: " + v[i]);
-            }
-            json.raw(i > 0 ? ", " : "").number(v[i]);
-        }
-        json.raw(']');
     }
 }

@@ -2,17 +2,15 @@ package io.mlformats.object2vec;
 
 import io.mlformats.core.ByteSources;
 import io.mlformats.core.ErrorPolicy;
-import io.mlformats.core.FormatException;
-import io.mlformats.core.LimitExceededException;
 import io.mlformats.core.ReadMode;
 import io.mlformats.core.ReadOptions;
 import io.mlformats.jsonlines.ChannelFiles;
 import io.mlformats.jsonlines.ValidationProblem;
 import io.mlformats.jsonlines.ValidationProblem.Severity;
 import io.mlformats.jsonlines.ValidationReport;
+import io.mlformats.jsonlines.internal.ValidatingReadLoop;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Checks Object2Vec training (or inference) files against the hyperparameters and reports every problem with
@@ -44,33 +42,10 @@ public final class Object2VecValidator {
     public void add(Path file) throws IOException {
         Object2VecHyperparameters hp = options.hyperparameters();
         try (Object2VecReader r = Object2VecReader.of(ByteSources.open(file, options.read().limits()), options)) {
-            int reported = 0;
-            long skippedBefore = 0;
-            while (true) {
-                boolean more;
-                try {
-                    more = r.next();
-                } catch (LimitExceededException e) {
-                    error(e);
-                    break;
-                } finally {
-                    List<FormatException> errors = r.stats().errors();
-                    for (; reported < errors.size(); reported++) {
-                        error(errors.get(reported));
-                    }
-                    for (long k = skippedBefore; k < r.stats().skipped(); k++) {
-                        report.countRecord();
-                    }
-                    skippedBefore = r.stats().skipped();
-                }
-                if (!more) {
-                    break;
-                }
-                report.countRecord();
-                Object2VecPair p = r.current();
+            ValidatingReadLoop.run(r, report, Object2VecProblem.INVALID_JSON.name(), p -> {
                 check(p.in0(), 0, hp.enc0MaxSeqLen(), r);
                 check(p.in1(), 1, hp.enc1MaxSeqLen(), r);
-            }
+            });
         }
     }
 
@@ -86,14 +61,6 @@ public final class Object2VecValidator {
                     r.position(), "in" + enc + " has " + ids.length + " token ids, more than enc" + enc
                     + "_max_seq_len=" + maxLen + " (undocumented whether the algorithm truncates or fails)"));
         }
-    }
-
-    private void error(FormatException e) {
-        String d = e.detail();
-        int colon = d.indexOf(':');
-        boolean coded = colon > 0 && d.substring(0, colon).matches("[A-Z_0-9]+");
-        report.add(new ValidationProblem(coded ? d.substring(0, colon) : Object2VecProblem.INVALID_JSON.name(),
-                Severity.ERROR, e.position(), coded ? d.substring(colon + 1).trim() : d));
     }
 
     /** The largest token id seen in {@code in0} (encoder 0) or {@code in1}; vocab_size must exceed it. */

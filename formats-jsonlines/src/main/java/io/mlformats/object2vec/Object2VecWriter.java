@@ -3,6 +3,7 @@ package io.mlformats.object2vec;
 import io.mlformats.core.RecordWriter;
 import io.mlformats.jsonlines.JsonTextWriter;
 import io.mlformats.core.OutputTarget;
+import io.mlformats.jsonlines.internal.JsonLinesOutput;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -15,13 +16,12 @@ import java.nio.file.Path;
  * thread-safe.
  */
 public final class Object2VecWriter implements RecordWriter<Object2VecPair> {
-    private final OutputTarget target;
+    private final JsonLinesOutput output;
     private final JsonTextWriter out;
-    private boolean closed;
 
     private Object2VecWriter(OutputTarget target) {
-        this.target = target;
-        this.out = new JsonTextWriter(target.stream());
+        this.output = new JsonLinesOutput(target);
+        this.out = output.json();
     }
 
     public static Object2VecWriter create(Path file, boolean gzip) throws IOException {
@@ -34,10 +34,7 @@ public final class Object2VecWriter implements RecordWriter<Object2VecPair> {
 
     @Override
     public void write(Object2VecPair pair) throws IOException {
-        if (closed) {
-            throw new IllegalStateException("writer is closed");
-        }
-        out.beginRecord();
+        output.beginRecord();
         try {
             writeObject(out, pair);
             out.endLine();
@@ -102,27 +99,16 @@ public final class Object2VecWriter implements RecordWriter<Object2VecPair> {
 
     @Override
     public void flush() throws IOException {
-        out.flush();
+        output.flush();
     }
 
     @Override
     public void close() throws IOException {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            out.flush();
-        } catch (IOException | RuntimeException e) {
-            target.abort();
-            throw e;
-        }
-        target.commit();
+        output.close();
     }
 
     /** Gives up: a file target is deleted. */
     public void abort() {
-        closed = true;
-        target.abort();
+        output.abort();
     }
 }

@@ -1,5 +1,6 @@
 package io.mlformats.jsonlines;
 
+import io.mlformats.jsonlines.JsonTextWriter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayOutputStream;

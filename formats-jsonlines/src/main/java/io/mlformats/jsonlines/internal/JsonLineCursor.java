@@ -26,11 +26,13 @@ public final class JsonLineCursor {
     private final ReadStats stats;
     private long recordIndex = -1;
     private boolean bomChecked;
+    private final JsonSite site;
 
     public JsonLineCursor(ByteInput input, ReadOptions options, ReadStats stats) {
         this.scanner = new LineScanner(input, options.limits());
         this.options = options;
         this.stats = stats;
+        this.site = JsonSite.line(scanner.name(), 0, 0, -1);
     }
 
     /**
@@ -118,9 +120,13 @@ public final class JsonLineCursor {
         return scanner.position(recordIndex);
     }
 
-    /** A site for errors inside the current line: byte offsets relative to {@link #start()}. */
+    /**
+     * The site for errors inside the current line (byte offsets relative to {@link #start()}): one instance moved
+     * to each line, so valid lines allocate nothing; valid until the next {@link #nextLine()}.
+     */
     public JsonSite site() {
-        return JsonSite.line(scanner.name(), scanner.lineOffset(), scanner.lineNumber(), recordIndex);
+        site.moveTo(scanner.lineOffset(), scanner.lineNumber(), recordIndex);
+        return site;
     }
 
     public void close() throws IOException {

@@ -32,6 +32,29 @@ public final class JsonValues {
         this.site = site;
     }
 
+    /** Reads one JSON value, whose first token is {@code t}. */
+    @FunctionalInterface
+    public interface ValueReader<T> {
+        T read(JsonParser p, JsonToken t, JsonValues values) throws FormatException;
+    }
+
+    /** Values of a whole in-memory JSON document, under the default limits. */
+    public static JsonValues document(byte[] json, String name) {
+        return new JsonValues(new JsonParsers(io.mlformats.core.ReadLimits.defaults()), json, 0,
+                JsonSite.document(name));
+    }
+
+    /** Parses {@code b[from, to)} as exactly one JSON value (a JSON Lines record) with {@code reader}. */
+    public static <T> T readLine(JsonParsers parsers, byte[] b, int from, int to, JsonSite site,
+                                 ValueReader<T> reader) throws FormatException {
+        JsonValues values = new JsonValues(parsers, b, from, site);
+        try (JsonParser p = values.open(to - from)) {
+            T value = reader.read(p, values.next(p), values);
+            parsers.expectEnd(p, site);
+            return value;
+        }
+    }
+
     /** Reads a whole stream into memory, refusing more than {@code maxBytes} before allocating more. */
     public static byte[] readAll(InputStream in, String name, int maxBytes) throws IOException {
         byte[] buf = new byte[8192];
@@ -78,6 +101,36 @@ public final class JsonValues {
             throw error(p, "found " + JsonParsers.describe(t) + " for " + what + ", expected "
                     + JsonParsers.describe(expected));
         }
+    }
+
+    /**
+     * Advances to the next field of the object being read: returns its name with the parser on its value
+     * ({@code p.currentToken()}), or null at the end of the object.
+     */
+    public String nextField(JsonParser p) throws FormatException {
+        if (next(p) == JsonToken.END_OBJECT) {
+            return null;
+        }
+        String name = p.currentName();
+        next(p);
+        return name;
+    }
+
+    /**
+     * An array of records (request instances, predictions) whose first token is {@code t}: each element is read
+     * by {@code reader} with the site's record index set to the element's index, so errors name it.
+     */
+    public <T> List<T> records(JsonParser p, JsonToken t, String what, ValueReader<T> reader)
+            throws FormatException {
+        expect(p, t, JsonToken.START_ARRAY, what);
+        JsonSite outer = site;
+        List<T> out = new ArrayList<>();
+        while ((t = next(p)) != JsonToken.END_ARRAY) {
+            site = outer.withRecord(out.size());
+            out.add(reader.read(p, t, this));
+        }
+        site = outer;
+        return out;
     }
 
     /** The number at the current token as a double, from the original bytes. */

@@ -23,13 +23,16 @@ public final class LineRecordLoop {
     private final JsonLineCursor cursor;
     private final ReadOptions options;
     private final ReadStats stats;
-    private SourcePosition position;
+    // The position of the current record as primitives: a SourcePosition is built only when asked for.
+    private long positionOffset;
+    private long positionRecord = -1;
+    private long positionLine;
 
     public LineRecordLoop(ByteInput input, ReadOptions options) {
         this.options = options;
         this.stats = new ReadStats(options.maxErrorsKept());
         this.cursor = new JsonLineCursor(input, options, stats);
-        this.position = SourcePosition.ofLine(input.name(), input.position(), -1, 0);
+        this.positionOffset = input.position();
     }
 
     /** Advances to the next good record; false at the end. */
@@ -37,11 +40,10 @@ public final class LineRecordLoop {
         while (true) {
             try {
                 if (!cursor.nextLine()) {
-                    position = SourcePosition.ofLine(cursor.name(), stats.bytes(), cursor.recordIndex() + 1,
-                            cursor.lineNumber());
+                    positionAt(stats.bytes(), cursor.recordIndex() + 1, cursor.lineNumber());
                     return false;
                 }
-                position = cursor.position();
+                positionAt(cursor.lineOffset(), cursor.recordIndex(), cursor.lineNumber());
                 decoder.decode(cursor.buffer(), cursor.start(), cursor.end(), cursor.site());
                 stats.addRecord();
                 return true;
@@ -59,8 +61,31 @@ public final class LineRecordLoop {
         }
     }
 
+    /** Reads every line of {@code input} as one JSON value with {@code reader}, honouring the error policy. */
+    public static <T> java.util.List<T> readAll(ByteInput input, ReadOptions options,
+                                                 JsonValues.ValueReader<T> reader) throws IOException {
+        LineRecordLoop loop = new LineRecordLoop(input, options);
+        JsonParsers parsers = new JsonParsers(options.limits());
+        java.util.List<T> out = new java.util.ArrayList<>();
+        try {
+            while (loop.next((b, from, to, site) -> out.add(JsonValues.readLine(parsers, b, from, to, site, reader)))) {
+                // collected by the decoder
+            }
+        } finally {
+            loop.close();
+        }
+        return out;
+    }
+
+    private void positionAt(long offset, long record, long line) {
+        positionOffset = offset;
+        positionRecord = record;
+        positionLine = line;
+    }
+
+    /** Position of the current record's line (after the end: the end of the input). */
     public SourcePosition position() {
-        return position;
+        return SourcePosition.ofLine(cursor.name(), positionOffset, positionRecord, positionLine);
     }
 
     public ReadStats stats() {

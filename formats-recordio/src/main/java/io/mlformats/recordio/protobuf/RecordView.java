@@ -3,7 +3,7 @@ package io.mlformats.recordio.protobuf;
 import io.mlformats.core.FormatException;
 import io.mlformats.core.SourcePosition;
 import io.mlformats.recordio.internal.ProtoWire;
-import io.mlformats.recordio.internal.Utf8;
+import io.mlformats.core.text.Utf8;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
@@ -152,7 +152,7 @@ public final class RecordView {
                 p = skipField(tag, p, end, 0);
             }
         }
-        if (!Utf8.isValid(buf, keyOff, keyLen)) {
+        if (Utf8.firstInvalid(buf, keyOff, keyOff + keyLen) >= 0) {
             // protobuf-java validates UTF-8 in map keys (even in proto2) and rejects the message.
             throw error(keyOff, "map key is not valid UTF-8");
         }
