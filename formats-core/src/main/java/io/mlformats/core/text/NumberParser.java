@@ -1,5 +1,8 @@
 package io.mlformats.core.text;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -64,6 +67,15 @@ public final class NumberParser {
     private int exponent;
     private boolean negative;
     private boolean truncated;
+    /** Index just past the text scan() accepted (the token's end in prefix mode). */
+    private int scanEnd;
+    /** Digits accumulated by digitRun() (wrapping past 19 digits, which scan() then recomputes). */
+    private long acc;
+
+    private static final VarHandle LONG_LE =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long[] POW10_LONG = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
+        100_000_000L};
 
     /** Status of the last call: {@link #OK}, {@link #SYNTAX}, {@link #NON_FINITE} or {@link #OUT_OF_RANGE}. */
     public int status() {
@@ -72,7 +84,30 @@ public final class NumberParser {
 
     /** Parses a float32; see the class comment for the grammar and {@link #status()}. */
     public float parseFloat(byte[] b, int off, int len) {
-        int kind = scan(b, off, len);
+        return toFloat(b, off, scan(b, off, off + len, false));
+    }
+
+    /**
+     * Parses the float32 that starts at {@code b[off]} and ends at the first byte that cannot continue it (or at
+     * {@code limit}), so that a tokenizer need not find the token's end first. {@link #parsedEnd()} tells where
+     * the number ended; the caller checks that a delimiter follows (otherwise the token is not a number, e.g.
+     * {@code 1.5x}). Inside that span the grammar is the same as {@link #parseFloat(byte[], int, int)}'s.
+     */
+    public float parseFloatPrefix(byte[] b, int off, int limit) {
+        return toFloat(b, off, scan(b, off, limit, true));
+    }
+
+    /** Like {@link #parseFloatPrefix} for a float64. */
+    public double parseDoublePrefix(byte[] b, int off, int limit) {
+        return toDouble(b, off, scan(b, off, limit, true));
+    }
+
+    /** After a {@code ...Prefix} call: the index just past the number's text. */
+    public int parsedEnd() {
+        return scanEnd;
+    }
+
+    private float toFloat(byte[] b, int off, int kind) {
         if (kind != OK) {
             status = kind;
             return kind == SYNTAX ? Float.NaN : (float) nonFinite(b, off);
@@ -88,7 +123,7 @@ public final class NumberParser {
         } else {
             int bits = EiselLemire.floatBits(w, q);
             if (truncated && bits != EiselLemire.floatBits(w + 1, q)) {
-                return slowFloat(b, off, len);
+                return slowFloat(b, off, scanEnd - off);
             }
             v = Float.intBitsToFloat(bits);
         }
@@ -98,7 +133,10 @@ public final class NumberParser {
 
     /** Parses a float64; see the class comment for the grammar and {@link #status()}. */
     public double parseDouble(byte[] b, int off, int len) {
-        int kind = scan(b, off, len);
+        return toDouble(b, off, scan(b, off, off + len, false));
+    }
+
+    private double toDouble(byte[] b, int off, int kind) {
         if (kind != OK) {
             status = kind;
             return kind == SYNTAX ? Double.NaN : nonFinite(b, off);
@@ -113,7 +151,7 @@ public final class NumberParser {
         } else {
             long bits = EiselLemire.doubleBits(w, q);
             if (truncated && bits != EiselLemire.doubleBits(w + 1, q)) {
-                return slowDouble(b, off, len);
+                return slowDouble(b, off, scanEnd - off);
             }
             v = Double.longBitsToDouble(bits);
         }
@@ -125,10 +163,9 @@ public final class NumberParser {
      * Validates {@code b[off, off+len)} against the grammar and, for a finite literal, sets significand,
      * exponent, negative and truncated. Returns OK, NON_FINITE or SYNTAX.
      */
-    private int scan(byte[] b, int off, int len) {
-        int end = off + len;
+    private int scan(byte[] b, int off, int end, boolean prefix) {
         int i = off;
-        if (len <= 0) {
+        if (end <= off) {
             return SYNTAX;
         }
         boolean neg = false;
@@ -141,25 +178,31 @@ public final class NumberParser {
         }
         negative = neg;
         int start = i;
-        long w = 0;
         int d;
         // Digits wrap silently past 19; counted below and recomputed exactly in that rare case.
-        while (i < end && (d = b[i] - '0') >= 0 && d <= 9) {
-            w = 10 * w + d;
-            i++;
-        }
+        acc = 0;
+        i = digitRun(b, i, end);
         int intDigits = i - start;
         int fracDigits = 0;
         if (i < end && b[i] == '.') {
             int fracStart = ++i;
-            while (i < end && (d = b[i] - '0') >= 0 && d <= 9) {
-                w = 10 * w + d;
-                i++;
-            }
+            i = digitRun(b, i, end);
             fracDigits = i - fracStart;
         }
+        long w = acc;
         if (intDigits + fracDigits == 0) {
-            return i == start ? nonFiniteOrSyntax(b, start, end) : SYNTAX;
+            if (i != start) {
+                return SYNTAX;
+            }
+            int wordEnd = end;
+            if (prefix) {
+                wordEnd = start;
+                while (wordEnd < end && ((b[wordEnd] | 0x20) >= 'a' && (b[wordEnd] | 0x20) <= 'z')) {
+                    wordEnd++;
+                }
+            }
+            scanEnd = wordEnd;
+            return nonFiniteOrSyntax(b, start, wordEnd);
         }
         long exp = 0;
         if (i < end && (b[i] | 0x20) == 'e') {
@@ -185,9 +228,10 @@ public final class NumberParser {
                 exp = -exp;
             }
         }
-        if (i != end) {
+        if (i != end && !prefix) {
             return SYNTAX;
         }
+        scanEnd = i;
         exp -= fracDigits;
         if (intDigits + fracDigits > MAX_DIGITS) {
             exp += truncate(b, start, i);
@@ -199,6 +243,47 @@ public final class NumberParser {
         exponent = (int) Math.max(-EXPONENT_CLAMP, Math.min(EXPONENT_CLAMP, exp));
         significand = w;
         return OK;
+    }
+
+    /**
+     * Appends the run of decimal digits starting at {@code b[i]} to {@link #acc} and returns the index after it.
+     * Eight bytes at a time where the buffer allows (SWAR: one word load finds how many leading bytes are digits
+     * and folds them with three multiplications), then byte by byte.
+     */
+    private int digitRun(byte[] b, int i, int end) {
+        long w = acc;
+        while (i + 8 <= end) {
+            long word = (long) LONG_LE.get(b, i);
+            // High bit of a byte set where it is not a digit; exact for every byte up to the first non-digit.
+            long nonDigit = ((word + 0x4646464646464646L) | (word - 0x3030303030303030L)) & 0x8080808080808080L;
+            int n = Long.numberOfTrailingZeros(nonDigit) >>> 3;
+            if (n == 0) {
+                acc = w;
+                return i;
+            }
+            w = w * POW10_LONG[n] + foldDigits(word, n);
+            i += n;
+            if (n < 8) {
+                acc = w;
+                return i;
+            }
+        }
+        int d;
+        while (i < end && (d = b[i] - '0') >= 0 && d <= 9) {
+            w = 10 * w + d;
+            i++;
+        }
+        acc = w;
+        return i;
+    }
+
+    /** The value of the first {@code n} (1..8) bytes of {@code word}, all ASCII digits, first byte most significant. */
+    private static long foldDigits(long word, int n) {
+        // Bytes past the n digits are shifted out; the zero bytes shifted in are leading zero digits.
+        long x = (word - 0x3030303030303030L) << ((8 - n) << 3);
+        x = (x * 10) + (x >>> 8);
+        return (((x & 0x000000FF000000FFL) * 0x000F424000000064L)
+                + (((x >>> 16) & 0x000000FF000000FFL) * 0x0000271000000001L)) >>> 32;
     }
 
     /**

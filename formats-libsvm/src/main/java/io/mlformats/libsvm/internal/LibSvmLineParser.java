@@ -117,7 +117,12 @@ public final class LibSvmLineParser {
                 c++;
             }
             int digitsFrom = c;
-            while (c < end && b[c] >= '0' && b[c] <= '9') {
+            long raw = 0;
+            int d;
+            // The index is accumulated while its digits are found (one pass); more than 18 digits overflow a
+            // long and are re-parsed below only to word the error.
+            while (c < end && (d = b[c] - '0') >= 0 && d <= 9) {
+                raw = raw * 10 + d;
                 c++;
             }
             if (c == digitsFrom) {
@@ -132,14 +137,12 @@ public final class LibSvmLineParser {
                 throw errors.error(c, "expected ':' after feature index " + TextErrors.ascii(b, s, c) + ", found "
                         + TextErrors.describe(b, c, end));
             }
-            long raw = numbers.parseLong(b, s, c - s);
-            if (numbers.status() != NumberParser.OK || raw > (long) Integer.MAX_VALUE + shift) {
+            if (c - digitsFrom > 18 || raw > (long) Integer.MAX_VALUE + shift) {
                 throw errors.error(s, "feature index " + TextErrors.quote(b, s, c) + " is too large (the largest "
                         + "column is 2^31-1)");
             }
             int vs = c + 1;
-            int ve = tokenEnd(b, vs, end);
-            if (ve == vs) {
+            if (vs >= end || isDelimiter(b[vs])) {
                 throw errors.error(vs, "expected a value after '" + TextErrors.ascii(b, s, vs) + "', found "
                         + TextErrors.describe(b, vs, end));
             }
@@ -165,13 +168,16 @@ public final class LibSvmLineParser {
             if (raw < minRawIndex) {
                 minRawIndex = raw;
             }
+            // The value is parsed where it stands and its end found by the parser (no separate token scan);
+            // anything but a delimiter after the number makes the whole token a syntax error.
+            int ve;
             if (float32) {
-                float v = numbers.parseFloat(b, vs, ve - vs);
-                checkNumber(b, vs, ve, "value");
+                float v = numbers.parseFloatPrefix(b, vs, end);
+                ve = valueEnd(b, vs, end);
                 f.append((int) col, v);
             } else {
-                double v = numbers.parseDouble(b, vs, ve - vs);
-                checkNumber(b, vs, ve, "value");
+                double v = numbers.parseDoublePrefix(b, vs, end);
+                ve = valueEnd(b, vs, end);
                 f.append((int) col, v);
             }
             first = false;
@@ -265,6 +271,21 @@ public final class LibSvmLineParser {
                     "value") ? " for float32" : "") + " (accepted only in lenient mode)");
         }
         stats.addWarning(st == NumberParser.NON_FINITE ? WARN_NON_FINITE : WARN_OUT_OF_RANGE);
+    }
+
+    /** Checks the number just parsed at {@code vs} and returns where its token ends. */
+    private int valueEnd(byte[] b, int vs, int end) throws FormatException {
+        int ve = numbers.parsedEnd();
+        if (numbers.status() == NumberParser.SYNTAX || (ve < end && !isDelimiter(b[ve]))) {
+            int te = tokenEnd(b, vs, end);
+            throw errors.error(vs, "expected a number as value, found " + TextErrors.quote(b, vs, te));
+        }
+        checkNumber(b, vs, ve, "value");
+        return ve;
+    }
+
+    private static boolean isDelimiter(byte c) {
+        return c == ' ' || c == '\t' || c == '#';
     }
 
     private static int skipBlanks(byte[] b, int i, int end) {
