@@ -37,7 +37,7 @@ class ReadmeExamplesTest {
         Path trainLibsvm = Golden.path("libsvm/real/xgboost_agaricus.txt.train");
         Path trainPbr = dir.resolve("train.pbr");
 
-        LibSvmOptions options = LibSvmOptions.defaults().withIndexBase(IndexBase.ONE);
+        LibSvmOptions options = LibSvmOptions.defaults().withIndexBase(IndexBase.ONE).withNumFeatures(126);
         try (LibSvmReader reader = LibSvmReader.open(trainLibsvm, options);
              RecordProtobufWriter writer = RecordProtobufWriter.open(trainPbr)) {
             while (reader.next()) {
@@ -51,6 +51,7 @@ class ReadmeExamplesTest {
         try (RecordProtobufReader reader = RecordProtobufReader.open(trainPbr)) {
             while (reader.next()) {
                 TensorView x = reader.current().features();
+                assertEquals(126, x.shape(0));
                 FloatBuffer values = x.float32Buffer();
                 for (int i = 0; i < values.remaining(); i++) {
                     sum += values.get(i);

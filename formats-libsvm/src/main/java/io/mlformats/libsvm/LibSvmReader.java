@@ -149,6 +149,10 @@ public final class LibSvmReader implements RecordReader<LibSvmRow> {
                 stats.addSkipped(ex);
                 continue;
             }
+            if (declaredFeatures >= 0) {
+                // A declared width travels with every row: SageMaker's sparse tensors need their shape.
+                row.features().setDimension(declaredFeatures);
+            }
             rowLine = line;
             rowOffset = lines.lineOffset();
             rowRecord = records++;
