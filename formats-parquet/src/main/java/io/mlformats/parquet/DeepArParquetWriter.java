@@ -1,16 +1,14 @@
 package io.mlformats.parquet;
 
-import io.mlformats.core.AtomicFileSink;
 import io.mlformats.core.RecordWriter;
 import io.mlformats.core.vector.ValueType;
-import io.mlformats.parquet.internal.ParquetFiles;
+import io.mlformats.parquet.internal.AtomicParquetFile;
 import io.mlformats.parquet.internal.SchemaWriteSupport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
@@ -29,27 +27,17 @@ import org.apache.parquet.schema.Types;
  * Not thread-safe.
  */
 public final class DeepArParquetWriter implements RecordWriter<DeepArParquetSeries> {
-    private final AtomicFileSink sink;
-    private final ParquetWriter<DeepArParquetSeries> writer;
+    private final AtomicParquetFile<DeepArParquetSeries> file;
     private final DeepArParquetOptions options;
-    private boolean closed;
 
-    private DeepArParquetWriter(AtomicFileSink sink, ParquetWriter<DeepArParquetSeries> writer,
-                                DeepArParquetOptions options) {
-        this.sink = sink;
-        this.writer = writer;
+    private DeepArParquetWriter(AtomicParquetFile<DeepArParquetSeries> file, DeepArParquetOptions options) {
+        this.file = file;
         this.options = options;
     }
 
     public static DeepArParquetWriter create(Path target, DeepArParquetOptions options) throws IOException {
-        AtomicFileSink sink = AtomicFileSink.open(target);
-        try {
-            return new DeepArParquetWriter(sink, ParquetFiles.writer(sink, new Support(options),
-                    options.compression().codec(), 128L << 20), options);
-        } catch (IOException | RuntimeException e) {
-            sink.abort();
-            throw e;
-        }
+        return new DeepArParquetWriter(AtomicParquetFile.create(target, new Support(options),
+                options.compression().codec(), 128L << 20), options);
     }
 
     /**
@@ -64,11 +52,7 @@ public final class DeepArParquetWriter implements RecordWriter<DeepArParquetSeri
             throw new IllegalArgumentException(
                     "series has 'dynamic_feat' but the Parquet file was opened without a dynamic_feat column");
         }
-        try {
-            writer.write(s);
-        } catch (RuntimeException e) {
-            throw new IOException("Parquet write failed: " + e.getMessage(), e);
-        }
+        file.write(s);
     }
 
     @Override
@@ -77,31 +61,12 @@ public final class DeepArParquetWriter implements RecordWriter<DeepArParquetSeri
 
     @Override
     public void close() throws IOException {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            writer.close();
-            sink.commit();
-        } catch (IOException | RuntimeException e) {
-            sink.abort();
-            throw e;
-        }
+        file.commit();
     }
 
     /** Discards the file. Idempotent. */
     public void abort() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            writer.close();
-        } catch (IOException | RuntimeException ignored) {
-            // Deleted below either way.
-        }
-        sink.abort();
+        file.abort();
     }
 
     static MessageType schema(DeepArParquetOptions o) {

@@ -1,11 +1,10 @@
 package io.mlformats.parquet;
 
-import io.mlformats.core.AtomicFileSink;
 import io.mlformats.core.RecordWriter;
 import io.mlformats.core.vector.DenseVector;
 import io.mlformats.core.vector.SparseVector;
 import io.mlformats.core.vector.ValueType;
-import io.mlformats.parquet.internal.ParquetFiles;
+import io.mlformats.parquet.internal.AtomicParquetFile;
 import io.mlformats.parquet.internal.SchemaWriteSupport;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,7 +13,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
@@ -36,28 +34,19 @@ import org.apache.parquet.schema.Types;
  * Not thread-safe.
  */
 public final class ParquetFeatureWriter implements RecordWriter<FeatureRow> {
-    private final AtomicFileSink sink;
     private final Support support;
-    private final ParquetWriter<FeatureRow> writer;
-    private boolean closed;
+    private final AtomicParquetFile<FeatureRow> file;
 
-    private ParquetFeatureWriter(AtomicFileSink sink, Support support, ParquetWriter<FeatureRow> writer) {
-        this.sink = sink;
+    private ParquetFeatureWriter(Support support, AtomicParquetFile<FeatureRow> file) {
         this.support = support;
-        this.writer = writer;
+        this.file = file;
     }
 
     /** Creates a writer whose file appears at {@code target} on a successful {@link #close()}. */
     public static ParquetFeatureWriter create(Path target, ParquetFeatureWriterOptions options) throws IOException {
-        AtomicFileSink sink = AtomicFileSink.open(target);
-        try {
-            Support support = new Support(options);
-            return new ParquetFeatureWriter(sink, support, ParquetFiles.writer(sink, support,
-                    options.compression().codec(), options.rowGroupBytes()));
-        } catch (IOException | RuntimeException e) {
-            sink.abort();
-            throw e;
-        }
+        Support support = new Support(options);
+        return new ParquetFeatureWriter(support, AtomicParquetFile.create(target, support,
+                options.compression().codec(), options.rowGroupBytes()));
     }
 
     /**
@@ -69,13 +58,7 @@ public final class ParquetFeatureWriter implements RecordWriter<FeatureRow> {
     @Override
     public void write(FeatureRow row) throws IOException {
         support.check(row);
-        try {
-            writer.write(row);
-        } catch (IllegalArgumentException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new IOException("Parquet write failed: " + e.getMessage(), e);
-        }
+        file.write(row);
     }
 
     /** Parquet cannot flush part of a row group; rows reach the file as row groups fill and on close. */
@@ -86,31 +69,12 @@ public final class ParquetFeatureWriter implements RecordWriter<FeatureRow> {
     /** Finishes the file and publishes it under its final name. */
     @Override
     public void close() throws IOException {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            writer.close();
-            sink.commit();
-        } catch (IOException | RuntimeException e) {
-            sink.abort();
-            throw e;
-        }
+        file.commit();
     }
 
     /** Discards the file: nothing appears under the target name. Idempotent. */
     public void abort() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            writer.close();
-        } catch (IOException | RuntimeException ignored) {
-            // The temporary file is deleted below either way.
-        }
-        sink.abort();
+        file.abort();
     }
 
     /** The schema this writer would use for {@code options}, as Parquet text (for docs and inspection). */
