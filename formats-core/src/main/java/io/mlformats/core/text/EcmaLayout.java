@@ -105,6 +105,10 @@ final class EcmaLayout {
     /** Writes the digits of {@code v > 0} so that the last one is at {@code end - 1}. */
     static void writeDigits(long v, byte[] dst, int end) {
         int i = end;
+        if (v <= Integer.MAX_VALUE) {
+            writeIntDigits((int) v, dst, i);
+            return;
+        }
         while (v >= 100) {
             long q = v / 100;
             int r = (int) (v - q * 100);
@@ -120,10 +124,42 @@ final class EcmaLayout {
         }
     }
 
+    /** {@link #writeDigits} for values that fit an int: 32-bit division by a constant is cheaper than 64-bit. */
+    private static void writeIntDigits(int v, byte[] dst, int end) {
+        int i = end;
+        while (v >= 100) {
+            int q = v / 100;
+            int r = v - q * 100;
+            dst[--i] = DIGIT_PAIRS[2 * r + 1];
+            dst[--i] = DIGIT_PAIRS[2 * r];
+            v = q;
+        }
+        if (v >= 10) {
+            dst[--i] = DIGIT_PAIRS[2 * v + 1];
+            dst[--i] = DIGIT_PAIRS[2 * v];
+        } else {
+            dst[--i] = (byte) ('0' + v);
+        }
+    }
+
     /** Writes exactly {@code count} digits of {@code v} (with leading zeros) ending at {@code end - 1}. */
     static void writeDigitsPadded(long v, byte[] dst, int end, int count) {
         int stop = end - count;
         int i = end;
+        if (v <= Integer.MAX_VALUE) {
+            int w = (int) v;
+            while (i - stop >= 2) {
+                int q = w / 100;
+                int r = w - q * 100;
+                dst[--i] = DIGIT_PAIRS[2 * r + 1];
+                dst[--i] = DIGIT_PAIRS[2 * r];
+                w = q;
+            }
+            if (i > stop) {
+                dst[--i] = (byte) ('0' + w);
+            }
+            return;
+        }
         while (i - stop >= 2) {
             long q = v / 100;
             int r = (int) (v - q * 100);
