@@ -11,6 +11,7 @@ import io.mlformats.core.SourcePosition;
 import io.mlformats.core.text.LineScanner;
 import io.mlformats.core.vector.ValueType;
 import io.mlformats.libsvm.internal.LibSvmLineParser;
+import io.mlformats.libsvm.internal.RowAccounting;
 import io.mlformats.libsvm.internal.TextErrors;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -48,14 +49,10 @@ public final class LibSvmReader implements RecordReader<LibSvmRow> {
     private final LibSvmLineParser parser;
     private final LibSvmRow row;
     private final ReadStats stats;
-    private final boolean skipErrors;
+    private final RowAccounting rows;
     private final long declaredFeatures;
     private final int shift;
     private boolean started;
-    private long records;
-    private long rowLine;
-    private long rowOffset;
-    private long rowRecord = -1;
 
     LibSvmReader(ByteInput input, LibSvmOptions options, IndexBase resolved) {
         boolean deferred = resolved == IndexBase.AUTO;
@@ -66,7 +63,7 @@ public final class LibSvmReader implements RecordReader<LibSvmRow> {
         this.parser = new LibSvmLineParser(errors, stats, options.read().lenient(), options.multiLabel(),
                 options.valueType() == ValueType.FLOAT32, shift, deferred ? -1 : options.numFeatures());
         this.row = new LibSvmRow(options.valueType());
-        this.skipErrors = options.read().errorPolicy() == ErrorPolicy.SKIP_AND_COLLECT;
+        this.rows = new RowAccounting(lines, stats, options.read().errorPolicy() == ErrorPolicy.SKIP_AND_COLLECT);
         this.declaredFeatures = options.numFeatures();
     }
 
@@ -128,8 +125,7 @@ public final class LibSvmReader implements RecordReader<LibSvmRow> {
             byte[] b = lines.buffer();
             int s = lines.start();
             int e = lines.end();
-            long line = lines.lineNumber();
-            errors.at(line, lines.lineOffset(), s, records);
+            errors.at(lines.lineNumber(), lines.lineOffset(), s, rows.records());
             try {
                 if (!started) {
                     started = true;
@@ -141,29 +137,17 @@ public final class LibSvmReader implements RecordReader<LibSvmRow> {
                     continue;
                 }
             } catch (FormatException ex) {
-                records++;
-                stats.setBytes(lines.consumed());
-                if (!skipErrors) {
-                    throw ex;
-                }
-                stats.addSkipped(ex);
+                rows.rejected(ex);
                 continue;
             }
             if (declaredFeatures >= 0) {
                 // A declared width travels with every row: SageMaker's sparse tensors need their shape.
                 row.features().setDimension(declaredFeatures);
             }
-            rowLine = line;
-            rowOffset = lines.lineOffset();
-            rowRecord = records++;
-            stats.addRecord();
-            stats.setBytes(lines.consumed());
+            rows.accepted();
             return true;
         }
-        stats.setBytes(lines.consumed());
-        rowRecord = -1;
-        rowLine = lines.lineNumber() + 1;
-        rowOffset = lines.consumed();
+        rows.finished();
         return false;
     }
 
@@ -175,7 +159,7 @@ public final class LibSvmReader implements RecordReader<LibSvmRow> {
     /** Position of the current row's line (or of the end of the input after the last row). */
     @Override
     public SourcePosition position() {
-        return SourcePosition.ofLine(errors.source(), rowOffset, rowRecord, rowLine);
+        return rows.position(errors.source());
     }
 
     @Override
@@ -211,7 +195,7 @@ public final class LibSvmReader implements RecordReader<LibSvmRow> {
 
     /** Records seen so far, delivered and skipped. */
     long recordCount() {
-        return records;
+        return rows.records();
     }
 
     @Override

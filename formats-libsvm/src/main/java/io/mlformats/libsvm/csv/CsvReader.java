@@ -13,6 +13,7 @@ import io.mlformats.core.vector.CsrMatrix;
 import io.mlformats.core.vector.SparseVector;
 import io.mlformats.core.vector.ValueType;
 import io.mlformats.libsvm.LibSvmRow;
+import io.mlformats.libsvm.internal.RowAccounting;
 import io.mlformats.libsvm.internal.TextErrors;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -43,10 +44,7 @@ public final class CsvReader implements RecordReader<LibSvmRow> {
     private final ReadStats stats;
     private final int leading;
     private long width;
-    private long records;
-    private long rowLine;
-    private long rowOffset;
-    private long rowRecord = -1;
+    private final RowAccounting rows;
     private boolean started;
 
     private CsvReader(ByteInput input, CsvOptions options) {
@@ -57,6 +55,7 @@ public final class CsvReader implements RecordReader<LibSvmRow> {
         this.float32 = options.valueType() == ValueType.FLOAT32;
         this.row = new LibSvmRow(options.valueType());
         this.stats = new ReadStats(options.read().maxErrorsKept());
+        this.rows = new RowAccounting(lines, stats, options.read().errorPolicy() == ErrorPolicy.SKIP_AND_COLLECT);
         this.leading = (options.hasLabel() ? 1 : 0) + (options.hasWeight() ? 1 : 0);
         this.width = options.numFeatures();
     }
@@ -102,29 +101,17 @@ public final class CsvReader implements RecordReader<LibSvmRow> {
             if (isBlank(b, s, e)) {
                 continue;
             }
-            errors.at(line, lines.lineOffset(), s, records);
+            errors.at(line, lines.lineOffset(), s, rows.records());
             try {
                 parse(b, s, e, line == 1 || (line == 2 && options.skipHeader()));
             } catch (FormatException ex) {
-                records++;
-                stats.setBytes(lines.consumed());
-                if (options.read().errorPolicy() == ErrorPolicy.FAIL_FAST) {
-                    throw ex;
-                }
-                stats.addSkipped(ex);
+                rows.rejected(ex);
                 continue;
             }
-            rowLine = line;
-            rowOffset = lines.lineOffset();
-            rowRecord = records++;
-            stats.addRecord();
-            stats.setBytes(lines.consumed());
+            rows.accepted();
             return true;
         }
-        stats.setBytes(lines.consumed());
-        rowRecord = -1;
-        rowLine = lines.lineNumber() + 1;
-        rowOffset = lines.consumed();
+        rows.finished();
         return false;
     }
 
@@ -155,7 +142,7 @@ public final class CsvReader implements RecordReader<LibSvmRow> {
             try {
                 parseField(b, from, to, field, f);
             } catch (FormatException ex) {
-                if (firstLine && records == 0 && numbers.status() == NumberParser.SYNTAX
+                if (firstLine && rows.records() == 0 && numbers.status() == NumberParser.SYNTAX
                         && looksLikeText(b, from, to)) {
                     throw errors.error(from, "line 1 looks like a header (" + TextErrors.quote(b, s, e)
                             + "): SageMaker CSV has no header; use CsvOptions.withSkipHeader(true) to skip it");
@@ -263,7 +250,7 @@ public final class CsvReader implements RecordReader<LibSvmRow> {
 
     @Override
     public SourcePosition position() {
-        return SourcePosition.ofLine(errors.source(), rowOffset, rowRecord, rowLine);
+        return rows.position(errors.source());
     }
 
     @Override
