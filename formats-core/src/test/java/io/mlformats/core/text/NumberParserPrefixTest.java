@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 class NumberParserPrefixTest {
 
     private static final String[] TAILS = {"", " 3:4", "\t#c", "#", "x", ":", ".", "e", "5"};
+    private static final String[] PADDINGS = {"", "12345678901234567890", ".5e5.5e5.5e5.5e5.5e5", "                    "};
 
     @Test
     void prefixParsingMatchesWholeRangeParsing() {
@@ -23,19 +24,23 @@ class NumberParserPrefixTest {
             SplittableRandom r = Seeds.forCase(base, c);
             String number = randomNumberText(r);
             String tail = TAILS[r.nextInt(TAILS.length)];
-            byte[] b = ("  " + number + tail).getBytes(StandardCharsets.US_ASCII);
+            // Padding past the limit: the word-at-a-time path reads it but must never let it count.
+            String padding = PADDINGS[r.nextInt(PADDINGS.length)];
+            byte[] b = ("  " + number + tail + padding).getBytes(StandardCharsets.US_ASCII);
+            int limit = b.length - padding.length();
             int from = 2;
             int numberEnd = from + number.length();
 
-            float f = prefix.parseFloatPrefix(b, from, b.length);
+            float f = prefix.parseFloatPrefix(b, from, limit);
             int st = prefix.status();
             int end = prefix.parsedEnd();
             // parsedEnd() is meaningful only when the status is not SYNTAX.
             boolean delimited = st != NumberParser.SYNTAX
-                    && (end == b.length || b[end] == ' ' || b[end] == '\t' || b[end] == '#');
+                    && (end == limit || b[end] == ' ' || b[end] == '\t' || b[end] == '#');
+            assertTrue(st == NumberParser.SYNTAX || end <= limit, "parsedEnd past the limit");
             // What a tokenizer would have handed to the whole-range parser: up to the first delimiter.
             int tokenEnd = from;
-            while (tokenEnd < b.length && b[tokenEnd] != ' ' && b[tokenEnd] != '\t' && b[tokenEnd] != '#') {
+            while (tokenEnd < limit && b[tokenEnd] != ' ' && b[tokenEnd] != '\t' && b[tokenEnd] != '#') {
                 tokenEnd++;
             }
             float g = whole.parseFloat(b, from, tokenEnd - from);
@@ -47,12 +52,41 @@ class NumberParserPrefixTest {
             } else {
                 assertEquals(NumberParser.SYNTAX, whole.status(), what + " must be rejected as a token");
             }
-            double d = prefix.parseDoublePrefix(b, from, b.length);
+            double d = prefix.parseDoublePrefix(b, from, limit);
             if (prefix.status() != NumberParser.SYNTAX && delimited) {
                 assertEquals(Double.doubleToLongBits(whole.parseDouble(b, from, tokenEnd - from)),
                         Double.doubleToLongBits(d), what);
             }
             assertTrue(numberEnd >= from);
+        }
+    }
+
+    @Test
+    void digitRunsParseExactlyUpTo18DigitsAndStopAtTheLimit() {
+        long base = Seeds.base();
+        NumberParser p = new NumberParser();
+        for (int c = 0; c < 100_000; c++) {
+            SplittableRandom r = Seeds.forCase(base, c);
+            StringBuilder digits = new StringBuilder();
+            int n = r.nextInt(0, 22);
+            for (int k = 0; k < n; k++) {
+                digits.append((char) ('0' + r.nextInt(10)));
+            }
+            String tail = TAILS[r.nextInt(TAILS.length)];
+            String padding = PADDINGS[r.nextInt(PADDINGS.length)];
+            byte[] b = ("q" + digits + tail + padding).getBytes(StandardCharsets.US_ASCII);
+            int limit = b.length - padding.length();
+            long v = p.parseDigitsPrefix(b, 1, limit);
+            int end = 1;
+            while (end < limit && b[end] >= '0' && b[end] <= '9') {
+                end++;
+            }
+            String what = Seeds.describe(base, c) + ": '" + digits + tail + "'";
+            assertEquals(end, p.parsedEnd(), what);
+            if (end - 1 <= 18) {
+                assertEquals(end == 1 ? 0 : Long.parseLong(new String(b, 1, end - 1, StandardCharsets.US_ASCII)),
+                        v, what);
+            }
         }
     }
 
@@ -81,7 +115,8 @@ class NumberParserPrefixTest {
             case 1:
                 return String.format("%.7g", r.nextGaussian() * Math.pow(10, r.nextInt(-8, 8)));
             case 2:
-                return Integer.toString(r.nextInt(-1000, 1000));
+                return r.nextBoolean() ? Integer.toString(r.nextInt(-1000, 1000))
+                        : Integer.toString(r.nextInt(-99_999_999, 99_999_999)) + "." + r.nextLong(1_000_000_000L);
             case 3:
                 return (r.nextBoolean() ? "-" : "") + r.nextInt(100) + "." + r.nextInt(1000) + "e"
                         + (r.nextBoolean() ? "+" : "-") + r.nextInt(50);

@@ -161,19 +161,61 @@ class NumberParserTest {
         }
     }
 
+    @Test
+    void shortDecimalsAgreeWithTheJdkInEveryContext() {
+        // The word-at-a-time path for [-]digits[.digits] runs only with 18 readable bytes after the number, so
+        // each case is also parsed inside larger arrays whose following bytes would continue the number.
+        long base = Seeds.base();
+        for (int i = 0; i < 300_000; i++) {
+            SplittableRandom r = Seeds.forCase(base, i);
+            StringBuilder sb = new StringBuilder();
+            if (r.nextInt(3) == 0) {
+                sb.append('-');
+            }
+            appendDigits(sb, r, r.nextInt(0, 10));
+            if (r.nextInt(4) != 0) {
+                sb.append('.');
+                appendDigits(sb, r, r.nextInt(0, 11));
+            }
+            String s = sb.toString();
+            if (s.isEmpty() || s.equals("-") || s.equals(".") || s.equals("-.")) {
+                continue;
+            }
+            checkAgainstJdk(s, Seeds.describe(base, i));
+        }
+    }
+
+    private static void appendDigits(StringBuilder sb, SplittableRandom r, int n) {
+        for (int k = 0; k < n; k++) {
+            sb.append((char) ('0' + r.nextInt(10)));
+        }
+    }
+
+    private static final String[] CONTEXT_TAILS = {"", "00000000000000000000", "                    ",
+        "e5.5.5.5.5.5.5.5.5.5", ".123456789012345678"};
+
     private void checkAgainstJdk(String s, String what) {
-        byte[] b = ascii(s);
+        for (String tail : CONTEXT_TAILS) {
+            checkAgainstJdk(s, tail, what);
+        }
+    }
+
+    /** Parses {@code s} where it stands inside {@code "ab" + s + tail}; the tail must not change the result. */
+    private void checkAgainstJdk(String s, String tail, String what) {
+        byte[] b = ascii("ab" + s + tail);
         double expected = Double.parseDouble(s);
-        double actual = parser.parseDouble(b, 0, b.length);
+        double actual = parser.parseDouble(b, 2, s.length());
         if (Double.doubleToRawLongBits(expected) != Double.doubleToRawLongBits(actual)) {
-            throw new AssertionError(what + ": parseDouble(\"" + s + "\") = " + actual + ", JDK " + expected);
+            throw new AssertionError(what + ": parseDouble(\"" + s + "\" + tail '" + tail + "') = " + actual
+                    + ", JDK " + expected);
         }
         assertEquals(Double.isInfinite(expected) ? NumberParser.OUT_OF_RANGE : NumberParser.OK, parser.status(),
                 what + " " + s);
         float expectedF = Float.parseFloat(s);
-        float actualF = parser.parseFloat(b, 0, b.length);
+        float actualF = parser.parseFloat(b, 2, s.length());
         if (Float.floatToRawIntBits(expectedF) != Float.floatToRawIntBits(actualF)) {
-            throw new AssertionError(what + ": parseFloat(\"" + s + "\") = " + actualF + ", JDK " + expectedF);
+            throw new AssertionError(what + ": parseFloat(\"" + s + "\" + tail '" + tail + "') = " + actualF
+                    + ", JDK " + expectedF);
         }
         assertEquals(Float.isInfinite(expectedF) ? NumberParser.OUT_OF_RANGE : NumberParser.OK, parser.status(),
                 what + " " + s);

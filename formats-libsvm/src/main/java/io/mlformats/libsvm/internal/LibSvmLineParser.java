@@ -117,14 +117,9 @@ public final class LibSvmLineParser {
                 c++;
             }
             int digitsFrom = c;
-            long raw = 0;
-            int d;
-            // The index is accumulated while its digits are found (one pass); more than 18 digits overflow a
-            // long and are re-parsed below only to word the error.
-            while (c < end && (d = b[c] - '0') >= 0 && d <= 9) {
-                raw = raw * 10 + d;
-                c++;
-            }
+            // More than 18 digits wrap; their count alone words the error below.
+            long raw = numbers.parseDigitsPrefix(b, c, end);
+            c = numbers.parsedEnd();
             if (c == digitsFrom) {
                 if (first && !row.hasQid() && isQid(b, s, end)) {
                     i = parseQid(b, s, end, row);
