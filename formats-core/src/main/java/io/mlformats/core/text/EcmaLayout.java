@@ -1,11 +1,21 @@
 package io.mlformats.core.text;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Lays out a positive decimal {@code f × 10^e} as ECMAScript's {@code Number.prototype.toString} does: with the
  * digits {@code d1..dn} (trailing zeros removed) and {@code k = n + e} (so the value is {@code 0.d1..dn × 10^k}),
  * plain when {@code -6 < k <= 21}, otherwise {@code d1[.d2..dn]e±(k-1)}. Stateless.
  */
 final class EcmaLayout {
+    private static final VarHandle LONG_LE =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ASCII_ZEROS = 0x3030303030303030L;
+    /** {@code "0.000000"} as a little-endian word. */
+    private static final long ZERO_POINT_ZEROS = 0x3030303030302E30L;
+
     private static final long[] POW10 = new long[19];
     /** "00".."99": two digits per division. */
     private static final byte[] DIGIT_PAIRS = new byte[200];
@@ -25,8 +35,17 @@ final class EcmaLayout {
     private EcmaLayout() {
     }
 
-    /** Writes {@code f × 10^e} ({@code 0 < f < 10^18}) at {@code dst[off]}; returns the end offset. */
+    /**
+     * Writes {@code f × 10^e} ({@code 0 < f < 10^18}) at {@code dst[off]}; returns the end offset. May overwrite
+     * up to 18 bytes from {@code off} past that end (scratch inside the caller's MAX_..._BYTES room).
+     */
     static int write(long f, int e, byte[] dst, int off) {
+        if (f < 100_000_000 && off >= 0 && off <= dst.length - 18) {
+            int end = writePlainShort((int) f, e, dst, off);
+            if (end >= 0) {
+                return end;
+            }
+        }
         while (f % 10 == 0) {
             f /= 10;
             e++;
@@ -94,6 +113,61 @@ final class EcmaLayout {
             dst[end++] = (byte) ('0' + x);
         }
         return end;
+    }
+
+    /**
+     * The plain layouts ({@code -6 < k <= 8}) of {@code 0 < f < 10^8} with word stores and no branch on the
+     * digit count, which the general path mispredicts on every change of length; -1 for the other layouts.
+     */
+    private static int writePlainShort(int f, int e, byte[] dst, int off) {
+        long raw = digitBytes(f);
+        int lead = Long.numberOfTrailingZeros(raw) >>> 3;
+        int trail = Long.numberOfLeadingZeros(raw) >>> 3;
+        int n = 8 - lead - trail;
+        int k = n + e + trail;
+        // Significant digits from byte 0, then the dropped trailing zeros as '0', then zero bytes.
+        long ascii = (raw | ASCII_ZEROS) >>> (lead << 3);
+        if (k > 0 && k <= 8) {
+            if (n > k) {
+                LONG_LE.set(dst, off, ascii);
+                LONG_LE.set(dst, off + k + 1, ascii >>> (k << 3));
+                dst[off + k] = '.';
+                return off + n + 1;
+            }
+            // An integer: the digits, then '0' up to k (shifting by 1 then 8n-1 keeps n = 8 from wrapping).
+            LONG_LE.set(dst, off, ascii | ASCII_ZEROS << 1 << ((n << 3) - 1));
+            return off + k;
+        }
+        if (k <= 0 && k > -6) {
+            LONG_LE.set(dst, off, ZERO_POINT_ZEROS);
+            int start = off + 2 - k;
+            LONG_LE.set(dst, start, ascii);
+            return start + n;
+        }
+        return -1;
+    }
+
+    /** The eight decimal digits of {@code 0 <= v < 10^8}, leading zeros included, as byte values 0..9 from byte 0. */
+    static long digitBytes(int v) {
+        int hi = v / 10_000;
+        long z = hi | (long) (v - hi * 10_000) << 32;
+        // Each 32-bit lane (< 10^4) split into two 16-bit lanes (< 100), then each into two bytes (< 10); the
+        // multiply-shift quotients are exact in those ranges and never carry between lanes.
+        long q = (z * 10486 >>> 20) & 0x0000007F0000007FL;
+        long pairs = q | (z - q * 100) << 16;
+        long t = (pairs * 103 >>> 10) & 0x000F000F000F000FL;
+        return t | (pairs - t * 10) << 8;
+    }
+
+    /**
+     * Writes {@code 0 < v < 10^8} as its digits with one word store (up to 8 bytes from {@code off}, past the
+     * returned end as scratch); returns the end.
+     */
+    static int writeShortDigits(int v, byte[] dst, int off) {
+        long raw = digitBytes(v);
+        int lead = Long.numberOfTrailingZeros(raw) >>> 3;
+        LONG_LE.set(dst, off, (raw | ASCII_ZEROS) >>> (lead << 3));
+        return off + 8 - lead;
     }
 
     /** Number of decimal digits of {@code 0 < f < 10^18}. */

@@ -38,7 +38,10 @@ public final class NumberFormatter {
     private NumberFormatter() {
     }
 
-    /** Writes {@code v} at {@code dst[off]}; returns the index just past the last byte written. */
+    /**
+     * Writes {@code v} at {@code dst[off]}; returns the index just past its last byte. Bytes after that index, up
+     * to {@code off + MAX_FLOAT_BYTES}, may be overwritten: word stores are cheaper than exact ones.
+     */
     public static int writeFloat(float v, byte[] dst, int off) {
         int bits = Float.floatToRawIntBits(v);
         int fraction = bits & ((1 << FLOAT_FRACTION_BITS) - 1);
@@ -54,18 +57,21 @@ public final class NumberFormatter {
                 dst[off] = '0';
                 return off + 1;
             }
-            return Schubfach.write(fraction, FLOAT_MIN_Q, false, dst, off);
+            return Schubfach.writeFloat(fraction, FLOAT_MIN_Q, false, dst, off);
         }
-        long c = (1L << FLOAT_FRACTION_BITS) | fraction;
+        int c = (1 << FLOAT_FRACTION_BITS) | fraction;
         int q = FLOAT_MIN_Q - 1 + biased;
-        if (q < 0 && q > -FLOAT_FRACTION_BITS - 1 && (c & ((1L << -q) - 1)) == 0) {
+        if (q < 0 && q > -FLOAT_FRACTION_BITS - 1 && (c & ((1 << -q) - 1)) == 0) {
             // An integer below 2^24: its own digits are the shortest (the rounding interval is narrower than 1).
             return EcmaLayout.write(c >> -q, 0, dst, off);
         }
-        return Schubfach.write(c, q, fraction == 0 && biased > 1, dst, off);
+        return Schubfach.writeFloat(c, q, fraction == 0 && biased > 1, dst, off);
     }
 
-    /** Writes {@code v} at {@code dst[off]}; returns the index just past the last byte written. */
+    /**
+     * Writes {@code v} at {@code dst[off]}; returns the index just past its last byte. Bytes after that index, up
+     * to {@code off + MAX_DOUBLE_BYTES}, may be overwritten.
+     */
     public static int writeDouble(double v, byte[] dst, int off) {
         long bits = Double.doubleToRawLongBits(v);
         long fraction = bits & ((1L << DOUBLE_FRACTION_BITS) - 1);
@@ -91,7 +97,10 @@ public final class NumberFormatter {
         return Schubfach.write(c, q, fraction == 0 && biased > 1, dst, off);
     }
 
-    /** Writes {@code v} in decimal at {@code dst[off]}; returns the index just past the last byte written. */
+    /**
+     * Writes {@code v} in decimal at {@code dst[off]}; returns the index just past its last byte. Bytes after that
+     * index, up to {@code off + MAX_LONG_BYTES}, may be overwritten.
+     */
     public static int writeLong(long v, byte[] dst, int off) {
         if (v < 0) {
             dst[off++] = '-';
@@ -107,6 +116,9 @@ public final class NumberFormatter {
         if (v == 0) {
             dst[off] = '0';
             return off + 1;
+        }
+        if (v < 100_000_000 && off <= dst.length - 8) {
+            return EcmaLayout.writeShortDigits((int) v, dst, off);
         }
         int end = off + EcmaLayout.digitCount(v);
         EcmaLayout.writeDigits(v, dst, end);

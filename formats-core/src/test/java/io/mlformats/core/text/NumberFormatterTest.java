@@ -167,6 +167,53 @@ class NumberFormatterTest {
     }
 
     @Test
+    void wordStoresStayInsideTheRoomAndAgreeWithTheExactPath() {
+        // Word stores run only with room to spare; an array that ends right after the number takes the exact
+        // byte-by-byte path. Both must write the same text, and nothing outside [off, off + MAX) may change.
+        long base = Seeds.base();
+        for (int i = 0; i < 200_000; i++) {
+            SplittableRandom r = Seeds.forCase(base, i);
+            int kind = i % 4;
+            String what = Seeds.describe(base, i);
+            if (kind == 0) {
+                float v = Float.parseFloat(String.format("%.7g", r.nextGaussian() * Math.pow(10, r.nextInt(-9, 10))));
+                checkRoom((b, off) -> NumberFormatter.writeFloat(v, b, off), NumberFormatter.MAX_FLOAT_BYTES, what);
+            } else if (kind == 1) {
+                float v = Float.intBitsToFloat(r.nextInt());
+                checkRoom((b, off) -> NumberFormatter.writeFloat(v, b, off), NumberFormatter.MAX_FLOAT_BYTES, what);
+            } else if (kind == 2) {
+                double v = r.nextBoolean() ? Double.longBitsToDouble(r.nextLong())
+                        : r.nextInt(100_000_000) / Math.pow(10, r.nextInt(-3, 15));
+                checkRoom((b, off) -> NumberFormatter.writeDouble(v, b, off), NumberFormatter.MAX_DOUBLE_BYTES, what);
+            } else {
+                long v = r.nextLong() >> r.nextInt(64);
+                checkRoom((b, off) -> NumberFormatter.writeLong(v, b, off), NumberFormatter.MAX_LONG_BYTES, what);
+            }
+        }
+    }
+
+    private interface Write {
+        int at(byte[] b, int off);
+    }
+
+    private static void checkRoom(Write write, int max, String what) {
+        int off = 7;
+        byte[] roomy = new byte[off + max + 9];
+        java.util.Arrays.fill(roomy, (byte) '~');
+        int end = write.at(roomy, off);
+        for (int j = 0; j < roomy.length; j++) {
+            if (j < off || j >= off + max) {
+                assertEquals('~', roomy[j], what + ": byte " + j + " outside the room changed");
+            }
+        }
+        String text = new String(roomy, off, end - off, java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] exact = new byte[off + text.length()];
+        assertEquals(exact.length, write.at(exact, off), what + ": " + text);
+        assertEquals(text, new String(exact, off, text.length(), java.nio.charset.StandardCharsets.US_ASCII),
+                what);
+    }
+
+    @Test
     void maxBytesConstantsBoundEveryOutput() {
         byte[] b = new byte[64];
         assertEquals(NumberFormatter.MAX_FLOAT_BYTES, NumberFormatter.writeFloat(-3.4028233e20f, b, 0));
