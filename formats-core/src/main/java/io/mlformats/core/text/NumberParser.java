@@ -61,11 +61,12 @@ public final class NumberParser {
 
     private int status;
 
-    // Result of scan(): the value is (negative ? -1 : 1) × significand × 10^exponent (significand unsigned);
+    // Result of scan(): the value is (-1)^sign × significand × 10^exponent (significand unsigned);
     // truncated when nonzero digits were dropped after the first 19 significant ones.
     private long significand;
     private int exponent;
-    private boolean negative;
+    /** 1 for a minus sign, else 0: applied to the result's sign bit without a branch (signs are random). */
+    private int sign;
     private boolean truncated;
     /** Index just past the text scan() accepted (the token's end in prefix mode). */
     private int scanEnd;
@@ -152,7 +153,7 @@ public final class NumberParser {
             v = Float.intBitsToFloat(bits);
         }
         status = v == Float.POSITIVE_INFINITY ? OUT_OF_RANGE : OK;
-        return negative ? -v : v;
+        return Float.intBitsToFloat(Float.floatToRawIntBits(v) | sign << 31);
     }
 
     /** Parses a float64; see the class comment for the grammar and {@link #status()}. */
@@ -184,7 +185,7 @@ public final class NumberParser {
             v = Double.longBitsToDouble(bits);
         }
         status = v == Double.POSITIVE_INFINITY ? OUT_OF_RANGE : OK;
-        return negative ? -v : v;
+        return Double.longBitsToDouble(Double.doubleToRawLongBits(v) | (long) sign << 63);
     }
 
     /**
@@ -225,7 +226,7 @@ public final class NumberParser {
         if (e > limit || (e < limit && (b[e] | 0x20) == 'e')) {
             return false;
         }
-        negative = neg != 0;
+        sign = neg;
         significand = w;
         exponent = q;
         truncated = false;
@@ -255,7 +256,7 @@ public final class NumberParser {
                 return SYNTAX;
             }
         }
-        negative = neg;
+        sign = neg ? 1 : 0;
         int start = i;
         int d;
         // Digits wrap silently past 19; counted below and recomputed exactly in that rare case.
