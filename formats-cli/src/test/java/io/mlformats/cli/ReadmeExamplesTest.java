@@ -15,6 +15,8 @@ import io.mlformats.libsvm.LibSvmLoader;
 import io.mlformats.libsvm.LibSvmOptions;
 import io.mlformats.libsvm.LibSvmReader;
 import io.mlformats.libsvm.LibSvmRow;
+import io.mlformats.libsvm.LibSvmWriteOptions;
+import io.mlformats.libsvm.LibSvmWriter;
 import io.mlformats.recordio.protobuf.RecordProtobufReader;
 import io.mlformats.recordio.protobuf.RecordProtobufWriter;
 import io.mlformats.recordio.protobuf.TensorView;
@@ -64,7 +66,7 @@ class ReadmeExamplesTest {
     }
 
     @Test
-    void loadInParallelEqualsOneThread() throws IOException {
+    void loadInParallelEqualsOneThread(@TempDir Path dir) throws IOException {
         Path train = Golden.path("libsvm/real/xgboost_agaricus.txt.train");
         CsrMatrix m = LibSvmLoader.loadParallel(train, LibSvmOptions.defaults(), 4);
         long[] indptr = m.indptr();
@@ -77,6 +79,12 @@ class ReadmeExamplesTest {
         assertEquals(indices.length, values.length);
         assertEquals(6513, y.length);
         assertEquals(LibSvmLoader.load(train, LibSvmOptions.defaults()), m);
+        Path copy = dir.resolve("copy.libsvm");
+        try (LibSvmWriter w = LibSvmWriter.open(copy, LibSvmWriteOptions.defaults())) {
+            w.write(m, 4);
+        }
+        // Canonical text: the 0-based matrix is written 0-based, so column indices read back unchanged.
+        assertEquals(m, LibSvmLoader.load(copy, LibSvmOptions.defaults()));
     }
 
     @Test

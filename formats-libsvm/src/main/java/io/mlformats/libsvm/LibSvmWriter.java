@@ -23,7 +23,8 @@ import java.nio.file.Path;
  * back as a blank line). Unsorted rows are written sorted.
  *
  * <p>Files are written through {@link io.mlformats.core.AtomicFileSink}: they appear under their name only when
- * {@link #close()} succeeds, and never if a write failed before. Not thread-safe.
+ * {@link #close()} succeeds, and never if a write failed before. Not thread-safe; {@link #write(CsrMatrix, int)}
+ * uses threads of its own inside one call.
  */
 public final class LibSvmWriter implements RecordWriter<LibSvmRow> {
     private static final int LABEL_BYTES = NumberFormatter.MAX_DOUBLE_BYTES + 1;
@@ -78,12 +79,51 @@ public final class LibSvmWriter implements RecordWriter<LibSvmRow> {
 
     /** Writes every row of {@code m}: weights when it has weights, qids when it has qids. */
     public void write(CsrMatrix m) throws IOException {
+        writeRows(m, 0, m.numRows());
+    }
+
+    /**
+     * Writes every row of {@code m} like {@link #write(CsrMatrix)}, byte for byte, with {@code threads} threads
+     * formatting blocks of rows (about 4 MB of text each) while the calling thread writes them out in order. At
+     * most two blocks per thread are held at once, so memory stays bounded whatever the matrix size. A refused
+     * row stops the write exactly where {@link #write(CsrMatrix)} would: the rows before it are written, then
+     * its exception is thrown. Gzip, when on, still runs on the calling thread.
+     *
+     * @param threads 1 formats on the calling thread (no threads are started)
+     */
+    public void write(CsrMatrix m, int threads) throws IOException {
+        write(m, threads, BLOCK_NNZ);
+    }
+
+    /** About 4 MB of text at the ~17 bytes per pair of typical data; rows are never split. */
+    static final int BLOCK_NNZ = 1 << 18;
+
+    void write(CsrMatrix m, int threads, int blockNnz) throws IOException {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1: " + threads);
+        }
+        if (threads == 1 || m.numRows() < 2) {
+            write(m);
+            return;
+        }
+        LibSvmWriteOptions plain = new LibSvmWriteOptions(base == 1 ? IndexBase.ONE : IndexBase.ZERO, false,
+                allowNonFinite);
+        try {
+            new ParallelMatrixWriter(m, threads, blockNnz, plain).writeTo(sink);
+        } catch (IOException | RuntimeException | Error e) {
+            failed(e);
+            throw e;
+        }
+    }
+
+    /** Writes rows {@code [from, to)} of {@code m}. */
+    void writeRows(CsrMatrix m, int fromRow, int toRow) throws IOException {
         long[] indptr = m.indptr();
         long[] lp = m.labelIndptr();
         double[] w = m.weights();
         long[] q = m.qids();
         try {
-            for (int r = 0; r < m.numRows(); r++) {
+            for (int r = fromRow; r < toRow; r++) {
                 int from = (int) indptr[r];
                 int to = (int) indptr[r + 1];
                 double wr = w != null ? w[r] : 1;

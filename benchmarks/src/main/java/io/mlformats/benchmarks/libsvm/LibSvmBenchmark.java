@@ -128,6 +128,16 @@ public class LibSvmBenchmark {
         return out.count;
     }
 
+    /** Writing the loaded matrix with two formatting threads ({@code write(matrix, 2)}; same bytes). */
+    @Benchmark
+    public long writeTwoThreads() throws IOException {
+        CountingSink out = new CountingSink();
+        try (LibSvmWriter w = LibSvmWriter.to(out, LibSvmWriteOptions.defaults())) {
+            w.write(matrix, 2);
+        }
+        return out.count;
+    }
+
     /** The naive JVM parser of perf-libsvm-anchors.md: readLine + String.split + Float.parseFloat into CSR arrays. */
     @Benchmark
     public long naiveSplitParser() throws IOException {

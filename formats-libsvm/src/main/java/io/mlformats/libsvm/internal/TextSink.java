@@ -75,13 +75,29 @@ public final class TextSink {
 
     private void flushBuffer() throws IOException {
         if (pos > 0) {
-            try {
-                out.write(buf, 0, pos);
-            } catch (IOException | RuntimeException e) {
-                failed = true;
-                throw e;
-            }
+            writeOut(buf, 0, pos);
             pos = 0;
+        }
+    }
+
+    /** Appends bytes formatted elsewhere (blocks from parallel formatters); large runs bypass the buffer. */
+    public void writeRaw(byte[] src, int off, int len) throws IOException {
+        if (len < buf.length) {
+            int p = reserve(len);
+            System.arraycopy(src, off, buf, p, len);
+            pos = p + len;
+            return;
+        }
+        flushBuffer();
+        writeOut(src, off, len);
+    }
+
+    private void writeOut(byte[] src, int off, int len) throws IOException {
+        try {
+            out.write(src, off, len);
+        } catch (IOException | RuntimeException e) {
+            failed = true;
+            throw e;
         }
     }
 
