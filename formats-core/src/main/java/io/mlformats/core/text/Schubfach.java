@@ -36,36 +36,54 @@ final class Schubfach {
      * value below is then closer (half the spacing), so the rounding interval is asymmetric.
      */
     static int write(long c, int q, boolean irregular, byte[] dst, int off) {
-        int out = (int) c & 1; // the interval is open when c is odd (ties round to even c)
         long cb = c << 2;
-        long cbr = cb + 2;
-        long cbl;
-        int k;
-        if (irregular) {
-            cbl = cb - 1;
-            k = flog10ThreeQuartersPow2(q);
-        } else {
-            cbl = cb - 2;
-            k = flog10Pow2(q);
-        }
+        int k = scale(q, irregular);
         int h = q + flog2Pow10(-k) + 2;
         int index = (k - K_MIN) << 1;
         long g1 = G[index];
         long g0 = G[index + 1];
         // 4 × the value and its interval bounds at scale 10^k, rounded to odd (so comparisons stay exact).
         long vb = roundToOdd(g1, g0, cb << h);
-        long vbl = roundToOdd(g1, g0, cbl << h);
-        long vbr = roundToOdd(g1, g0, cbr << h);
+        long vbl = roundToOdd(g1, g0, cb - (irregular ? 1 : 2) << h);
+        long vbr = roundToOdd(g1, g0, cb + 2 << h);
+        return pick(vb, vbl, vbr, (int) c & 1, k, dst, off);
+    }
+
+    /**
+     * {@link #write} for a float's significand {@code c < 2^24}: its products fit one 64-bit multiplication by
+     * the table's high half plus one (as the JDK's {@code FloatToDecimal} does), a third of the double's work.
+     */
+    static int writeFloat(int c, int q, boolean irregular, byte[] dst, int off) {
+        long cb = (long) c << 2;
+        int k = scale(q, irregular);
+        int h = q + flog2Pow10(-k) + 33;
+        long g = G[(k - K_MIN) << 1] + 1;
+        return pick(roundToOdd(g, cb << h), roundToOdd(g, cb - (irregular ? 1 : 2) << h),
+                roundToOdd(g, cb + 2 << h), c & 1, k, dst, off);
+    }
+
+    /** The k with {@code 10^k <= ulp < 10^(k+1)} (for an irregular value, of its narrower lower half-interval). */
+    private static int scale(int q, boolean irregular) {
+        return irregular ? flog10ThreeQuartersPow2(q) : flog10Pow2(q);
+    }
+
+    /**
+     * Chooses the digits from 4 × the value ({@code vb}) and its interval bounds at scale 10^k; {@code out} is 1
+     * when the interval is open (odd significand: ties round to the even neighbour).
+     */
+    private static int pick(long vb, long vbl, long vbr, int out, int k, byte[] dst, int off) {
         long s = vb >> 2;
         if (s >= 10) {
             // The interval is narrower than 10^(k+1), so at most one multiple of 10^(k+1) lies in it; if one
-            // does, it is the shortest candidate. (The JDK requires s >= 100 to keep two digits.)
-            long sp10 = s / 10 * 10;
+            // does, it is the shortest candidate, written at scale 10^(k+1) (one digit fewer, which keeps more
+            // values on the layout's eight-digit path). The JDK requires s >= 100 to keep two digits.
+            long sp = s / 10;
+            long sp10 = sp * 10;
             long tp10 = sp10 + 10;
             boolean upin = vbl + out <= sp10 << 2;
             boolean wpin = (tp10 << 2) + out <= vbr;
             if (upin != wpin) {
-                return EcmaLayout.write(upin ? sp10 : tp10, k, dst, off);
+                return EcmaLayout.write(upin ? sp : sp + 1, k + 1, dst, off);
             }
         }
         long t = s + 1;
@@ -79,55 +97,10 @@ final class Schubfach {
         return EcmaLayout.write(cmp < 0 || cmp == 0 && (s & 1) == 0 ? s : t, k, dst, off);
     }
 
-    /** Round to odd of {@code cp × g × 2^-127}: floor, with the lowest bit set when inexact. */
-    /**
-     * {@link #write} for a float's significand {@code c < 2^24}: its products fit one 64-bit multiplication by
-     * the table's high half plus one (as the JDK's {@code FloatToDecimal} does), a third of the double's work.
-     */
-    static int writeFloat(int c, int q, boolean irregular, byte[] dst, int off) {
-        int out = c & 1;
-        long cb = (long) c << 2;
-        long cbr = cb + 2;
-        long cbl;
-        int k;
-        if (irregular) {
-            cbl = cb - 1;
-            k = flog10ThreeQuartersPow2(q);
-        } else {
-            cbl = cb - 2;
-            k = flog10Pow2(q);
-        }
-        int h = q + flog2Pow10(-k) + 33;
-        long g = G[(k - K_MIN) << 1] + 1;
-        int vb = roundToOdd(g, cb << h);
-        int vbl = roundToOdd(g, cbl << h);
-        int vbr = roundToOdd(g, cbr << h);
-        int s = vb >> 2;
-        if (s >= 10) {
-            int sp = s / 10;
-            int sp10 = sp * 10;
-            int tp10 = sp10 + 10;
-            boolean upin = vbl + out <= sp10 << 2;
-            boolean wpin = (tp10 << 2) + out <= vbr;
-            if (upin != wpin) {
-                // At scale 10^(k+1): one digit fewer, so more values take the layout's eight-digit path.
-                return EcmaLayout.write(upin ? sp : sp + 1, k + 1, dst, off);
-            }
-        }
-        int t = s + 1;
-        boolean uin = vbl + out <= s << 2;
-        boolean win = (t << 2) + out <= vbr;
-        if (uin != win) {
-            return EcmaLayout.write(uin ? s : t, k, dst, off);
-        }
-        int cmp = vb - (s + t << 1);
-        return EcmaLayout.write(cmp < 0 || cmp == 0 && (s & 1) == 0 ? s : t, k, dst, off);
-    }
-
-    private static int roundToOdd(long g, long cp) {
+    private static long roundToOdd(long g, long cp) {
         long x1 = Math.multiplyHigh(g, cp);
         long vbp = x1 >>> 31;
-        return (int) (vbp | (x1 & MASK_32) + MASK_32 >>> 32);
+        return vbp | (x1 & MASK_32) + MASK_32 >>> 32;
     }
 
     private static long roundToOdd(long g1, long g0, long cp) {
