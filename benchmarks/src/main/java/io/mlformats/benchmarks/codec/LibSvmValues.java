@@ -7,7 +7,10 @@ import java.util.SplittableRandom;
 /**
  * Realistic feature values as they appear in LibSVM files: {@code %.7g}-formatted random floats of mixed
  * magnitudes (trailing zeros stripped, as C and Python's {@code %g} print them) mixed with small integers such
- * as {@code 1} and {@code 0}, packed back to back in one byte array and addressed by offset and length.
+ * as {@code 1} and {@code 0}, each followed by a space as in a LibSVM line, in one byte array and addressed by
+ * offset and length. (Until 2026-11-22 the values were packed back to back with no delimiter, a layout no text
+ * format has; it kept the parser's word-at-a-time path from running, since the next value's digits continued
+ * the number past its end.)
  */
 final class LibSvmValues {
     final byte[] bytes;
@@ -34,10 +37,10 @@ final class LibSvmValues {
             offsets[i] = all.length();
             lengths[i] = s.length();
             floats[i] = Float.parseFloat(s);
-            all.append(s);
+            all.append(s).append(' ');
         }
         bytes = all.toString().getBytes(StandardCharsets.US_ASCII);
-        totalBytes = bytes.length;
+        totalBytes = bytes.length - count; // the values themselves, not their delimiters
     }
 
     /** C's {@code printf("%.7g")}: Java's %g keeps trailing zeros, C's drops them. */
