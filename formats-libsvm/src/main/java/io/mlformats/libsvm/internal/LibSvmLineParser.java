@@ -30,6 +30,9 @@ public final class LibSvmLineParser {
     private final int shift;
     private final long numFeatures;
 
+    /** Columns must be below this: numFeatures when declared, and 2^31 - 1 at most. */
+    private final long columnLimit;
+
     private long maxColumnPlusOne;
     private long minRawIndex = Long.MAX_VALUE;
 
@@ -46,6 +49,8 @@ public final class LibSvmLineParser {
         this.float32 = float32;
         this.shift = shift;
         this.numFeatures = numFeatures;
+        this.columnLimit = numFeatures >= 0 ? Math.min(numFeatures, (long) Integer.MAX_VALUE + 1)
+                : (long) Integer.MAX_VALUE + 1;
     }
 
     /** Largest column + 1 over the rows parsed successfully so far. */
@@ -112,52 +117,22 @@ public final class LibSvmLineParser {
                 break;
             }
             int s = i;
-            int c = s;
-            if (b[c] == '+') {
-                c++;
-            }
-            int digitsFrom = c;
-            // More than 18 digits wrap; their count alone words the error below.
-            long raw = numbers.parseDigitsPrefix(b, c, end);
-            c = numbers.parsedEnd();
-            if (c == digitsFrom) {
-                if (first && !row.hasQid() && isQid(b, s, end)) {
+            int digitsFrom = b[s] == '+' ? s + 1 : s;
+            // More than 18 digits wrap; their count alone words the error.
+            long raw = numbers.parseDigitsPrefix(b, digitsFrom, end);
+            int c = numbers.parsedEnd();
+            long col = raw - shift;
+            int vs = c + 1;
+            // The common pair passes this one test; anything else goes through every check in order, which words
+            // the error (or accepts an out-of-order index in lenient mode).
+            if (c == digitsFrom || c - digitsFrom > 18 || vs >= end || b[c] != ':' || isDelimiter(b[vs])
+                    || col <= prev || col >= columnLimit) {
+                if (c == digitsFrom && first && !row.hasQid() && isQid(b, s, end)) {
                     i = parseQid(b, s, end, row);
                     first = false;
                     continue;
                 }
-                throw notAnIndex(b, s, end, row);
-            }
-            if (c >= end || b[c] != ':') {
-                throw errors.error(c, "expected ':' after feature index " + TextErrors.ascii(b, s, c) + ", found "
-                        + TextErrors.describe(b, c, end));
-            }
-            if (c - digitsFrom > 18 || raw > (long) Integer.MAX_VALUE + shift) {
-                throw errors.error(s, "feature index " + TextErrors.quote(b, s, c) + " is too large (the largest "
-                        + "column is 2^31-1)");
-            }
-            int vs = c + 1;
-            if (vs >= end || isDelimiter(b[vs])) {
-                throw errors.error(vs, "expected a value after '" + TextErrors.ascii(b, s, vs) + "', found "
-                        + TextErrors.describe(b, vs, end));
-            }
-            long col = raw - shift;
-            if (col < 0) {
-                throw errors.error(s, "feature index 0 in one-based input (indices start at 1)");
-            }
-            if (numFeatures >= 0 && col >= numFeatures) {
-                throw errors.error(s, "feature index " + raw + " is not below numFeatures " + numFeatures
-                        + (shift == 1 ? " (one-based: column " + col + ")" : ""));
-            }
-            if (col <= prev) {
-                if (col == prev) {
-                    throw errors.error(s, "duplicate feature index " + raw);
-                }
-                if (!lenient) {
-                    throw errors.error(s, "feature indices must be ascending: " + raw + " after " + (prev + shift)
-                            + " (lenient mode sorts rows)");
-                }
-                unsorted = true;
+                unsorted |= checkIndex(b, s, digitsFrom, c, end, raw, prev, row);
             }
             prev = col;
             if (raw < minRawIndex) {
@@ -194,6 +169,49 @@ public final class LibSvmLineParser {
                 maxColumnPlusOne = top;
             }
         }
+    }
+
+    /**
+     * The checks of one {@code index:} in the order their errors take precedence; returns true for an index below
+     * the previous one in lenient mode (the row is sorted at its end).
+     */
+    private boolean checkIndex(byte[] b, int s, int digitsFrom, int c, int end, long raw, long prev, LibSvmRow row)
+            throws FormatException {
+        if (c == digitsFrom) {
+            throw notAnIndex(b, s, end, row);
+        }
+        if (c >= end || b[c] != ':') {
+            throw errors.error(c, "expected ':' after feature index " + TextErrors.ascii(b, s, c) + ", found "
+                    + TextErrors.describe(b, c, end));
+        }
+        if (c - digitsFrom > 18 || raw > (long) Integer.MAX_VALUE + shift) {
+            throw errors.error(s, "feature index " + TextErrors.quote(b, s, c) + " is too large (the largest "
+                    + "column is 2^31-1)");
+        }
+        int vs = c + 1;
+        if (vs >= end || isDelimiter(b[vs])) {
+            throw errors.error(vs, "expected a value after '" + TextErrors.ascii(b, s, vs) + "', found "
+                    + TextErrors.describe(b, vs, end));
+        }
+        long col = raw - shift;
+        if (col < 0) {
+            throw errors.error(s, "feature index 0 in one-based input (indices start at 1)");
+        }
+        if (numFeatures >= 0 && col >= numFeatures) {
+            throw errors.error(s, "feature index " + raw + " is not below numFeatures " + numFeatures
+                    + (shift == 1 ? " (one-based: column " + col + ")" : ""));
+        }
+        if (col <= prev) {
+            if (col == prev) {
+                throw errors.error(s, "duplicate feature index " + raw);
+            }
+            if (!lenient) {
+                throw errors.error(s, "feature indices must be ascending: " + raw + " after " + (prev + shift)
+                        + " (lenient mode sorts rows)");
+            }
+            return true;
+        }
+        return false;
     }
 
     private FormatException notAnIndex(byte[] b, int s, int end, LibSvmRow row) {
@@ -271,6 +289,9 @@ public final class LibSvmLineParser {
     /** Checks the number just parsed at {@code vs} and returns where its token ends. */
     private int valueEnd(byte[] b, int vs, int end) throws FormatException {
         int ve = numbers.parsedEnd();
+        if (numbers.status() == NumberParser.OK && (ve >= end || b[ve] == ' ')) {
+            return ve;
+        }
         if (numbers.status() == NumberParser.SYNTAX || (ve < end && !isDelimiter(b[ve]))) {
             int te = tokenEnd(b, vs, end);
             throw errors.error(vs, "expected a number as value, found " + TextErrors.quote(b, vs, te));
