@@ -43,6 +43,17 @@ class NumberCodecFuzzTest {
             assertEquals(NumberParser.SYNTAX, doubleStatus, s);
             assertEquals(NumberParser.SYNTAX, floatStatus, s);
         }
+        // The same bytes inside a larger array, followed by digits that would continue a number: the
+        // word-at-a-time paths run there (they need spare bytes) and must give the same bits and status.
+        byte[] padded = new byte[data.length + 24];
+        java.util.Arrays.fill(padded, (byte) '7');
+        System.arraycopy(data, 0, padded, 3, data.length);
+        assertEquals(Double.doubleToRawLongBits(d), Double.doubleToRawLongBits(parser.parseDouble(padded, 3,
+                data.length)), s);
+        assertEquals(doubleStatus, parser.status(), s);
+        assertEquals(Float.floatToRawIntBits(f), Float.floatToRawIntBits(parser.parseFloat(padded, 3, data.length)),
+                s);
+        assertEquals(floatStatus, parser.status(), s);
         long l = parser.parseLong(data, 0, data.length);
         int longStatus = parser.status();
         if (s.matches("[+-]?[0-9]+")) {
