@@ -150,6 +150,21 @@ class FastPathOracleTest {
     }
 
     @Test
+    void numbersJsonRejectsAreNotAcceptedByTheFastPath() throws IOException {
+        // Spellings the number parser accepts (or nearly does) but JSON does not, and their valid neighbours.
+        String[] spellings = {"1.", "1.e5", "01", "-01", "00.5", "+1", ".5", "-.5", "-", "1e", "1e+", "nan", "NaN",
+            "Infinity", "-Infinity", "inf", "1.5e39", "0x10", "1_0", "1.5.3", "1,5", "0", "-0", "-0.0", "0e5",
+            "0.5", "1E+05", "12345678.5", "1234567.12345678", "0.000000001", "9.999999e-39", "1.0e-46"};
+        for (String n : spellings) {
+            for (String tail : new String[] {"", ", 2.5", " ,0.125,   7"}) {
+                byte[] line = ("{\"start\": \"2020-01-01\", \"target\": [" + n + tail + "]}")
+                        .getBytes(StandardCharsets.UTF_8);
+                assertEquals(read(line, true), read(line, false), n + tail);
+            }
+        }
+    }
+
+    @Test
     void numbersAreCorrectlyRounded() throws IOException {
         long base = Seeds.base();
         for (int c = 0; c < CASES; c++) {
