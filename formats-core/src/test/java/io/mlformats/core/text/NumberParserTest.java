@@ -175,7 +175,7 @@ class NumberParserTest {
             appendDigits(sb, r, r.nextInt(0, 10));
             if (r.nextInt(4) != 0) {
                 sb.append('.');
-                appendDigits(sb, r, r.nextInt(0, 11));
+                appendDigits(sb, r, r.nextInt(0, 19));
             }
             String s = sb.toString();
             if (s.isEmpty() || s.equals("-") || s.equals(".") || s.equals("-.")) {
