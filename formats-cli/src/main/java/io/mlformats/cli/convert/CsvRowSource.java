@@ -1,8 +1,6 @@
 package io.mlformats.cli.convert;
 
 import io.mlformats.cli.UserException;
-import io.mlformats.core.ReadStats;
-import io.mlformats.core.SourcePosition;
 import io.mlformats.core.vector.DenseVector;
 import io.mlformats.core.vector.SparseVector;
 import io.mlformats.core.vector.ValueType;
@@ -19,20 +17,16 @@ import java.util.List;
  * a missing value (empty field or {@code nan}) becomes NaN, the missing-value marker every dense row uses here.
  * Not thread-safe.
  */
-public final class CsvRowSource implements RowSource {
-    private final CsvReader reader;
-    private final Row row = new Row();
+public final class CsvRowSource extends ReaderRowSource<CsvReader> {
     private final DenseVector dense;
     private final ValueType type;
-    private final long size;
     private final CsvOptions options;
 
     private CsvRowSource(CsvReader reader, CsvOptions options, ValueType type, long size) {
-        this.reader = reader;
+        super(reader, size);
         this.options = options;
         this.type = type;
         this.dense = DenseVector.of(type, 64);
-        this.size = size;
     }
 
     public static CsvRowSource open(Path file, ConvertOptions o) throws IOException, UserException {
@@ -99,21 +93,6 @@ public final class CsvRowSource implements RowSource {
     }
 
     @Override
-    public Row current() {
-        return row;
-    }
-
-    @Override
-    public SourcePosition position() {
-        return reader.position();
-    }
-
-    @Override
-    public ReadStats stats() {
-        return reader.stats();
-    }
-
-    @Override
     public ValueType valueType() {
         return type;
     }
@@ -124,23 +103,8 @@ public final class CsvRowSource implements RowSource {
     }
 
     @Override
-    public long bytesRead() {
-        return reader.stats().bytes();
-    }
-
-    @Override
-    public long bytesTotal() {
-        return size;
-    }
-
-    @Override
     public List<String> describe() {
         return List.of("columns: " + (options.hasLabel() ? "label, " : "") + (options.hasWeight() ? "weight, " : "")
                 + "then one per feature");
-    }
-
-    @Override
-    public void close() throws IOException {
-        reader.close();
     }
 }

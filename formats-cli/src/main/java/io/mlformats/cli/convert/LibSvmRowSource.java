@@ -1,8 +1,6 @@
 package io.mlformats.cli.convert;
 
 import io.mlformats.core.ErrorPolicy;
-import io.mlformats.core.ReadStats;
-import io.mlformats.core.SourcePosition;
 import io.mlformats.core.vector.SparseVector;
 import io.mlformats.core.vector.ValueType;
 import io.mlformats.libsvm.LibSvmOptions;
@@ -19,18 +17,14 @@ import java.util.List;
  * conversion is not rounded through float32. When the width is known (declared or found by
  * {@link #scan}), every row's {@link SparseVector#dimension()} is set to it. Not thread-safe.
  */
-public final class LibSvmRowSource implements RowSource {
-    private final LibSvmReader reader;
-    private final Row row = new Row();
+public final class LibSvmRowSource extends ReaderRowSource<LibSvmReader> {
     private final ValueType type;
     private final long width;
-    private final long size;
 
     private LibSvmRowSource(LibSvmReader reader, ValueType type, long width, long size) {
-        this.reader = reader;
+        super(reader, size);
         this.type = type;
         this.width = width;
-        this.size = size;
     }
 
     /** Opens {@code file}; an AUTO index base is decided by the reader's own first pass. */
@@ -115,21 +109,6 @@ public final class LibSvmRowSource implements RowSource {
     }
 
     @Override
-    public Row current() {
-        return row;
-    }
-
-    @Override
-    public SourcePosition position() {
-        return reader.position();
-    }
-
-    @Override
-    public ReadStats stats() {
-        return reader.stats();
-    }
-
-    @Override
     public ValueType valueType() {
         return type;
     }
@@ -140,23 +119,8 @@ public final class LibSvmRowSource implements RowSource {
     }
 
     @Override
-    public long bytesRead() {
-        return reader.stats().bytes();
-    }
-
-    @Override
-    public long bytesTotal() {
-        return size;
-    }
-
-    @Override
     public List<String> describe() {
         return List.of("index base: " + reader.indexBase().name().toLowerCase(java.util.Locale.ROOT)
                 + " (output indices are 0-based)");
-    }
-
-    @Override
-    public void close() throws IOException {
-        reader.close();
     }
 }

@@ -1,7 +1,5 @@
 package io.mlformats.cli.convert;
 
-import io.mlformats.core.ReadStats;
-import io.mlformats.core.SourcePosition;
 import io.mlformats.core.vector.ValueType;
 import io.mlformats.parquet.FeatureRow;
 import io.mlformats.parquet.ParquetFeatureOptions;
@@ -13,14 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Rows of a Parquet feature table ({@link ParquetFeatureReader}). */
-public final class ParquetRowSource implements RowSource {
-    private final ParquetFeatureReader reader;
-    private final Row row = new Row();
-    private final long size;
+public final class ParquetRowSource extends ReaderRowSource<ParquetFeatureReader> {
 
     private ParquetRowSource(ParquetFeatureReader reader, long size) {
-        this.reader = reader;
-        this.size = size;
+        super(reader, size);
     }
 
     public static ParquetRowSource open(Path file, ConvertOptions o) throws IOException {
@@ -62,21 +56,6 @@ public final class ParquetRowSource implements RowSource {
     }
 
     @Override
-    public Row current() {
-        return row;
-    }
-
-    @Override
-    public SourcePosition position() {
-        return reader.position();
-    }
-
-    @Override
-    public ReadStats stats() {
-        return reader.stats();
-    }
-
-    @Override
     public ValueType valueType() {
         return reader.valueType();
     }
@@ -84,16 +63,6 @@ public final class ParquetRowSource implements RowSource {
     @Override
     public long declaredWidth() {
         return reader.declaredDimension();
-    }
-
-    @Override
-    public long bytesRead() {
-        return reader.stats().bytes();
-    }
-
-    @Override
-    public long bytesTotal() {
-        return size;
     }
 
     @Override
@@ -120,10 +89,5 @@ public final class ParquetRowSource implements RowSource {
 
     public String labelColumn() {
         return reader.labelColumn();
-    }
-
-    @Override
-    public void close() throws IOException {
-        reader.close();
     }
 }

@@ -1,8 +1,6 @@
 package io.mlformats.cli.convert;
 
 import io.mlformats.core.FormatException;
-import io.mlformats.core.ReadStats;
-import io.mlformats.core.SourcePosition;
 import io.mlformats.core.vector.DenseVector;
 import io.mlformats.core.vector.SparseVector;
 import io.mlformats.core.vector.ValueType;
@@ -23,10 +21,7 @@ import java.util.List;
  * float64 rows (exact). The first record is decoded when the file is opened so that {@link #valueType()} is
  * known before the output is created. Not thread-safe.
  */
-public final class RecordIoRowSource implements RowSource {
-    private final RecordProtobufReader reader;
-    private final Row row = new Row();
-    private final long size;
+public final class RecordIoRowSource extends ReaderRowSource<RecordProtobufReader> {
     private ValueType type = ValueType.FLOAT32;
     private SparseVector sparse;
     private DenseVector dense;
@@ -34,8 +29,7 @@ public final class RecordIoRowSource implements RowSource {
     private long width;
 
     private RecordIoRowSource(RecordProtobufReader reader, long size) {
-        this.reader = reader;
-        this.size = size;
+        super(reader, size);
     }
 
     public static RecordIoRowSource open(Path file, ConvertOptions o) throws IOException {
@@ -133,21 +127,6 @@ public final class RecordIoRowSource implements RowSource {
     }
 
     @Override
-    public Row current() {
-        return row;
-    }
-
-    @Override
-    public SourcePosition position() {
-        return reader.position();
-    }
-
-    @Override
-    public ReadStats stats() {
-        return reader.stats();
-    }
-
-    @Override
     public ValueType valueType() {
         return type;
     }
@@ -159,22 +138,7 @@ public final class RecordIoRowSource implements RowSource {
     }
 
     @Override
-    public long bytesRead() {
-        return reader.stats().bytes();
-    }
-
-    @Override
-    public long bytesTotal() {
-        return size;
-    }
-
-    @Override
     public List<String> describe() {
         return List.of("content type: application/x-recordio-protobuf");
-    }
-
-    @Override
-    public void close() throws IOException {
-        reader.close();
     }
 }

@@ -1,0 +1,51 @@
+package io.mlformats.cli.convert;
+
+import io.mlformats.core.ReadStats;
+import io.mlformats.core.RecordReader;
+import io.mlformats.core.SourcePosition;
+import java.io.IOException;
+
+/**
+ * What every row source over one of the library's readers shares: the reused {@link Row}, and position, stats,
+ * progress and close delegated to the reader. Subclasses fill the row in {@link #next()}. Not thread-safe.
+ */
+abstract class ReaderRowSource<R extends RecordReader<?>> implements RowSource {
+    protected final R reader;
+    protected final Row row = new Row();
+    private final long size;
+
+    ReaderRowSource(R reader, long size) {
+        this.reader = reader;
+        this.size = size;
+    }
+
+    @Override
+    public Row current() {
+        return row;
+    }
+
+    @Override
+    public SourcePosition position() {
+        return reader.position();
+    }
+
+    @Override
+    public ReadStats stats() {
+        return reader.stats();
+    }
+
+    @Override
+    public long bytesRead() {
+        return reader.stats().bytes();
+    }
+
+    @Override
+    public long bytesTotal() {
+        return size;
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+}
