@@ -140,19 +140,22 @@ public final class NumberParser {
         long w = significand;
         int q = exponent;
         float v;
-        if (w == 0) {
-            v = 0f;
-        } else if (!truncated && q >= -10 && q <= 10 && w >= 0 && w <= 1L << 24) {
-            // Clinger: w and 10^|q| are exact floats, so one IEEE operation rounds correctly.
+        if (!truncated && q >= -10 && q <= 10 && w >= 0 && w <= 1L << 24) {
+            // Clinger: w and 10^|q| are exact floats, so one IEEE operation rounds correctly. The result is
+            // finite (below 2^24 * 10^10), so the status does not wait for it.
             v = q < 0 ? (float) w / FLOAT_POW10[-q] : (float) w * FLOAT_POW10[q];
+            status = OK;
+        } else if (w == 0) {
+            v = 0f;
+            status = OK;
         } else {
             int bits = EiselLemire.floatBits(w, q);
             if (truncated && bits != EiselLemire.floatBits(w + 1, q)) {
                 return slowFloat(b, off, scanEnd - off);
             }
             v = Float.intBitsToFloat(bits);
+            status = v == Float.POSITIVE_INFINITY ? OUT_OF_RANGE : OK;
         }
-        status = v == Float.POSITIVE_INFINITY ? OUT_OF_RANGE : OK;
         return Float.intBitsToFloat(Float.floatToRawIntBits(v) | sign << 31);
     }
 
@@ -173,24 +176,27 @@ public final class NumberParser {
         long w = significand;
         int q = exponent;
         double v;
-        if (w == 0) {
-            v = 0d;
-        } else if (!truncated && q >= -22 && q <= 22 && w >= 0 && w <= 1L << 53) {
+        if (!truncated && q >= -22 && q <= 22 && w >= 0 && w <= 1L << 53) {
+            // Finite (below 2^53 * 10^22), as in toFloat.
             v = q < 0 ? (double) w / DOUBLE_POW10[-q] : (double) w * DOUBLE_POW10[q];
+            status = OK;
+        } else if (w == 0) {
+            v = 0d;
+            status = OK;
         } else {
             long bits = EiselLemire.doubleBits(w, q);
             if (truncated && bits != EiselLemire.doubleBits(w + 1, q)) {
                 return slowDouble(b, off, scanEnd - off);
             }
             v = Double.longBitsToDouble(bits);
+            status = v == Double.POSITIVE_INFINITY ? OUT_OF_RANGE : OK;
         }
-        status = v == Double.POSITIVE_INFINITY ? OUT_OF_RANGE : OK;
         return Double.longBitsToDouble(Double.doubleToRawLongBits(v) | (long) sign << 63);
     }
 
     /**
-     * The common shape of machine-written values, {@code [-]digits[.digits]} with 1..7 integer and 1..8 fraction
-     * digits and no exponent, scanned with two word loads and no branch that depends on the digits: the general
+     * The common shape of machine-written values, {@code [-]digits[.digits]} with 1..7 integer (1..6 when
+     * negative) and 1..8 fraction digits and no exponent, scanned with two word loads and no branch that depends on the digits: the general
      * {@link #scan} mispredicts on every change of sign or length, which is most of its cost on real data (float
      * parsing was three quarters of a LibSVM parse's time before this path, by JFR). On that shape it sets what
      * {@code scan} would and returns true; otherwise it returns false and changes nothing that {@code scan} does
@@ -201,12 +207,14 @@ public final class NumberParser {
         if (off < 0 || off > b.length - 18) {
             return false;
         }
-        int neg = (((b[off] & 0xFF) ^ '-') - 1) >>> 31;
-        int p = off + neg;
-        long intWord = (long) LONG_LE.get(b, p);
+        // The sign is shifted out of the same word (no second load waits on the first): a negative number then
+        // shows 7 bytes, so it takes this path with up to 6 integer digits.
+        long word = (long) LONG_LE.get(b, off);
+        int neg = ((((int) word & 0xFF) ^ '-') - 1) >>> 31;
+        long intWord = word >>> (neg << 3);
         int intDigits = Long.numberOfTrailingZeros(nonDigits(intWord)) >>> 3;
-        int dot = p + intDigits;
-        if (intDigits == 0 || intDigits == 8) {
+        int dot = off + neg + intDigits;
+        if (intDigits == 0 || intDigits + neg == 8) {
             return false;
         }
         long w = foldDigits(intWord, intDigits);

@@ -192,7 +192,7 @@ class NumberParserTest {
     }
 
     private static final String[] CONTEXT_TAILS = {"", "00000000000000000000", "                    ",
-        "e5.5.5.5.5.5.5.5.5.5", ".123456789012345678"};
+        "e5.5.5.5.5.5.5.5.5.5", ".123456789012345678", " 12:0.5 345:-0.25 6789:1e-3"};
 
     private void checkAgainstJdk(String s, String what) {
         for (String tail : CONTEXT_TAILS) {
@@ -219,6 +219,16 @@ class NumberParserTest {
         }
         assertEquals(Float.isInfinite(expectedF) ? NumberParser.OUT_OF_RANGE : NumberParser.OK, parser.status(),
                 what + " " + s);
+        if (tail.isEmpty() || tail.charAt(0) == ' ') {
+            // Prefix mode, as the LibSVM reader calls it: the number must end where s ends, whatever follows.
+            float prefixF = parser.parseFloatPrefix(b, 2, b.length);
+            assertEquals(2 + s.length(), parser.parsedEnd(), what + ": end of float prefix \"" + s + "\"");
+            assertEquals(Float.floatToRawIntBits(expectedF), Float.floatToRawIntBits(prefixF), what + " prefix " + s);
+            double prefixD = parser.parseDoublePrefix(b, 2, b.length);
+            assertEquals(2 + s.length(), parser.parsedEnd(), what + ": end of double prefix \"" + s + "\"");
+            assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(prefixD),
+                    what + " prefix " + s);
+        }
     }
 
     private void assertFloat(String s, float expected, int status) {
