@@ -188,6 +188,18 @@ public final class LineScanner implements Closeable {
         byte[] b = buf;
         int i = from;
         int lim = limit;
+        // Lines are long (hundreds of bytes in LibSVM files): 32 bytes per test and branch, then word by word.
+        while (i + 32 <= lim) {
+            long w0 = (long) LONG_LE.get(b, i) ^ NEWLINES;
+            long w1 = (long) LONG_LE.get(b, i + 8) ^ NEWLINES;
+            long w2 = (long) LONG_LE.get(b, i + 16) ^ NEWLINES;
+            long w3 = (long) LONG_LE.get(b, i + 24) ^ NEWLINES;
+            long any = ((w0 - ONES) & ~w0) | ((w1 - ONES) & ~w1) | ((w2 - ONES) & ~w2) | ((w3 - ONES) & ~w3);
+            if ((any & HIGHS) != 0) {
+                break;
+            }
+            i += 32;
+        }
         while (i + 8 <= lim) {
             long w = (long) LONG_LE.get(b, i) ^ NEWLINES;
             long found = (w - ONES) & ~w & HIGHS;
