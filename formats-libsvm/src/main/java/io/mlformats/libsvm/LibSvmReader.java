@@ -121,18 +121,32 @@ public final class LibSvmReader implements RecordReader<LibSvmRow> {
 
     @Override
     public boolean next() throws IOException {
-        while (lines.next()) {
+        while (true) {
+            // Most lines parse in one pass that also finds their end; any other line is found by the scanner
+            // and parsed by the general parser.
+            int from = lines.peekLine();
+            if (from < 0) {
+                break;
+            }
+            if (!started) {
+                started = true;
+                if (lines.bomSkipped()) {
+                    stats.addWarning(WARN_BOM);
+                }
+            }
+            int newline = parser.parseCommonLine(lines.buffer(), from, lines.available(), row);
+            if (newline >= 0) {
+                lines.claimLine(newline);
+                return accept();
+            }
+            if (!lines.next()) {
+                break;
+            }
             byte[] b = lines.buffer();
             int s = lines.start();
             int e = lines.end();
             errors.at(lines.lineNumber(), lines.lineOffset(), s, rows.records());
             try {
-                if (!started) {
-                    started = true;
-                    if (lines.bomSkipped()) {
-                        stats.addWarning(WARN_BOM);
-                    }
-                }
                 if (!parser.parse(b, s, e, row)) {
                     continue;
                 }
@@ -140,15 +154,19 @@ public final class LibSvmReader implements RecordReader<LibSvmRow> {
                 rows.rejected(ex);
                 continue;
             }
-            if (declaredFeatures >= 0) {
-                // A declared width travels with every row: SageMaker's sparse tensors need their shape.
-                row.features().setDimension(declaredFeatures);
-            }
-            rows.accepted();
-            return true;
+            return accept();
         }
         rows.finished();
         return false;
+    }
+
+    private boolean accept() {
+        if (declaredFeatures >= 0) {
+            // A declared width travels with every row: SageMaker's sparse tensors need their shape.
+            row.features().setDimension(declaredFeatures);
+        }
+        rows.accepted();
+        return true;
     }
 
     @Override

@@ -79,6 +79,34 @@ class LibSvmAdversarialSourcesTest {
     }
 
     @Test
+    void commonLinePathAgreesWithTheGeneralParser() throws IOException {
+        // Over bytes in memory most lines take the one-pass path that finds its own line end; one byte per read,
+        // no line is ever whole in the window, so every line takes the scanner and the general parser. Rows,
+        // positions, warnings and error messages must not tell the two apart, valid input or damaged, in every
+        // mode and with declared widths and bases that make some lines fail.
+        long base = Seeds.base();
+        List<LibSvmOptions> options = List.of(LibSvmOptions.defaults(),
+                LibSvmOptions.defaults().withErrorPolicy(io.mlformats.core.ErrorPolicy.SKIP_AND_COLLECT),
+                LibSvmOptions.defaults().withErrorPolicy(io.mlformats.core.ErrorPolicy.SKIP_AND_COLLECT)
+                        .withMode(io.mlformats.core.ReadMode.LENIENT).withNumFeatures(40),
+                LibSvmOptions.defaults().withErrorPolicy(io.mlformats.core.ErrorPolicy.SKIP_AND_COLLECT)
+                        .withIndexBase(IndexBase.ONE).withValueType(io.mlformats.core.vector.ValueType.FLOAT64));
+        for (int i = 0; i < 400; i++) {
+            SplittableRandom r = Seeds.forCase(base, i);
+            byte[] data = switch (i % 4) {
+                case 0 -> RandomLibSvm.commonLines(r, 12);
+                case 1 -> RandomLibSvm.messyText(r, 12);
+                case 2 -> RandomLibSvm.damaged(r, RandomLibSvm.commonLines(r, 12));
+                default -> RandomLibSvm.randomBytes(r, 200);
+            };
+            for (LibSvmOptions o : options) {
+                assertEquals(read(stream(AdversarialInputs.oneBytePerRead(data)), o),
+                        read(ByteSources.of(data).input(), o), Seeds.describe(base, i) + " " + o);
+            }
+        }
+    }
+
+    @Test
     void tinyWindowOverLongLinesAndLoaderOverEveryShape() throws IOException {
         byte[] data = RandomLibSvm.messyText(Seeds.forCase(Seeds.base(), 3), 200);
         CsrMatrix expected = LibSvmLoader.load(data, LibSvmOptions.defaults());

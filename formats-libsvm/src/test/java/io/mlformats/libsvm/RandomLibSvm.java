@@ -140,6 +140,46 @@ final class RandomLibSvm {
         return sb.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
+    /** Spellings that each break the common line shape in one place (or, for some, only in some modes). */
+    private static final String[] DEVIATIONS = {"nan", "-inf", "1e39", "-1e-50", "+0.5", ".5", "5.", "1e5", "0x1",
+        "1,5", "", "99999999999999999999", "1.5e", "--1", "0.1234567890123456789", "3.4028236e38"};
+
+    /**
+     * Lines in the shape machine writers produce (label, single spaces, ascending {@code index:value}, {@code \n})
+     * with, on some lines, one deviation: a value, index or label spelled oddly, a tab, a trailing space, a
+     * weight, a qid, CRLF, an unsorted or repeated index, a comment, a missing final newline.
+     */
+    static byte[] commonLines(SplittableRandom r, int lines) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < lines; i++) {
+            int deviation = r.nextInt(24);
+            sb.append(deviation == 0 ? DEVIATIONS[r.nextInt(DEVIATIONS.length)] : String.valueOf(r.nextInt(2)));
+            if (deviation == 1) {
+                sb.append(':').append(r.nextInt(1, 5));
+            } else if (deviation == 2) {
+                sb.append(" qid:").append(r.nextInt(9));
+            }
+            int pairs = r.nextInt(12);
+            int odd = r.nextInt(Math.max(pairs, 1));
+            long idx = r.nextInt(3);
+            for (int k = 0; k < pairs; k++) {
+                boolean here = k == odd;
+                sb.append(here && deviation == 3 ? "\t" : here && deviation == 4 ? "  " : " ");
+                long written = here && deviation == 5 ? Math.max(idx - 2, 0) : here && deviation == 6 ? 3_000_000_000L
+                        : here && deviation == 7 ? idx + 2_147_483_647L : idx;
+                sb.append(here && deviation == 8 ? "+" : "").append(written).append(':');
+                sb.append(here && deviation == 9 ? DEVIATIONS[r.nextInt(DEVIATIONS.length)]
+                        : String.format("%.7g", r.nextGaussian() * Math.pow(10, r.nextInt(-3, 4))));
+                idx += here && deviation == 10 ? 0 : r.nextInt(1, 9);
+            }
+            sb.append(deviation == 11 ? " " : deviation == 12 ? " # note" : "");
+            if (i < lines - 1 || deviation != 13) {
+                sb.append(deviation == 14 ? "\r\n" : "\n");
+            }
+        }
+        return sb.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
     private static final byte[][] NASTY = {":".getBytes(), "#".getBytes(), ",".getBytes(), "\r".getBytes(),
         "\n".getBytes(), " ".getBytes(), "\t".getBytes(), {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "nan".getBytes(),
         "-".getBytes(), "+".getBytes(), "e".getBytes(), "qid:".getBytes(), "99999999999".getBytes(), "1e999".getBytes(),

@@ -23,7 +23,7 @@ import java.nio.ByteOrder;
  * {@link #bomSkipped()}; one at the start of a later byte range (a parallel reader's second chunk) is not, so the
  * format rejects it as a mid-input BOM. A missing final newline is accepted. Line numbers are 1-based and count every line, blank ones included.
  *
- * <p>The slice is valid until the next call to {@link #next()}. Not thread-safe.
+ * <p>The slice is valid until the next call to {@link #next()} or {@link #peekLine()}. Not thread-safe.
  */
 public final class LineScanner implements Closeable {
     private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -31,6 +31,8 @@ public final class LineScanner implements Closeable {
     private static final long HIGHS = 0x8080808080808080L;
     private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
     private static final int DEFAULT_WINDOW = 1 << 20;
+    /** peekLine() refills the window when fewer bytes than this are left in it. */
+    private static final int PEEK_AHEAD = 1 << 16;
 
     private final ByteInput input;
     private final int maxLineBytes;
@@ -111,6 +113,57 @@ public final class LineScanner implements Closeable {
         pos = nl < limit ? nl + 1 : limit;
         lineNumber++;
         return true;
+    }
+
+    /**
+     * For a parser that finds the end of each line itself, since it reads every byte of the line anyway: returns
+     * the index in {@link #buffer()} where the next line starts, without searching for its terminator, or -1 at
+     * the end of the input. Bytes {@code buffer()[that, available())} are input; as many as the window holds are
+     * made available, but the line may continue past them. Does not advance: follow it with
+     * {@link #claimLine(int)} for a line whose {@code '\n'} the parser found, or with {@link #next()}, which
+     * then returns that same line. Like {@code next()}, it invalidates the current line's slice.
+     */
+    public int peekLine() throws IOException {
+        if (first) {
+            first = false;
+            if (offsetOf(pos) == 0) {
+                skipBom();
+            }
+        }
+        // Refill a nearly used window (without growing it: only next() grows it, for a line that needs it).
+        if (!inputDone && limit - pos < PEEK_AHEAD && (pos > 0 || limit < buf.length)) {
+            fill();
+        }
+        while (pos >= limit && !inputDone) {
+            fill();
+        }
+        return pos < limit ? pos : -1;
+    }
+
+    /** End of the bytes buffered after a {@link #peekLine()}: {@code buffer()[peekLine(), available())}. */
+    public int available() {
+        return limit;
+    }
+
+    /**
+     * Advances to the line that starts at {@link #peekLine()} and ends with the {@code '\n'} at
+     * {@code buffer()[newline]}, leaving the scanner exactly as {@link #next()} would have. The caller vouches
+     * that no {@code '\n'} comes before it.
+     *
+     * @throws LimitExceededException if the line is longer than {@link ReadLimits#maxLineBytes()}
+     */
+    public void claimLine(int newline) throws LimitExceededException {
+        if (newline < pos || newline >= limit || buf[newline] != '\n') {
+            throw new IllegalArgumentException("no line ends at " + newline);
+        }
+        int lineEnd = newline > pos && buf[newline - 1] == '\r' ? newline - 1 : newline;
+        if (lineEnd - pos > maxLineBytes) {
+            throw tooLong(lineEnd - pos);
+        }
+        start = pos;
+        end = lineEnd;
+        pos = newline + 1;
+        lineNumber++;
     }
 
     /** The buffer holding the current line. */

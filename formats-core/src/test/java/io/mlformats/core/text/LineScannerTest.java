@@ -38,6 +38,83 @@ class LineScannerTest {
         return out;
     }
 
+    /**
+     * Scans with {@link LineScanner#peekLine()}, claiming a line itself (as a one-pass parser does) when its
+     * {@code '\n'} lies in the window and {@code claim} says so, else falling back to {@code next()}; consumed
+     * bytes are recorded after each line.
+     */
+    static List<String> peekAndClaim(ByteInput in, int window, java.util.function.IntPredicate claim)
+            throws IOException {
+        return peekAndClaim(in, ReadLimits.defaults(), window, claim);
+    }
+
+    static List<String> peekAndClaim(ByteInput in, ReadLimits limits, int window,
+            java.util.function.IntPredicate claim) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (LineScanner s = new LineScanner(in, limits, window)) {
+            int k = 0;
+            for (int from; (from = s.peekLine()) >= 0; k++) {
+                int nl = from;
+                while (nl < s.available() && s.buffer()[nl] != '\n') {
+                    nl++;
+                }
+                if (nl < s.available() && claim.test(k)) {
+                    s.claimLine(nl);
+                } else {
+                    assertTrue(s.next());
+                }
+                out.add(new String(s.buffer(), s.start(), s.length(), StandardCharsets.UTF_8) + "|" + s.lineNumber()
+                        + "|" + s.lineOffset() + "|" + s.consumed() + "|" + s.bomSkipped());
+            }
+            assertFalse(s.next());
+        }
+        return out;
+    }
+
+    @Test
+    void claimedLinesLeaveTheScannerAsNextWould() throws IOException {
+        long base = Seeds.base();
+        for (int i = 0; i < 300; i++) {
+            SplittableRandom r = Seeds.forCase(base, i);
+            StringBuilder sb = new StringBuilder(r.nextBoolean() ? "\uFEFF" : "");
+            for (int n = r.nextInt(12); n > 0; n--) {
+                sb.append("ab\rc d".repeat(r.nextInt(4))).append(r.nextInt(4) == 0 ? "\r\n" : "\n");
+            }
+            sb.append(r.nextBoolean() ? "tail" : "");
+            byte[] data = utf8(sb.toString());
+            int window = r.nextInt(16, 64);
+            List<String> expected = peekAndClaim(ByteSources.of(data).input(), 1 << 20, k -> false);
+            assertEquals(expected, peekAndClaim(ByteSources.of(data).input(), 1 << 20, k -> true), "in place " + i);
+            assertEquals(expected, peekAndClaim(ByteSources.stream(AdversarialInputs.chunked(data, r.nextInt(1, 9)),
+                    "<bytes>", ReadLimits.defaults()), window, k -> r.nextBoolean()), "stream " + i);
+        }
+    }
+
+    @Test
+    void claimLineChecksItsArgumentAndTheLineLimit() throws IOException {
+        byte[] data = utf8("abcdef\nxy\n");
+        try (LineScanner s = new LineScanner(ByteSources.of(data).input(), ReadLimits.defaults())) {
+            assertEquals(0, s.peekLine());
+            assertThrows(IllegalArgumentException.class, () -> s.claimLine(3));
+            assertThrows(IllegalArgumentException.class, () -> s.claimLine(data.length));
+            s.claimLine(6);
+            assertEquals(7, s.peekLine());
+            assertTrue(s.next());
+            assertEquals("xy", new String(s.buffer(), s.start(), s.length(), StandardCharsets.UTF_8));
+            assertEquals(-1, s.peekLine());
+        }
+        // Peeking never grows the window (only a line that needs it does): lines within the limit pass.
+        byte[] many = utf8("0123456789abcdefghij\n".repeat(50));
+        ReadLimits twenty = ReadLimits.builder().maxLineBytes(20).build();
+        assertEquals(50, peekAndClaim(ByteSources.stream(AdversarialInputs.chunked(many, 5), "<bytes>", twenty),
+                twenty, 16, k -> true).size());
+        ReadLimits tight = ReadLimits.builder().maxLineBytes(4).build();
+        try (LineScanner s = new LineScanner(ByteSources.of(data).input(), tight)) {
+            assertEquals(0, s.peekLine());
+            assertThrows(LimitExceededException.class, () -> s.claimLine(6));
+        }
+    }
+
     static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }

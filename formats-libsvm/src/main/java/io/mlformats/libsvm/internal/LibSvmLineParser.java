@@ -101,6 +101,65 @@ public final class LibSvmLineParser {
         return true;
     }
 
+    /**
+     * Parses a line of the shape nearly every line of a machine-written file has, without being told where it
+     * ends: a plain label, then {@code index:value} pairs in ascending order each after one space, then
+     * {@code \n} or {@code \r\n}. The caller has not searched for the terminator; this parse reads every byte
+     * of the line anyway and finds it on the way. Returns the index of the {@code '\n'}, or -1 for a line of any
+     * other shape (blank, comment, weight, qid, tabs, a label list, a number out of range, any error, or a line
+     * that runs past {@code limit}): the caller then finds the line's end and calls {@link #parse}, which
+     * accepts or words everything, so the two paths give the same rows and errors. {@code row} may be changed
+     * either way.
+     */
+    public int parseCommonLine(byte[] b, int start, int limit, LibSvmRow row) {
+        if (multiLabel) {
+            return -1;
+        }
+        row.clear();
+        double label = numbers.parseDoublePrefix(b, start, limit);
+        int i = numbers.parsedEnd();
+        if (numbers.status() != NumberParser.OK || i >= limit) {
+            return -1;
+        }
+        row.setLabel(label);
+        SparseVector f = row.features();
+        long prev = -1;
+        while (b[i] == ' ') {
+            int s = i + 1;
+            long raw = numbers.parseDigitsPrefix(b, s, limit);
+            int c = numbers.parsedEnd();
+            long col = raw - shift;
+            int vs = c + 1;
+            if (c == s || c - s > 18 || vs >= limit || b[c] != ':' || col <= prev || col >= columnLimit) {
+                return -1;
+            }
+            if (float32) {
+                float v = numbers.parseFloatPrefix(b, vs, limit);
+                if (numbers.status() != NumberParser.OK) {
+                    return -1;
+                }
+                f.append((int) col, v);
+            } else {
+                double v = numbers.parseDoublePrefix(b, vs, limit);
+                if (numbers.status() != NumberParser.OK) {
+                    return -1;
+                }
+                f.append((int) col, v);
+            }
+            i = numbers.parsedEnd();
+            if (i >= limit) {
+                return -1;
+            }
+            prev = col;
+        }
+        int newline = b[i] == '\r' && i + 1 < limit ? i + 1 : i;
+        if (b[newline] != '\n') {
+            return -1;
+        }
+        rowParsed(f);
+        return newline;
+    }
+
     /** The error for a byte-order mark that is not at the very start of the input. */
     public FormatException bomError(int index) {
         return errors.error(index, "unexpected byte-order mark (EF BB BF): allowed only at the start of the input");
@@ -135,9 +194,6 @@ public final class LibSvmLineParser {
                 unsorted |= checkIndex(b, s, digitsFrom, c, end, raw, prev, row);
             }
             prev = col;
-            if (raw < minRawIndex) {
-                minRawIndex = raw;
-            }
             // The value is parsed where it stands and its end found by the parser (no separate token scan);
             // anything but a delimiter after the number makes the whole token a syntax error.
             int ve;
@@ -153,20 +209,29 @@ public final class LibSvmLineParser {
             first = false;
             i = ve;
         }
-        int n = f.nnz();
         if (unsorted) {
             stats.addWarning(WARN_UNSORTED);
             f.sortByIndex();
-            for (int k = 1; k < n; k++) {
+            for (int k = 1; k < f.nnz(); k++) {
                 if (f.index(k) == f.index(k - 1)) {
                     throw errors.error(i, "duplicate feature index " + (f.index(k) + shift));
                 }
             }
         }
+        rowParsed(f);
+    }
+
+    /** Widens the inferred width and the smallest index seen to a row just parsed (its indices ascending). */
+    private void rowParsed(SparseVector f) {
+        int n = f.nnz();
         if (n > 0) {
             long top = (long) f.index(n - 1) + 1;
             if (top > maxColumnPlusOne) {
                 maxColumnPlusOne = top;
+            }
+            long lowest = f.index(0) + (long) shift;
+            if (lowest < minRawIndex) {
+                minRawIndex = lowest;
             }
         }
     }
