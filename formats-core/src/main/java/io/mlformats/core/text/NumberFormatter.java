@@ -49,9 +49,9 @@ public final class NumberFormatter {
         if (biased == 0xFF) {
             return writeNonFinite(fraction != 0, bits < 0, dst, off);
         }
-        if (bits < 0) {
-            dst[off++] = '-';
-        }
+        // Signs of real data are random: a branch on them mispredicts half the time.
+        dst[off] = '-';
+        off += bits >>> 31;
         if (biased == 0) {
             if (fraction == 0) {
                 dst[off] = '0';
@@ -79,9 +79,8 @@ public final class NumberFormatter {
         if (biased == 0x7FF) {
             return writeNonFinite(fraction != 0, bits < 0, dst, off);
         }
-        if (bits < 0) {
-            dst[off++] = '-';
-        }
+        dst[off] = '-';
+        off += (int) (bits >>> 63);
         if (biased == 0) {
             if (fraction == 0) {
                 dst[off] = '0';
