@@ -68,6 +68,23 @@ final class LibSvmChecks {
         return sb.toString();
     }
 
+    static String outcomeOneBytePerRead(byte[] data, LibSvmOptions o) {
+        StringBuilder sb = new StringBuilder();
+        try (LibSvmReader r = LibSvmReader.open(io.mlformats.core.ByteSources.stream(
+                io.mlformats.testkit.AdversarialInputs.oneBytePerRead(data), io.mlformats.core.ByteSources.BYTES,
+                o.read().limits()), o)) {
+            while (r.next()) {
+                sb.append(r.current()).append(" @").append(r.position()).append('\n');
+            }
+            sb.append(r.stats()).append(r.stats().errors());
+        } catch (FormatException e) {
+            sb.append("ERROR ").append(e.getMessage());
+        } catch (IOException e) {
+            throw new AssertionError("not a FormatException", e);
+        }
+        return sb.toString();
+    }
+
     static LibSvmOptions randomOptions(SplittableRandom r) {
         return LibSvmOptions.defaults().withIndexBase(IndexBase.values()[r.nextInt(3)])
                 .withMode(r.nextBoolean() ? ReadMode.STRICT : ReadMode.LENIENT)
@@ -80,7 +97,11 @@ final class LibSvmChecks {
      * loads agree with each other.
      */
     static void arbitraryInput(byte[] data, LibSvmOptions o, int threads) {
-        outcome(data, o);
+        String streamed = outcome(data, o);
+        if (o.indexBase() != IndexBase.AUTO) {
+            // In memory most lines take the one-pass path; one byte per read, every line takes the general one.
+            assertEquals(streamed, outcomeOneBytePerRead(data, o), "one-pass lines vs the general parser");
+        }
         String seq;
         try {
             seq = LibSvmLoader.load(data, o).toString() + matrixText(LibSvmLoader.load(data, o));
