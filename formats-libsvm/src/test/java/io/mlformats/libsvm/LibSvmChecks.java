@@ -54,25 +54,23 @@ final class LibSvmChecks {
 
     /** A textual summary of everything a read produces, for comparing readers and sources. */
     static String outcome(byte[] data, LibSvmOptions o) {
-        StringBuilder sb = new StringBuilder();
-        try (LibSvmReader r = LibSvmReader.of(data, o)) {
-            while (r.next()) {
-                sb.append(r.current()).append(" @").append(r.position()).append('\n');
-            }
-            sb.append(r.stats()).append(r.stats().errors());
-        } catch (FormatException e) {
-            sb.append("ERROR ").append(e.getMessage());
-        } catch (IOException e) {
-            throw new AssertionError("not a FormatException", e);
-        }
-        return sb.toString();
+        return outcome(() -> LibSvmReader.of(data, o));
     }
 
     static String outcomeOneBytePerRead(byte[] data, LibSvmOptions o) {
-        StringBuilder sb = new StringBuilder();
-        try (LibSvmReader r = LibSvmReader.open(io.mlformats.core.ByteSources.stream(
+        return outcome(() -> LibSvmReader.open(io.mlformats.core.ByteSources.stream(
                 io.mlformats.testkit.AdversarialInputs.oneBytePerRead(data), io.mlformats.core.ByteSources.BYTES,
-                o.read().limits()), o)) {
+                o.read().limits()), o));
+    }
+
+    private interface ReaderOpener {
+        LibSvmReader open() throws IOException;
+    }
+
+    /** Every row with its position, then the stats and kept errors, or the error that stopped the read. */
+    private static String outcome(ReaderOpener opener) {
+        StringBuilder sb = new StringBuilder();
+        try (LibSvmReader r = opener.open()) {
             while (r.next()) {
                 sb.append(r.current()).append(" @").append(r.position()).append('\n');
             }

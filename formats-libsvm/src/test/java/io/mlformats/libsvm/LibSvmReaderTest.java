@@ -33,6 +33,24 @@ class LibSvmReaderTest {
     }
 
     @Test
+    void commonLineLongerThanTheLimitIsRefused() throws IOException {
+        // In memory such a line takes the one-pass path, which finds no newline first: the limit holds there too.
+        StringBuilder longLine = new StringBuilder("1");
+        for (int i = 0; i < 200; i++) {
+            longLine.append(' ').append(i).append(":0.5");
+        }
+        LibSvmOptions o = STRICT.withLimits(io.mlformats.core.ReadLimits.builder().maxLineBytes(64).build());
+        try (LibSvmReader r = LibSvmReader.of(b("0 1:2\n" + longLine + "\n0 3:4\n"), o)) {
+            assertTrue(r.next());
+            assertEquals(2.0, r.current().features().value(0));
+            io.mlformats.core.LimitExceededException e =
+                    assertThrows(io.mlformats.core.LimitExceededException.class, r::next);
+            assertTrue(e.getMessage().contains("line 2"), e.getMessage());
+            assertTrue(e.getMessage().contains("maxLineBytes"), e.getMessage());
+        }
+    }
+
+    @Test
     void errorNamesFileLineOffsetRecordFoundAndExpected(@TempDir Path dir) throws IOException {
         Path f = Files.write(dir.resolve("file.svm"), b("# c\n1 3:1\n\n0 17 :2\n"));
         FormatException e = assertThrows(FormatException.class, () -> {

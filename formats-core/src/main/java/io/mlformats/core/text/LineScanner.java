@@ -140,9 +140,13 @@ public final class LineScanner implements Closeable {
         return pos < limit ? pos : -1;
     }
 
-    /** End of the bytes buffered after a {@link #peekLine()}: {@code buffer()[peekLine(), available())}. */
+    /**
+     * End of the bytes buffered after a {@link #peekLine()}: {@code buffer()[peekLine(), available())}, at most
+     * {@link ReadLimits#maxLineBytes()} + 2 of them, so that a parser never works through more of a line than
+     * the limit allows (a longer line is left to {@link #next()}, which refuses it).
+     */
     public int available() {
-        return limit;
+        return (int) Math.min(limit, (long) pos + maxLineBytes + 2);
     }
 
     /**

@@ -111,6 +111,7 @@ class LineScannerTest {
         ReadLimits tight = ReadLimits.builder().maxLineBytes(4).build();
         try (LineScanner s = new LineScanner(ByteSources.of(data).input(), tight)) {
             assertEquals(0, s.peekLine());
+            assertEquals(6, s.available(), "a peeking parser sees no more than the longest allowed line + CRLF");
             assertThrows(LimitExceededException.class, () -> s.claimLine(6));
         }
     }
