@@ -189,15 +189,15 @@ public final class LibSvmLoader {
                 }
             }
         }
-        CsrMatrix.Builder b = first.builder;
-        for (int k = 1; k < chunks.size(); k++) {
-            b.append(chunks.get(k).builder);
+        List<CsrMatrix.Builder> parts = new ArrayList<>(chunks.size());
+        for (Chunk c : chunks) {
+            if (shiftDown) {
+                c.builder.shiftIndices(-1);
+            }
+            parts.add(c.builder);
         }
-        if (shiftDown) {
-            b.shiftIndices(-1);
-        }
-        b.numCols(options.hasNumFeatures() ? options.numFeatures() : maxCol);
-        return b.build();
+        first.builder.numCols(options.hasNumFeatures() ? options.numFeatures() : maxCol);
+        return CsrMatrix.Builder.build(parts);
     }
 
     /** One byte range being loaded: its builder, its reader, and what the AUTO decision needs. */

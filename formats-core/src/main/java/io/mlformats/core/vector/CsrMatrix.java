@@ -1,6 +1,7 @@
 package io.mlformats.core.vector;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -411,6 +412,81 @@ public final class CsrMatrix {
                     labelIndptr = Arrays.copyOf(labelIndptr, cap + 1);
                 }
             }
+        }
+
+        /**
+         * Builds one matrix from builders filled in order (a parallel load's per-range builders): the same matrix
+         * as appending each to the first and building, but every array is copied once, straight into its final,
+         * exactly sized place. The width is the first builder's declared one, else the largest index + 1 of all.
+         * The builders must not be used afterwards.
+         */
+        public static CsrMatrix build(List<Builder> parts) {
+            Builder first = parts.get(0);
+            boolean labelLists = false;
+            boolean anyWeights = false;
+            boolean anyQids = false;
+            long totalNnz = 0;
+            long totalRows = 0;
+            long maxCols = 0;
+            for (Builder b : parts) {
+                if (b.type != first.type) {
+                    throw new IllegalArgumentException("cannot join " + b.type + " rows to " + first.type + " rows");
+                }
+                labelLists |= b.labelIndptr != null;
+                anyWeights |= b.weights != null;
+                anyQids |= b.qids != null;
+                totalNnz += b.nnz;
+                totalRows += b.rows;
+                maxCols = Math.max(maxCols, b.maxIndexPlusOne);
+            }
+            if (labelLists || parts.size() == 1) {
+                // Label lists are rare; their merge rules live in append().
+                for (int k = 1; k < parts.size(); k++) {
+                    first.append(parts.get(k));
+                }
+                return first.build();
+            }
+            if (totalNnz > Integer.MAX_VALUE - 8 || totalRows > Integer.MAX_VALUE - 8) {
+                throw new IllegalStateException("more than 2^31 - 9 stored values or rows do not fit in Java arrays");
+            }
+            int n = (int) totalNnz;
+            int rowCount = (int) totalRows;
+            long[] indptr = new long[rowCount + 1];
+            int[] indices = new int[n];
+            float[] v32 = first.v32 != null ? new float[n] : null;
+            double[] v64 = first.v64 != null ? new double[n] : null;
+            double[] labels = new double[rowCount];
+            double[] weights = anyWeights ? new double[rowCount] : null;
+            long[] qids = anyQids ? new long[rowCount] : null;
+            int at = 0;
+            int row = 0;
+            for (Builder b : parts) {
+                int bn = (int) b.nnz;
+                System.arraycopy(b.indices, 0, indices, at, bn);
+                if (v32 != null) {
+                    System.arraycopy(b.v32, 0, v32, at, bn);
+                } else {
+                    System.arraycopy(b.v64, 0, v64, at, bn);
+                }
+                for (int k = 1; k <= b.rows; k++) {
+                    indptr[row + k] = at + b.indptr[k];
+                }
+                System.arraycopy(b.labels, 0, labels, row, b.rows);
+                if (weights != null) {
+                    if (b.weights != null) {
+                        System.arraycopy(b.weights, 0, weights, row, b.rows);
+                    } else {
+                        Arrays.fill(weights, row, row + b.rows, 1.0);
+                    }
+                }
+                if (qids != null && b.qids != null) {
+                    System.arraycopy(b.qids, 0, qids, row, b.rows);
+                }
+                at += bn;
+                row += b.rows;
+            }
+            long cols = first.declaredCols >= 0 ? first.declaredCols : maxCols;
+            return new CsrMatrix(rowCount, cols, indptr, indices, v32, v64, labels, null, null, weights, qids);
         }
 
         public CsrMatrix build() {

@@ -54,6 +54,51 @@ class CsrMatrixTest {
     }
 
     @Test
+    void buildingFromPartsEqualsBuildingInOneGo() {
+        // Up to five parts, each with or without weights, qids and label lists, float32 or float64, some empty.
+        long base = Seeds.base();
+        for (int c = 0; c < 300; c++) {
+            SplittableRandom r = Seeds.forCase(base, c);
+            ValueType type = r.nextBoolean() ? ValueType.FLOAT32 : ValueType.FLOAT64;
+            CsrMatrix.Builder whole = CsrMatrix.builder(type);
+            java.util.List<CsrMatrix.Builder> parts = new java.util.ArrayList<>();
+            SparseVector v = SparseVector.of(type, 4);
+            for (int p = r.nextInt(1, 6); p > 0; p--) {
+                CsrMatrix.Builder part = CsrMatrix.builder(type);
+                parts.add(part);
+                boolean weights = r.nextInt(3) == 0;
+                boolean qids = r.nextInt(3) == 0;
+                boolean lists = r.nextInt(8) == 0;
+                for (int i = r.nextInt(0, 400); i > 0; i--) {
+                    v.clear();
+                    int idx = -1;
+                    for (int k = r.nextInt(6); k > 0; k--) {
+                        idx += r.nextInt(1, 50);
+                        v.append(idx, r.nextGaussian());
+                    }
+                    double label = r.nextInt(3);
+                    boolean hw = weights && r.nextBoolean();
+                    boolean hq = qids && r.nextBoolean();
+                    long qid = r.nextLong();
+                    boolean list = lists && r.nextInt(4) == 0;
+                    for (CsrMatrix.Builder b : java.util.List.of(whole, part)) {
+                        if (list) {
+                            b.addMultiLabelRow(v, new double[] {label, 7}, 2, 0, false, qid, hq);
+                        } else {
+                            b.addRow(v, label, 2.5, hw, qid, hq);
+                        }
+                    }
+                }
+            }
+            if (r.nextBoolean()) {
+                whole.numCols(999);
+                parts.get(0).numCols(999);
+            }
+            assertEquals(whole.build(), CsrMatrix.Builder.build(parts), Seeds.describe(base, c));
+        }
+    }
+
+    @Test
     void appendingBuildersEqualsBuildingInOneGo() {
         long base = Seeds.base();
         for (int c = 0; c < 200; c++) {
