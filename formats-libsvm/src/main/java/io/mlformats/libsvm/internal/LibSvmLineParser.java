@@ -130,7 +130,7 @@ public final class LibSvmLineParser {
             int c = numbers.parsedEnd();
             long col = raw - shift;
             int vs = c + 1;
-            if (c == s || c - s > 18 || vs >= limit || b[c] != ':' || col <= prev || col >= columnLimit) {
+            if (!plainIndex(b, s, c, limit, col, prev)) {
                 return -1;
             }
             if (float32) {
@@ -184,8 +184,7 @@ public final class LibSvmLineParser {
             int vs = c + 1;
             // The common pair passes this one test; anything else goes through every check in order, which words
             // the error (or accepts an out-of-order index in lenient mode).
-            if (c == digitsFrom || c - digitsFrom > 18 || vs >= end || b[c] != ':' || isDelimiter(b[vs])
-                    || col <= prev || col >= columnLimit) {
+            if (!plainIndex(b, digitsFrom, c, end, col, prev) || isDelimiter(b[vs])) {
                 if (c == digitsFrom && first && !row.hasQid() && isQid(b, s, end)) {
                     i = parseQid(b, s, end, row);
                     first = false;
@@ -234,6 +233,14 @@ public final class LibSvmLineParser {
                 minRawIndex = lowest;
             }
         }
+    }
+
+    /**
+     * The test the common pair passes: 1..18 digits from {@code s} to {@code c}, then ':' and at least one more
+     * byte before {@code end}, and a column above the previous one and below the limit.
+     */
+    private boolean plainIndex(byte[] b, int s, int c, int end, long col, long prev) {
+        return c != s && c - s <= 18 && c + 1 < end && b[c] == ':' && col > prev && col < columnLimit;
     }
 
     /**
