@@ -55,7 +55,11 @@ public interface ByteSource extends Closeable {
     /** A sequential reader over bytes {@code [from, to)}; its positions are absolute offsets in this source. */
     ByteInput input(long from, long to);
 
-    /** Releases the source (unmaps files where the JDK allows, closes channels). */
+    /**
+     * Releases what the source holds. Heap sources hold nothing; a mapped file's mapping is released by the
+     * garbage collector once the source and every slice of it are unreachable (Java 17 has no safe unmap), so
+     * close() only marks the end of use.
+     */
     @Override
     void close();
 }

@@ -1,9 +1,12 @@
 package io.mlformats.core;
 
 import io.mlformats.core.internal.BufferByteSource;
+import io.mlformats.core.internal.FileSeekableInput;
 import io.mlformats.core.internal.GzipInput;
 import io.mlformats.core.internal.HeapByteSource;
 import io.mlformats.core.internal.MappedFileByteSource;
+import io.mlformats.core.internal.SeekableRangeInput;
+import io.mlformats.core.internal.SourceSeekableInput;
 import io.mlformats.core.internal.StreamInput;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -18,6 +21,10 @@ import java.nio.file.Path;
  * <p>Gzip is detected by content ({@code 1f 8b}), never by file name: {@link #open(Path, ReadLimits)} and
  * {@link #stream(InputStream, String, ReadLimits)} decompress transparently, read concatenated members fully,
  * and bound the output by the limits.
+ *
+ * <p>Ownership: what is made from a {@link Path} belongs to the caller, who closes it. What is made over a caller's
+ * array, buffer, {@link ByteSource} or {@link SeekableInput} never closes it. The input made by {@link #stream}
+ * wraps the stream and closes it when closed itself. All methods are thread-safe.
  */
 public final class ByteSources {
     /** Name used in messages for anonymous streams. */
@@ -33,10 +40,12 @@ public final class ByteSources {
         return of(bytes, BYTES);
     }
 
+    /** A source over {@code bytes} named {@code name} in messages (not copied). */
     public static ByteSource of(byte[] bytes, String name) {
         return new HeapByteSource(name, bytes, 0, bytes.length);
     }
 
+    /** A source over {@code bytes[offset, offset+length)} named {@code name} in messages (not copied). */
     public static ByteSource of(byte[] bytes, int offset, int length, String name) {
         return new HeapByteSource(name, bytes, offset, length);
     }
@@ -62,7 +71,13 @@ public final class ByteSources {
      */
     public static ByteInput open(Path file, ReadLimits limits) throws IOException {
         if (isGzip(file)) {
-            return stream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), file.toString(), limits);
+            InputStream in = Files.newInputStream(file);
+            try {
+                return stream(new BufferedInputStream(in, 1 << 16), file.toString(), limits);
+            } catch (IOException | RuntimeException e) {
+                in.close();   // the gzip header check failed: nobody else will close the file
+                throw e;
+            }
         }
         if (Files.size(file) == 0) {
             return of(new byte[0], file.toString()).input();
@@ -103,6 +118,59 @@ public final class ByteSources {
         return source.input();
     }
 
+    /** A local file as a {@link SeekableInput} (positioned channel reads; the caller closes it). */
+    public static SeekableInput seekable(Path file) throws IOException {
+        return new FileSeekableInput(file);
+    }
+
+    /** A byte array as a {@link SeekableInput} (not copied). */
+    public static SeekableInput seekable(byte[] bytes, String name) {
+        return new SourceSeekableInput(of(bytes, name), true);
+    }
+
+    /**
+     * A {@link ByteSource} as a {@link SeekableInput}; ranges read over it stay zero-copy. Closing the result does
+     * not close the source.
+     */
+    public static SeekableInput seekable(ByteSource source) {
+        return new SourceSeekableInput(source, false);
+    }
+
+    /**
+     * Sequential reading of the records of {@code input} that start in {@code range}, by the format's rule
+     * {@code starts}: the result begins at the first record start at or after {@code range.start()} and ends at
+     * the first record start at or after {@code range.end()}. Positions are offsets in the whole input.
+     *
+     * <p>A gzip input cannot be split: a range that does not cover all of it is refused; a full range is read
+     * decompressed, bounded by {@code limits}. The input stays the caller's: closing the result does not close it.
+     *
+     * @throws IllegalArgumentException for a partial range of a gzip input
+     */
+    public static ByteInput range(SeekableInput input, ByteRange range, RecordStarts starts, ReadLimits limits)
+            throws IOException {
+        long length = input.length();
+        boolean gzip = false;
+        if (length >= 2) {
+            byte[] head = new byte[2];
+            input.readFully(0, head, 0, 2);
+            gzip = (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
+        }
+        if (gzip) {
+            if (!range.coversAll(length)) {
+                throw new IllegalArgumentException(input.name() + " is gzip-compressed and cannot be read from a "
+                        + "byte range " + range + "; read it whole");
+            }
+            return stream(new NonClosingStream(new SeekableRangeInput(input, 0, length, 1 << 16)), input.name(),
+                    limits);
+        }
+        long from = starts.next(input, Math.min(range.start(), length));
+        long to = Math.max(from, starts.next(input, Math.min(range.end(), length)));
+        if (input instanceof SourceSeekableInput s) {
+            return s.source().input(from, to);
+        }
+        return new SeekableRangeInput(input, from, to, 1 << 18);
+    }
+
     /** Adapts a {@link ByteInput} to an {@link InputStream} (for handing bytes to JDK or third-party decoders). */
     public static InputStream asInputStream(ByteInput input) {
         return new SourceInputStream(input);
@@ -112,6 +180,26 @@ public final class ByteSources {
     public static boolean isGzip(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return in.read() == 0x1f && in.read() == 0x8b;
+        }
+    }
+
+    /** An input stream over a range input whose close does nothing (the seekable input is the caller's). */
+    private static final class NonClosingStream extends InputStream {
+        private final ByteInput input;
+
+        NonClosingStream(ByteInput input) {
+            this.input = input;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return input.read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return input.read(b, off, len);
         }
     }
 

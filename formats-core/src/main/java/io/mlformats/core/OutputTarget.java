@@ -1,26 +1,32 @@
 package io.mlformats.core;
 
 import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Where a writer's bytes go: a caller's stream, or a file published through {@link AtomicFileSink} only when the
- * writer finishes successfully; either optionally gzip-compressed. Every format writer of mlformats writes through
- * one of these, so "never a half-written file under the final name" is implemented once.
+ * Where a writer's bytes go: a caller's stream, or a file published through {@link AtomicFileSink}; either
+ * optionally gzip-compressed. Every format writer of mlformats writes through one of these, so the
+ * {@link RecordWriter} lifecycle (publish only on commit, discard on close without commit) is implemented once.
+ * It is public so that users can write their own formats with the same guarantees.
  *
- * <p>Ownership: a caller's stream stays the caller's — {@link #commit()} finishes gzip and flushes it but does not
- * close it. A file target is created, committed or deleted here. Not thread-safe.
+ * <p>Ownership: a caller's stream stays the caller's: {@link #commit()} finishes gzip and flushes it, nothing
+ * here closes it. A file target is created, committed or deleted here. The gzip {@code Deflater}'s native memory
+ * is released on commit, abort and close. Not thread-safe.
  */
-public final class OutputTarget {
+public final class OutputTarget implements Closeable {
     private final OutputStream stream;
     private final AtomicFileSink sink;
-    private final GZIPOutputStream gzip;
-    private boolean closed;
+    private final Gzip gzip;
+    private boolean done;
+    private boolean committed;
 
-    private OutputTarget(OutputStream stream, AtomicFileSink sink, GZIPOutputStream gzip) {
+    private OutputTarget(OutputStream stream, AtomicFileSink sink, Gzip gzip) {
         this.stream = stream;
         this.sink = sink;
         this.gzip = gzip;
@@ -28,7 +34,7 @@ public final class OutputTarget {
 
     /** The caller's stream, uncompressed; {@link #commit()} flushes it and leaves it open. */
     public static OutputTarget of(OutputStream out) {
-        return new OutputTarget(out, null, null);
+        return new OutputTarget(Objects.requireNonNull(out, "out"), null, null);
     }
 
     /** The caller's stream, optionally gzip-compressed; {@link #commit()} finishes gzip and leaves it open. */
@@ -36,22 +42,25 @@ public final class OutputTarget {
         if (!gzip) {
             return of(out);
         }
-        GZIPOutputStream gz = new GZIPOutputStream(new NonClosing(out), 1 << 16);
+        Gzip gz = new Gzip(new NonClosing(Objects.requireNonNull(out, "out")));
         return new OutputTarget(gz, null, gz);
     }
 
     /** A file that appears under {@code target} only when {@link #commit()} succeeds. */
     public static OutputTarget file(Path target, boolean gzip) throws IOException {
         AtomicFileSink sink = AtomicFileSink.open(target);
+        Gzip gz = null;
         try {
             OutputStream s = new BufferedOutputStream(sink.stream(), 1 << 16);
-            GZIPOutputStream gz = null;
             if (gzip) {
-                gz = new GZIPOutputStream(s, 1 << 16);
+                gz = new Gzip(s);
                 s = gz;
             }
             return new OutputTarget(s, sink, gz);
         } catch (IOException | RuntimeException e) {
+            if (gz != null) {
+                gz.release();
+            }
             sink.abort();
             throw e;
         }
@@ -67,12 +76,17 @@ public final class OutputTarget {
         return sink == null ? null : sink.target();
     }
 
-    /** Finishes the output: completes gzip, flushes, and for files publishes the file under its final name. */
+    /**
+     * Finishes the output: completes gzip, flushes, and for files publishes the file under its final name. On
+     * failure the output is aborted and the exception rethrown.
+     *
+     * @throws IllegalStateException if already committed or aborted
+     */
     public void commit() throws IOException {
-        if (closed) {
-            return;
+        if (done) {
+            throw new IllegalStateException(committed ? "already committed" : "already aborted");
         }
-        closed = true;
+        done = true;
         try {
             if (gzip != null) {
                 gzip.finish();
@@ -81,27 +95,67 @@ public final class OutputTarget {
             if (sink != null) {
                 sink.commit();
             }
+            committed = true;
         } catch (IOException | RuntimeException e) {
-            abort();
+            discard();
             throw e;
+        } finally {
+            if (gzip != null) {
+                gzip.release();
+            }
         }
     }
 
-    /** Abandons the output: a file target leaves nothing behind; a stream is left as it is. Idempotent. */
+    /**
+     * Abandons the output: a file target leaves nothing behind (an existing file at the target is untouched); a
+     * stream is left as it is, without a gzip trailer. Idempotent; a no-op after {@link #commit()}.
+     */
     public void abort() {
-        closed = true;
+        if (done) {
+            return;
+        }
+        done = true;
+        discard();
+    }
+
+    private void discard() {
+        if (gzip != null) {
+            gzip.release();
+        }
         if (sink != null) {
             sink.abort();
         }
     }
 
     /** True once {@link #commit()} or {@link #abort()} was called. */
-    public boolean isClosed() {
-        return closed;
+    public boolean isDone() {
+        return done;
     }
 
-    /** Keeps {@link GZIPOutputStream#close()} from closing the caller's stream. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
+    /** True once {@link #commit()} succeeded. */
+    public boolean isCommitted() {
+        return committed;
+    }
+
+    /** Aborts unless {@link #commit()} succeeded. */
+    @Override
+    public void close() {
+        abort();
+    }
+
+    /** GZIPOutputStream whose Deflater can be released without finishing the stream (abort). */
+    private static final class Gzip extends GZIPOutputStream {
+        Gzip(OutputStream out) throws IOException {
+            super(out, 1 << 16);
+        }
+
+        void release() {
+            def.end();
+        }
+    }
+
+    /** Keeps a gzip stream's close from closing the caller's stream. */
+    private static final class NonClosing extends FilterOutputStream {
         NonClosing(OutputStream out) {
             super(out);
         }

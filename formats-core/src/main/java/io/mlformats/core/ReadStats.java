@@ -1,104 +1,61 @@
 package io.mlformats.core;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Counters a reader keeps while it reads: records delivered, bytes consumed, records skipped, warnings by kind
- * (for example {@code "bom-skipped"}), and the first errors of skipped records with their positions.
+ * What a reader has counted so far: records delivered, bytes consumed, records skipped, warnings by kind (for
+ * example {@code "bom-skipped"}), and the first errors of skipped records with their positions.
  *
- * <p>Owned and updated by one reader; not thread-safe. Read it after (or between) calls to
- * {@link RecordReader#next()}.
+ * <p>Read-only for callers: the reader that returned it updates it as it reads, so read it after (or between)
+ * calls to {@link RecordReader#next()}, on the reader's thread. {@link #snapshot()} gives an immutable copy that
+ * can be handed to other threads and {@linkplain #merge merged} (a Spark job sums the partitions' counts).
  */
-public final class ReadStats {
-    private final int maxErrorsKept;
-    private long records;
-    private long bytes;
-    private long skipped;
-    private long warnings;
-    private final Map<String, Long> warningsByKind = new LinkedHashMap<>();
-    private final List<FormatException> errors = new ArrayList<>();
-
-    public ReadStats(int maxErrorsKept) {
-        this.maxErrorsKept = maxErrorsKept;
-    }
+public interface ReadStats {
 
     /** Records delivered to the caller. */
-    public long records() {
-        return records;
-    }
+    long records();
 
     /** Bytes consumed from the (decompressed) input. */
-    public long bytes() {
-        return bytes;
-    }
+    long bytes();
 
     /** Bad records skipped under {@link ErrorPolicy#SKIP_AND_COLLECT}. */
-    public long skipped() {
-        return skipped;
-    }
+    long skipped();
 
     /** Total warnings: questionable input accepted in lenient mode, a BOM skipped, ... */
-    public long warnings() {
-        return warnings;
-    }
+    long warnings();
 
-    /** Warnings by kind, in first-seen order. */
-    public Map<String, Long> warningsByKind() {
-        return Collections.unmodifiableMap(warningsByKind);
-    }
+    /** Warnings by kind, in first-seen order (unmodifiable). */
+    Map<String, Long> warningsByKind();
 
-    /** The first errors of skipped records, at most {@link ReadOptions#maxErrorsKept()}. */
-    public List<FormatException> errors() {
-        return Collections.unmodifiableList(errors);
-    }
+    /** The first errors of skipped records, at most {@link ReadOptions#maxErrorsKept()} (unmodifiable). */
+    List<FormatException> errors();
 
-    public void addRecord() {
-        records++;
-    }
-
-    public void setBytes(long consumed) {
-        this.bytes = consumed;
-    }
-
-    public void addWarning(String kind) {
-        warnings++;
-        warningsByKind.merge(kind, 1L, Long::sum);
-    }
-
-    /** Counts a skipped record and keeps its error while fewer than the maximum are kept. */
-    public void addSkipped(FormatException error) {
-        skipped++;
-        if (errors.size() < maxErrorsKept) {
-            errors.add(error);
-        }
+    /** An immutable copy of the counts as they are now; thread-safe. */
+    default ReadStats snapshot() {
+        return new ReadStatsSnapshot(records(), bytes(), skipped(), warnings(), Map.copyOf(warningsByKind()),
+                List.copyOf(errors()));
     }
 
     /**
-     * Adds what another reader counted over a later byte range of the same input: records, bytes, warnings,
-     * skipped records and their kept errors, with positions shifted by the {@code lines} and {@code records} that
-     * precede that range (parallel loads report positions of the whole input).
+     * The sum of two counts (for example of two byte ranges of one input read in parallel): every counter added,
+     * warnings merged by kind, errors of {@code a} then of {@code b}, at most {@code maxErrorsKept}. Thread-safe
+     * on snapshots.
      */
-    public void merge(ReadStats from, long lines, long records) {
-        this.records += from.records;
-        this.bytes += from.bytes;
-        this.warnings += from.warnings;
-        from.warningsByKind.forEach((k, v) -> warningsByKind.merge(k, v, Long::sum));
-        this.skipped += from.skipped;
-        for (FormatException e : from.errors) {
+    static ReadStats merge(ReadStats a, ReadStats b, int maxErrorsKept) {
+        java.util.LinkedHashMap<String, Long> kinds = new java.util.LinkedHashMap<>(a.warningsByKind());
+        b.warningsByKind().forEach((k, v) -> kinds.merge(k, v, Long::sum));
+        java.util.ArrayList<FormatException> errors = new java.util.ArrayList<>(a.errors());
+        for (FormatException e : b.errors()) {
             if (errors.size() >= maxErrorsKept) {
                 break;
             }
-            errors.add(e.shifted(lines, records));
+            errors.add(e);
         }
-    }
-
-    @Override
-    public String toString() {
-        return "ReadStats[records=" + records + ", bytes=" + bytes + ", skipped=" + skipped + ", warnings="
-                + warningsByKind + "]";
+        if (errors.size() > maxErrorsKept) {
+            errors.subList(maxErrorsKept, errors.size()).clear();
+        }
+        return new ReadStatsSnapshot(a.records() + b.records(), a.bytes() + b.bytes(), a.skipped() + b.skipped(),
+                a.warnings() + b.warnings(), java.util.Collections.unmodifiableMap(kinds), List.copyOf(errors));
     }
 }

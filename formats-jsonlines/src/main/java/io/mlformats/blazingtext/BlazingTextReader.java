@@ -5,6 +5,7 @@ import io.mlformats.core.ByteSources;
 import io.mlformats.core.FormatException;
 import io.mlformats.core.LimitExceededException;
 import io.mlformats.core.ReadStats;
+import io.mlformats.core.internal.ReadCounter;
 import io.mlformats.core.RecordReader;
 import io.mlformats.core.SourcePosition;
 import io.mlformats.core.text.LineScanner;
@@ -32,7 +33,7 @@ public final class BlazingTextReader implements RecordReader<BlazingTextLineView
 
     private final LineScanner scanner;
     private final BlazingTextReadOptions options;
-    private final ReadStats stats;
+    private final ReadCounter stats;
     private final byte[] prefix;
     private final BlazingTextLineView view = new BlazingTextLineView();
     private long record = -1;
@@ -42,7 +43,7 @@ public final class BlazingTextReader implements RecordReader<BlazingTextLineView
     private BlazingTextReader(ByteInput input, BlazingTextReadOptions options) {
         this.options = options;
         this.scanner = new LineScanner(input, options.read().limits());
-        this.stats = new ReadStats(options.read().maxErrorsKept());
+        this.stats = new ReadCounter(options.read().maxErrorsKept());
         this.prefix = options.labelPrefix() == null ? null
                 : options.labelPrefix().getBytes(StandardCharsets.UTF_8);
         this.view.prefixLength = prefix == null ? 0 : prefix.length;

@@ -6,6 +6,7 @@ import static io.mlformats.jsonlines.internal.FastJsonScanner.skipWs;
 import io.mlformats.core.FormatException;
 import io.mlformats.core.LimitExceededException;
 import io.mlformats.core.ReadStats;
+import io.mlformats.core.internal.ReadCounter;
 import io.mlformats.core.text.NumberParser;
 import io.mlformats.deepar.internal.StartParser;
 import io.mlformats.jsonlines.internal.FastJsonScanner;
@@ -33,7 +34,7 @@ final class DeepArDecoder {
 
     private final DeepArReadOptions options;
     private final JsonParsers parsers;
-    private final ReadStats stats;
+    private final ReadCounter stats;
     private final FastJsonScanner scanner;
     private final NumberParser numbers = new NumberParser();
     private final StartParser startParser = new StartParser();

@@ -2,6 +2,7 @@ package io.mlformats.deepar;
 
 import io.mlformats.core.FormatException;
 import io.mlformats.core.ReadStats;
+import io.mlformats.core.internal.ReadCounter;
 import io.mlformats.jsonlines.JsonTextWriter;
 import io.mlformats.jsonlines.internal.JsonParsers;
 import io.mlformats.jsonlines.internal.JsonSite;
@@ -106,7 +107,7 @@ public final class DeepArInference {
         JsonParsers parsers = new JsonParsers(options.read().limits());
         JsonSite site = JsonSite.document(name);
         JsonValues values = new JsonValues(parsers, json, 0, site);
-        DeepArDecoder decoder = new DeepArDecoder(options, parsers, new ReadStats(0));
+        DeepArDecoder decoder = new DeepArDecoder(options, parsers, new ReadCounter(0));
         DeepArSeriesView view = new DeepArSeriesView();
         List<DeepArSeries> instances = null;
         DeepArConfiguration config = null;

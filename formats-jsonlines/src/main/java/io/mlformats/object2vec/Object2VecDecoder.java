@@ -3,6 +3,7 @@ package io.mlformats.object2vec;
 import io.mlformats.core.FormatException;
 import io.mlformats.core.LimitExceededException;
 import io.mlformats.core.ReadStats;
+import io.mlformats.core.internal.ReadCounter;
 import io.mlformats.jsonlines.internal.IntList;
 import io.mlformats.jsonlines.internal.JsonParsers;
 import io.mlformats.jsonlines.internal.JsonSite;
@@ -16,7 +17,7 @@ final class Object2VecDecoder {
 
     private final Object2VecReadOptions options;
     private final JsonParsers parsers;
-    private final ReadStats stats;
+    private final ReadCounter stats;
     private final IntList ids = new IntList(64);
 
     Object2VecDecoder(Object2VecReadOptions options, JsonParsers parsers, ReadStats stats) {

@@ -4,6 +4,7 @@ import io.mlformats.core.ByteInput;
 import io.mlformats.core.FormatException;
 import io.mlformats.core.ReadOptions;
 import io.mlformats.core.ReadStats;
+import io.mlformats.core.internal.ReadCounter;
 import io.mlformats.jsonlines.JsonTextWriter;
 import io.mlformats.jsonlines.internal.JsonParsers;
 import io.mlformats.jsonlines.internal.JsonSite;
@@ -56,7 +57,7 @@ public final class Object2VecInference {
         JsonParsers parsers = new JsonParsers(options.read().limits());
         JsonSite site = JsonSite.document(name);
         JsonValues values = new JsonValues(parsers, json, 0, site);
-        Object2VecDecoder decoder = new Object2VecDecoder(options, parsers, new ReadStats(0));
+        Object2VecDecoder decoder = new Object2VecDecoder(options, parsers, new ReadCounter(0));
         List<Object2VecPair> out = null;
         try (JsonParser p = values.open()) {
             values.expect(p, values.next(p), JsonToken.START_OBJECT, "the request");

@@ -12,7 +12,7 @@ import io.mlformats.core.FormatException;
 import io.mlformats.core.ReadMode;
 import io.mlformats.core.ReadOptions;
 import io.mlformats.testkit.Golden;
-import io.mlformats.jsonlines.ValidationReport;
+import io.mlformats.core.validate.ValidationReport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import io.mlformats.core.ByteSource;
 import io.mlformats.core.ByteSources;
 import io.mlformats.core.FormatException;
 import io.mlformats.core.ReadStats;
+import io.mlformats.core.internal.ReadCounter;
 import io.mlformats.core.vector.CsrMatrix;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ public final class LibSvmLoader {
 
     public LibSvmLoader(LibSvmOptions options) {
         this.options = options;
-        this.stats = new ReadStats(options.read().maxErrorsKept());
+        this.stats = new ReadCounter(options.read().maxErrorsKept());
     }
 
     /** Loads a file on the calling thread (gzip detected by content). */
@@ -119,7 +120,7 @@ public final class LibSvmLoader {
         }
         long linesBefore = 0;
         long recordsBefore = 0;
-        ReadStats merged = new ReadStats(options.read().maxErrorsKept());
+        ReadCounter merged = new ReadCounter(options.read().maxErrorsKept());
         for (Chunk c : chunks) {
             if (c.failure instanceof FormatException fe) {
                 throw fe.shifted(linesBefore, recordsBefore);

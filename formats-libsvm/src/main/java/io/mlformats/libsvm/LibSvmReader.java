@@ -6,6 +6,7 @@ import io.mlformats.core.ByteSources;
 import io.mlformats.core.ErrorPolicy;
 import io.mlformats.core.FormatException;
 import io.mlformats.core.ReadStats;
+import io.mlformats.core.internal.ReadCounter;
 import io.mlformats.core.RecordReader;
 import io.mlformats.core.SourcePosition;
 import io.mlformats.core.text.LineScanner;
@@ -48,7 +49,7 @@ public final class LibSvmReader implements RecordReader<LibSvmRow> {
     private final TextErrors errors;
     private final LibSvmLineParser parser;
     private final LibSvmRow row;
-    private final ReadStats stats;
+    private final ReadCounter stats;
     private final RowAccounting rows;
     private final long declaredFeatures;
     private final int shift;
@@ -58,7 +59,7 @@ public final class LibSvmReader implements RecordReader<LibSvmRow> {
         boolean deferred = resolved == IndexBase.AUTO;
         this.lines = new LineScanner(input, options.read().limits());
         this.errors = new TextErrors(input.name());
-        this.stats = new ReadStats(options.read().maxErrorsKept());
+        this.stats = new ReadCounter(options.read().maxErrorsKept());
         this.shift = resolved == IndexBase.ONE ? 1 : 0;
         this.parser = new LibSvmLineParser(errors, stats, options.read().lenient(), options.multiLabel(),
                 options.valueType() == ValueType.FLOAT32, shift, deferred ? -1 : options.numFeatures());

@@ -3,6 +3,7 @@ package io.mlformats.parquet;
 import io.mlformats.core.FormatException;
 import io.mlformats.core.ReadOptions;
 import io.mlformats.core.ReadStats;
+import io.mlformats.core.internal.ReadCounter;
 import io.mlformats.core.RecordReader;
 import io.mlformats.core.SourcePosition;
 import io.mlformats.parquet.internal.Converters;
@@ -42,14 +43,14 @@ public final class DeepArParquetReader implements RecordReader<DeepArParquetSeri
 
     private final ParquetRows rows;
     private final ReadOptions options;
-    private final ReadStats stats;
+    private final ReadCounter stats;
     private final Materializer m;
     private DeepArParquetSeries current;
 
     private DeepArParquetReader(ParquetRows rows, ReadOptions options) throws FormatException {
         this.rows = rows;
         this.options = options;
-        this.stats = new ReadStats(options.maxErrorsKept());
+        this.stats = new ReadCounter(options.maxErrorsKept());
         MessageType schema = rows.fileSchema();
         String file = rows.position().source();
         SourcePosition head = SourcePosition.ofRecord(file, 0, -1);

@@ -2,6 +2,7 @@ package io.mlformats.parquet;
 
 import io.mlformats.core.FormatException;
 import io.mlformats.core.ReadStats;
+import io.mlformats.core.internal.ReadCounter;
 import io.mlformats.core.RecordReader;
 import io.mlformats.core.SourcePosition;
 import io.mlformats.core.vector.ValueType;
@@ -45,13 +46,13 @@ public final class ParquetFeatureReader implements RecordReader<FeatureRow> {
     private final List<String> featureColumns;
     private final List<String> ignoredColumns;
     private final ValueType valueType;
-    private final ReadStats stats;
+    private final ReadCounter stats;
     private final long declaredDimension;
 
     private ParquetFeatureReader(ParquetRows rows, ParquetFeatureOptions options) throws FormatException {
         this.rows = rows;
         this.options = options;
-        this.stats = new ReadStats(options.read().maxErrorsKept());
+        this.stats = new ReadCounter(options.read().maxErrorsKept());
         MessageType schema = rows.fileSchema();
         String file = rows.position().source();
 

@@ -10,6 +10,7 @@ import io.mlformats.core.FormatException;
 import io.mlformats.core.LimitExceededException;
 import io.mlformats.core.ReadOptions;
 import io.mlformats.core.ReadStats;
+import io.mlformats.core.internal.ReadCounter;
 import io.mlformats.core.RecordReader;
 import io.mlformats.core.SourcePosition;
 import io.mlformats.core.TruncatedInputException;
@@ -62,7 +63,7 @@ public final class RecordIoReader implements RecordReader<ByteBuffer> {
     private final String name;
     private final ReadOptions read;
     private final MultipartPolicy multipart;
-    private final ReadStats stats;
+    private final ReadCounter stats;
     private final int maxRecordBytes;
     private final boolean closeInput;
 
@@ -100,7 +101,7 @@ public final class RecordIoReader implements RecordReader<ByteBuffer> {
         this.name = source != null ? source.name() : input.name();
         this.read = options.read();
         this.multipart = options.multipart();
-        this.stats = new ReadStats(read.maxErrorsKept());
+        this.stats = new ReadCounter(read.maxErrorsKept());
         this.maxRecordBytes = read.limits().maxRecordBytes();
         this.closeInput = closeInput;
         this.startOffset = from;

@@ -4,6 +4,7 @@ import io.mlformats.core.ByteInput;
 import io.mlformats.core.FormatException;
 import io.mlformats.core.ReadOptions;
 import io.mlformats.core.ReadStats;
+import io.mlformats.core.internal.ReadCounter;
 import io.mlformats.core.SourcePosition;
 import io.mlformats.core.text.LineScanner;
 import java.io.IOException;
@@ -23,7 +24,7 @@ public final class JsonLineCursor {
 
     private final LineScanner scanner;
     private final ReadOptions options;
-    private final ReadStats stats;
+    private final ReadCounter stats;
     private long recordIndex = -1;
     private boolean bomChecked;
     private final JsonSite site;

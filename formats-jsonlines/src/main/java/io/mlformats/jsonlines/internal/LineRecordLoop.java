@@ -5,6 +5,7 @@ import io.mlformats.core.FormatException;
 import io.mlformats.core.LimitExceededException;
 import io.mlformats.core.ReadOptions;
 import io.mlformats.core.ReadStats;
+import io.mlformats.core.internal.ReadCounter;
 import io.mlformats.core.SourcePosition;
 import java.io.IOException;
 
@@ -22,7 +23,7 @@ public final class LineRecordLoop {
 
     private final JsonLineCursor cursor;
     private final ReadOptions options;
-    private final ReadStats stats;
+    private final ReadCounter stats;
     // The position of the current record as primitives: a SourcePosition is built only when asked for.
     private long positionOffset;
     private long positionRecord = -1;
@@ -30,7 +31,7 @@ public final class LineRecordLoop {
 
     public LineRecordLoop(ByteInput input, ReadOptions options) {
         this.options = options;
-        this.stats = new ReadStats(options.maxErrorsKept());
+        this.stats = new ReadCounter(options.maxErrorsKept());
         this.cursor = new JsonLineCursor(input, options, stats);
         this.positionOffset = input.position();
     }

@@ -3,9 +3,9 @@ package io.mlformats.jsonlines.internal;
 import io.mlformats.core.FormatException;
 import io.mlformats.core.LimitExceededException;
 import io.mlformats.core.RecordReader;
-import io.mlformats.jsonlines.ValidationProblem;
-import io.mlformats.jsonlines.ValidationProblem.Severity;
-import io.mlformats.jsonlines.ValidationReport;
+import io.mlformats.core.validate.ValidationProblem;
+import io.mlformats.core.validate.ValidationProblem.Severity;
+import io.mlformats.core.validate.ValidationReport;
 import java.io.IOException;
 import java.util.List;
 

@@ -5,6 +5,7 @@ import io.mlformats.core.ByteSources;
 import io.mlformats.core.ErrorPolicy;
 import io.mlformats.core.FormatException;
 import io.mlformats.core.ReadStats;
+import io.mlformats.core.internal.ReadCounter;
 import io.mlformats.core.RecordReader;
 import io.mlformats.core.SourcePosition;
 import io.mlformats.core.text.LineScanner;
@@ -41,7 +42,7 @@ public final class CsvReader implements RecordReader<LibSvmRow> {
     private final boolean lenient;
     private final boolean float32;
     private final LibSvmRow row;
-    private final ReadStats stats;
+    private final ReadCounter stats;
     private final int leading;
     private long width;
     private final RowAccounting rows;
@@ -54,7 +55,7 @@ public final class CsvReader implements RecordReader<LibSvmRow> {
         this.lenient = options.read().lenient();
         this.float32 = options.valueType() == ValueType.FLOAT32;
         this.row = new LibSvmRow(options.valueType());
-        this.stats = new ReadStats(options.read().maxErrorsKept());
+        this.stats = new ReadCounter(options.read().maxErrorsKept());
         this.rows = new RowAccounting(lines, stats, options.read().errorPolicy() == ErrorPolicy.SKIP_AND_COLLECT);
         this.leading = (options.hasLabel() ? 1 : 0) + (options.hasWeight() ? 1 : 0);
         this.width = options.numFeatures();

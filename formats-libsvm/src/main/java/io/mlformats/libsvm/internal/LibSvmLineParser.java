@@ -2,6 +2,7 @@ package io.mlformats.libsvm.internal;
 
 import io.mlformats.core.FormatException;
 import io.mlformats.core.ReadStats;
+import io.mlformats.core.internal.ReadCounter;
 import io.mlformats.core.text.NumberParser;
 import io.mlformats.core.vector.SparseVector;
 import io.mlformats.libsvm.LibSvmRow;
@@ -23,7 +24,7 @@ public final class LibSvmLineParser {
 
     private final NumberParser numbers = new NumberParser();
     private final TextErrors errors;
-    private final ReadStats stats;
+    private final ReadCounter stats;
     private final boolean lenient;
     private final boolean multiLabel;
     private final boolean float32;

@@ -2,6 +2,7 @@ package io.mlformats.libsvm.internal;
 
 import io.mlformats.core.FormatException;
 import io.mlformats.core.ReadStats;
+import io.mlformats.core.internal.ReadCounter;
 import io.mlformats.core.SourcePosition;
 import io.mlformats.core.text.LineScanner;
 
@@ -12,7 +13,7 @@ import io.mlformats.core.text.LineScanner;
  */
 public final class RowAccounting {
     private final LineScanner lines;
-    private final ReadStats stats;
+    private final ReadCounter stats;
     private final boolean skipErrors;
     private long records;
     private long rowLine;

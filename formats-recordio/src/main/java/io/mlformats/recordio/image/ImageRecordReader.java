@@ -3,6 +3,7 @@ package io.mlformats.recordio.image;
 import io.mlformats.core.ByteSource;
 import io.mlformats.core.FormatException;
 import io.mlformats.core.ReadStats;
+import io.mlformats.core.internal.ReadCounter;
 import io.mlformats.core.RecordReader;
 import io.mlformats.core.SourcePosition;
 import io.mlformats.recordio.RecordIoReadOptions;
@@ -21,13 +22,13 @@ public final class ImageRecordReader implements RecordReader<ImageRecord> {
     private final RecordIoReader framing;
     private final RecordIoReadOptions options;
     private final ImageRecord view = new ImageRecord();
-    private final ReadStats stats;
+    private final ReadCounter stats;
     private boolean ready;
 
     private ImageRecordReader(RecordIoReader framing, RecordIoReadOptions options) {
         this.framing = framing;
         this.options = options;
-        this.stats = new ReadStats(options.read().maxErrorsKept());
+        this.stats = new ReadCounter(options.read().maxErrorsKept());
     }
 
     /** Opens a {@code .rec} file (mapped). */

@@ -3,6 +3,7 @@ package io.mlformats.recordio.protobuf;
 import io.mlformats.core.ByteSource;
 import io.mlformats.core.FormatException;
 import io.mlformats.core.ReadStats;
+import io.mlformats.core.internal.ReadCounter;
 import io.mlformats.core.RecordReader;
 import io.mlformats.core.SourcePosition;
 import io.mlformats.recordio.RecordIoReadOptions;
@@ -36,14 +37,14 @@ public final class RecordProtobufReader implements RecordReader<RecordView> {
     private final RecordIoReader framing;
     private final RecordIoReadOptions options;
     private final RecordView view = new RecordView();
-    private final ReadStats stats;
+    private final ReadCounter stats;
     private long index = -1;
     private boolean ready;
 
     private RecordProtobufReader(RecordIoReader framing, RecordIoReadOptions options) {
         this.framing = framing;
         this.options = options;
-        this.stats = new ReadStats(options.read().maxErrorsKept());
+        this.stats = new ReadCounter(options.read().maxErrorsKept());
     }
 
     /** Reads a file (mapped; gzip decompressed as a stream) with default options. */

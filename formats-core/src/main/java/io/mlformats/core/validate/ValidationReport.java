@@ -1,4 +1,4 @@
-package io.mlformats.jsonlines;
+package io.mlformats.core.validate;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -6,8 +6,10 @@ import java.util.List;
 
 /**
  * The problems a validator found, in the order it found them (the first {@link #maxKept()} are kept; the counts
- * go on), plus the number of records examined. Built by one validator, read afterwards; not thread-safe while
- * being built.
+ * go on), plus the number of records examined. The one report type of every {@link AlgorithmValidator}.
+ *
+ * <p>Reports of parts of a dataset (files, Spark partitions) combine with {@link #merge(ValidationReport)}.
+ * Built by one validator, read afterwards; not thread-safe while being built.
  */
 public final class ValidationReport {
     private final List<ValidationProblem> problems = new ArrayList<>();
@@ -16,8 +18,30 @@ public final class ValidationReport {
     private long errors;
     private long warnings;
 
+    /** An empty report that keeps at most {@code maxKept} problems (counts go on past it). */
     public ValidationReport(int maxKept) {
+        if (maxKept < 0) {
+            throw new IllegalArgumentException("maxKept must be >= 0: " + maxKept);
+        }
         this.maxKept = maxKept;
+    }
+
+    /**
+     * Adds another report's records, counts and kept problems (after this report's, up to {@link #maxKept()}).
+     *
+     * @return this report
+     */
+    public ValidationReport merge(ValidationReport other) {
+        records += other.records;
+        errors += other.errors;
+        warnings += other.warnings;
+        for (ValidationProblem p : other.problems) {
+            if (problems.size() >= maxKept) {
+                break;
+            }
+            problems.add(p);
+        }
+        return this;
     }
 
     /** Adds a problem (validators call this). */
@@ -42,6 +66,7 @@ public final class ValidationReport {
         return records;
     }
 
+    /** How many problems are kept at most. */
     public int maxKept() {
         return maxKept;
     }
@@ -51,14 +76,17 @@ public final class ValidationReport {
         return Collections.unmodifiableList(problems);
     }
 
+    /** Errors found, kept or not. */
     public long errorCount() {
         return errors;
     }
 
+    /** Warnings found, kept or not. */
     public long warningCount() {
         return warnings;
     }
 
+    /** True if any error was found (the dataset would be refused or misread). */
     public boolean hasErrors() {
         return errors > 0;
     }

@@ -1,4 +1,4 @@
-package io.mlformats.jsonlines;
+package io.mlformats.core.validate;
 
 import io.mlformats.core.SourcePosition;
 

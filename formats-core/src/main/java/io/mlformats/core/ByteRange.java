@@ -1,0 +1,34 @@
+package io.mlformats.core;
+
+/**
+ * A half-open byte range {@code [start, end)} of an input, as a split of a distributed job describes it. A reader
+ * given a range reads exactly the records that <em>start</em> in it (lines that begin in it; RecordIO records
+ * whose header begins in it), reading past {@code end} to finish the last one. Over any set of ranges that tile a
+ * file, every record is read exactly once. Immutable.
+ *
+ * @param start first byte offset, {@code >= 0}
+ * @param end   offset after the last byte, {@code >= start}; {@link Long#MAX_VALUE} means "to the end"
+ */
+public record ByteRange(long start, long end) {
+
+    /** The whole input. */
+    public static final ByteRange ALL = new ByteRange(0, Long.MAX_VALUE);
+
+    /** Validates the bounds. */
+    public ByteRange {
+        if (start < 0 || end < start) {
+            throw new IllegalArgumentException("byte range must satisfy 0 <= start <= end: [" + start + ", " + end
+                    + ")");
+        }
+    }
+
+    /** {@code [start, end)}. */
+    public static ByteRange of(long start, long end) {
+        return new ByteRange(start, end);
+    }
+
+    /** True if this range covers an input of {@code length} bytes entirely. */
+    public boolean coversAll(long length) {
+        return start == 0 && end >= length;
+    }
+}
