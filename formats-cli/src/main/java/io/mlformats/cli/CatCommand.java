@@ -97,6 +97,7 @@ final class CatCommand implements Callable<Integer> {
                     while (r.next()) {
                         w.write(r.current());
                     }
+                    w.commit();
                     stats = r.stats();
                 }
             }
@@ -108,6 +109,7 @@ final class CatCommand implements Callable<Integer> {
                     while (r.next()) {
                         w.write(r.current());
                     }
+                    w.commit();
                     stats = r.stats();
                 }
             }
@@ -119,6 +121,7 @@ final class CatCommand implements Callable<Integer> {
                     while (r.next()) {
                         w.write(r.current());
                     }
+                    w.commit();
                     stats = r.stats();
                 }
             }

@@ -108,11 +108,17 @@ public final class BlazingTextWriter implements RecordWriter<BlazingTextLine> {
     }
 
     @Override
-    public void close() throws IOException {
+    public void commit() throws IOException {
         output.close();
     }
 
     public void abort() {
         output.abort();
+    }
+
+    /** Aborts unless {@link #commit()} succeeded. */
+    @Override
+    public void close() {
+        abort();
     }
 }

@@ -41,7 +41,7 @@ final class DeepArDecoder {
     private final int maxElements;
     private final boolean lenient;
 
-    DeepArDecoder(DeepArReadOptions options, JsonParsers parsers, ReadStats stats) {
+    DeepArDecoder(DeepArReadOptions options, JsonParsers parsers, ReadCounter stats) {
         this.options = options;
         this.parsers = parsers;
         this.stats = stats;

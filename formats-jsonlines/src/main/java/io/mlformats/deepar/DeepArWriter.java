@@ -181,12 +181,18 @@ public final class DeepArWriter implements RecordWriter<DeepArSeries> {
 
     /** Flushes and, for a file, publishes it under its final name. */
     @Override
-    public void close() throws IOException {
+    public void commit() throws IOException {
         output.close();
     }
 
     /** Gives up: a file target is deleted, nothing is published. */
     public void abort() {
         output.abort();
+    }
+
+    /** Aborts unless {@link #commit()} succeeded. */
+    @Override
+    public void close() {
+        abort();
     }
 }

@@ -53,11 +53,17 @@ public final class AugmentedManifestWriter implements RecordWriter<ManifestRecor
     }
 
     @Override
-    public void close() throws IOException {
+    public void commit() throws IOException {
         output.close();
     }
 
     public void abort() {
         output.abort();
+    }
+
+    /** Aborts unless {@link #commit()} succeeded. */
+    @Override
+    public void close() {
+        abort();
     }
 }

@@ -20,7 +20,7 @@ final class Object2VecDecoder {
     private final ReadCounter stats;
     private final IntList ids = new IntList(64);
 
-    Object2VecDecoder(Object2VecReadOptions options, JsonParsers parsers, ReadStats stats) {
+    Object2VecDecoder(Object2VecReadOptions options, JsonParsers parsers, ReadCounter stats) {
         this.options = options;
         this.parsers = parsers;
         this.stats = stats;

@@ -103,12 +103,18 @@ public final class Object2VecWriter implements RecordWriter<Object2VecPair> {
     }
 
     @Override
-    public void close() throws IOException {
+    public void commit() throws IOException {
         output.close();
     }
 
     /** Gives up: a file target is deleted. */
     public void abort() {
         output.abort();
+    }
+
+    /** Aborts unless {@link #commit()} succeeded. */
+    @Override
+    public void close() {
+        abort();
     }
 }

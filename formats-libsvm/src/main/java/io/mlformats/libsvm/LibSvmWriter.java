@@ -265,7 +265,13 @@ public final class LibSvmWriter implements RecordWriter<LibSvmRow> {
 
     /** Flushes and publishes the file (or closes the stream); discards the file if a write failed. */
     @Override
-    public void close() throws IOException {
+    public void commit() throws IOException {
         sink.close();
+    }
+
+    /** Aborts unless {@link #commit()} succeeded. */
+    @Override
+    public void close() {
+        abort();
     }
 }

@@ -60,7 +60,7 @@ public final class DeepArParquetWriter implements RecordWriter<DeepArParquetSeri
     }
 
     @Override
-    public void close() throws IOException {
+    public void commit() throws IOException {
         file.commit();
     }
 
@@ -155,5 +155,11 @@ public final class DeepArParquetWriter implements RecordWriter<DeepArParquetSeri
                 }
             }
         }
+    }
+
+    /** Aborts unless {@link #commit()} succeeded. */
+    @Override
+    public void close() {
+        abort();
     }
 }

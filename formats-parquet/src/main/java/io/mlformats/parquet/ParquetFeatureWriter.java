@@ -68,7 +68,7 @@ public final class ParquetFeatureWriter implements RecordWriter<FeatureRow> {
 
     /** Finishes the file and publishes it under its final name. */
     @Override
-    public void close() throws IOException {
+    public void commit() throws IOException {
         file.commit();
     }
 
@@ -258,5 +258,11 @@ public final class ParquetFeatureWriter implements RecordWriter<FeatureRow> {
                 writeList(out, "values", featureBase + 1, d.size(), (c, i) -> add(c, d.value(i)));
             }
         }
+    }
+
+    /** Aborts unless {@link #commit()} succeeded. */
+    @Override
+    public void close() {
+        abort();
     }
 }

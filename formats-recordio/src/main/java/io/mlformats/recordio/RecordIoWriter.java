@@ -261,7 +261,7 @@ public final class RecordIoWriter implements RecordWriter<ByteBuffer> {
     }
 
     /** Discards the output: for a file, the temporary file is deleted and the target is untouched. */
-    public void abort() throws IOException {
+    public void abort() {
         if (closed) {
             return;
         }
@@ -271,7 +271,7 @@ public final class RecordIoWriter implements RecordWriter<ByteBuffer> {
 
     /** Flushes and publishes the output (commits the file), unless an earlier write failed: then it aborts. */
     @Override
-    public void close() throws IOException {
+    public void commit() throws IOException {
         if (closed) {
             return;
         }
@@ -291,5 +291,11 @@ public final class RecordIoWriter implements RecordWriter<ByteBuffer> {
             abort();
             throw e;
         }
+    }
+
+    /** Aborts unless {@link #commit()} succeeded. */
+    @Override
+    public void close() {
+        abort();
     }
 }

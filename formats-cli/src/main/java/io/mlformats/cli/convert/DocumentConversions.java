@@ -86,7 +86,7 @@ public final class DocumentConversions {
             if (w[0] == null) {
                 w[0] = DeepArParquetWriter.create(output, DeepArParquetOptions.defaults().withTargetType(t));
             }
-            w[0].close();
+            w[0].commit();
             return n;
         } catch (IOException | RuntimeException e) {
             if (w[0] != null) {
@@ -150,7 +150,7 @@ public final class DocumentConversions {
                     reg.finished(r.stats());
                 }
             }
-            w.close();
+            w.commit();
             return n;
         } catch (IOException | RuntimeException e) {
             w.abort();
@@ -224,7 +224,7 @@ public final class DocumentConversions {
                     reg.finished(r.stats());
                 }
             }
-            w.close();
+            w.commit();
             return n;
         } catch (IOException | RuntimeException e) {
             w.abort();
@@ -247,7 +247,7 @@ public final class DocumentConversions {
                     reg.finished(r.stats());
                 }
             }
-            w.close();
+            w.commit();
             return n;
         } catch (IOException | RuntimeException e) {
             w.abort();

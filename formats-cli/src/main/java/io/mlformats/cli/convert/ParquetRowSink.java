@@ -122,7 +122,7 @@ public final class ParquetRowSink implements RowSink {
         if (writer == null) {
             open(null);
         }
-        writer.close();
+        writer.commit();
     }
 
     @Override

@@ -214,7 +214,7 @@ public final class RecordIoRowSink implements RowSink {
 
     @Override
     public void commit() throws IOException {
-        writer.close();
+        writer.commit();
         if (gzipSink != null) {
             gzip.close(); // finishes the gzip member and flushes the buffer into the temporary file
             gzipSink.commit();
@@ -223,11 +223,7 @@ public final class RecordIoRowSink implements RowSink {
 
     @Override
     public void abort() {
-        try {
-            writer.abort();
-        } catch (IOException | RuntimeException ignored) {
-            // Best effort: the file target is removed below or by the writer.
-        }
+        writer.abort();
         if (gzipSink != null) {
             gzipSink.abort();
         }

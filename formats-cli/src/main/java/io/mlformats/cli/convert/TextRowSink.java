@@ -156,7 +156,7 @@ public final class TextRowSink implements RowSink {
         if (writer == null) {
             open(null);
         }
-        writer.close();
+        writer.commit();
     }
 
     @Override

@@ -29,7 +29,7 @@ public final class JsonLineCursor {
     private boolean bomChecked;
     private final JsonSite site;
 
-    public JsonLineCursor(ByteInput input, ReadOptions options, ReadStats stats) {
+    public JsonLineCursor(ByteInput input, ReadOptions options, ReadCounter stats) {
         this.scanner = new LineScanner(input, options.limits());
         this.options = options;
         this.stats = stats;

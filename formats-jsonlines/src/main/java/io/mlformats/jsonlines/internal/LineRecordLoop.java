@@ -89,7 +89,7 @@ public final class LineRecordLoop {
         return SourcePosition.ofLine(cursor.name(), positionOffset, positionRecord, positionLine);
     }
 
-    public ReadStats stats() {
+    public ReadCounter stats() {
         return stats;
     }
 

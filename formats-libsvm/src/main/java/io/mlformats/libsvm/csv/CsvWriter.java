@@ -163,7 +163,13 @@ public final class CsvWriter implements RecordWriter<LibSvmRow> {
     }
 
     @Override
-    public void close() throws IOException {
+    public void commit() throws IOException {
         sink.close();
+    }
+
+    /** Aborts unless {@link #commit()} succeeded. */
+    @Override
+    public void close() {
+        abort();
     }
 }

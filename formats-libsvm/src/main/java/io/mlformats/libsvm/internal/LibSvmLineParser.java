@@ -41,7 +41,7 @@ public final class LibSvmLineParser {
      * @param shift       1 for one-based input (index 0 is an error), 0 otherwise
      * @param numFeatures width to check indices against, or -1 for none
      */
-    public LibSvmLineParser(TextErrors errors, ReadStats stats, boolean lenient, boolean multiLabel,
+    public LibSvmLineParser(TextErrors errors, ReadCounter stats, boolean lenient, boolean multiLabel,
             boolean float32, int shift, long numFeatures) {
         this.errors = errors;
         this.stats = stats;

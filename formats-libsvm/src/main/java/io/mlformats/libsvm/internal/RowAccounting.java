@@ -20,7 +20,7 @@ public final class RowAccounting {
     private long rowOffset;
     private long rowRecord = -1;
 
-    public RowAccounting(LineScanner lines, ReadStats stats, boolean skipErrors) {
+    public RowAccounting(LineScanner lines, ReadCounter stats, boolean skipErrors) {
         this.lines = lines;
         this.stats = stats;
         this.skipErrors = skipErrors;

@@ -94,14 +94,14 @@ public final class ImageRecordWriter implements AutoCloseable {
     }
 
     /** Discards both files. */
-    public void abort() throws IOException {
+    public void abort() {
         aborted = true;
         rec.abort();
     }
 
     /** Publishes the {@code .rec}, then writes the {@code .idx}. */
-    @Override
-    public void close() throws IOException {
+
+    public void commit() throws IOException {
         if (aborted) {
             return;
         }
@@ -109,5 +109,11 @@ public final class ImageRecordWriter implements AutoCloseable {
         if (idxPath != null) {
             index().write(idxPath);
         }
+    }
+
+    /** Aborts unless {@link #commit()} succeeded. */
+    @Override
+    public void close() {
+        abort();
     }
 }

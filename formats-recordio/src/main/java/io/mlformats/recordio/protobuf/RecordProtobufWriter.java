@@ -413,12 +413,18 @@ public final class RecordProtobufWriter implements RecordWriter<RecordView> {
     }
 
     /** Discards the output (a file target is left untouched). */
-    public void abort() throws IOException {
+    public void abort() {
         out.abort();
     }
 
     @Override
-    public void close() throws IOException {
+    public void commit() throws IOException {
         out.close();
+    }
+
+    /** Aborts unless {@link #commit()} succeeded. */
+    @Override
+    public void close() {
+        abort();
     }
 }
