@@ -16,7 +16,7 @@ import java.util.Objects;
 public class FormatException extends IOException {
     private static final long serialVersionUID = 1L;
 
-    private final transient SourcePosition position;
+    private final SourcePosition position;
     private final String detail;
 
     public FormatException(SourcePosition position, String detail) {

@@ -12,7 +12,8 @@ package io.mlformats.core;
  * @param recordIndex 0-based index of the record, or -1
  * @param line       1-based line number, or -1
  */
-public record SourcePosition(String source, long byteOffset, long recordIndex, long line) {
+public record SourcePosition(String source, long byteOffset, long recordIndex, long line)
+        implements java.io.Serializable {
 
     /** Value used for {@code recordIndex} and {@code line} when unknown. */
     public static final long UNKNOWN = -1;
