@@ -19,10 +19,12 @@ public class FormatException extends IOException {
     private final SourcePosition position;
     private final String detail;
 
+    /** An error at {@code position}; {@code detail} says what was found and what was expected. */
     public FormatException(SourcePosition position, String detail) {
         this(position, detail, null);
     }
 
+    /** An error at {@code position} caused by {@code cause}. */
     public FormatException(SourcePosition position, String detail, Throwable cause) {
         super(render(position, detail), cause);
         this.position = Objects.requireNonNull(position, "position");

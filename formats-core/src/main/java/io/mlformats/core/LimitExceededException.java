@@ -10,6 +10,7 @@ public class LimitExceededException extends FormatException {
     private final String limitName;
     private final long limitValue;
 
+    /** The limit {@code limitName} (configured as {@code limitValue}) was exceeded by {@code found} at {@code position}. */
     public LimitExceededException(SourcePosition position, String limitName, long limitValue, String found) {
         super(position, found + " exceeds the limit " + limitName + " = " + limitValue
                 + " (raise it with ReadLimits.builder()." + limitName + "(...) if the input is legitimate)");

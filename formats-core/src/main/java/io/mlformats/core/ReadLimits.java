@@ -47,6 +47,7 @@ public final class ReadLimits {
         return DEFAULTS;
     }
 
+    /** A builder starting from the defaults. */
     public static Builder builder() {
         return new Builder();
     }
@@ -62,26 +63,32 @@ public final class ReadLimits {
                 .maxArrayElements(maxArrayElements);
     }
 
+    /** Longest accepted text line, in bytes. */
     public int maxLineBytes() {
         return maxLineBytes;
     }
 
+    /** Longest accepted binary record (RecordIO payload, JSON document), in bytes. */
     public int maxRecordBytes() {
         return maxRecordBytes;
     }
 
+    /** Most bytes a compressed input may expand to. */
     public long maxDecompressedBytes() {
         return maxDecompressedBytes;
     }
 
+    /** Highest accepted ratio of decompressed to compressed bytes (gzip bombs). */
     public int maxCompressionRatio() {
         return maxCompressionRatio;
     }
 
+    /** Deepest accepted JSON nesting. */
     public int maxNestingDepth() {
         return maxNestingDepth;
     }
 
+    /** Most elements accepted in one array (JSON arrays, tensors, feature lists). */
     public int maxArrayElements() {
         return maxArrayElements;
     }
@@ -105,16 +112,19 @@ public final class ReadLimits {
         private Builder() {
         }
 
+        /** Sets {@link ReadLimits#maxLineBytes()}. */
         public Builder maxLineBytes(int v) {
             this.maxLineBytes = positive("maxLineBytes", v);
             return this;
         }
 
+        /** Sets {@link ReadLimits#maxRecordBytes()}. */
         public Builder maxRecordBytes(int v) {
             this.maxRecordBytes = positive("maxRecordBytes", v);
             return this;
         }
 
+        /** Sets {@link ReadLimits#maxDecompressedBytes()}. */
         public Builder maxDecompressedBytes(long v) {
             if (v <= 0) {
                 throw new IllegalArgumentException("maxDecompressedBytes must be > 0: " + v);
@@ -123,21 +133,25 @@ public final class ReadLimits {
             return this;
         }
 
+        /** Sets {@link ReadLimits#maxCompressionRatio()}. */
         public Builder maxCompressionRatio(int v) {
             this.maxCompressionRatio = positive("maxCompressionRatio", v);
             return this;
         }
 
+        /** Sets {@link ReadLimits#maxNestingDepth()}. */
         public Builder maxNestingDepth(int v) {
             this.maxNestingDepth = positive("maxNestingDepth", v);
             return this;
         }
 
+        /** Sets {@link ReadLimits#maxArrayElements()}. */
         public Builder maxArrayElements(int v) {
             this.maxArrayElements = positive("maxArrayElements", v);
             return this;
         }
 
+        /** The immutable limits. */
         public ReadLimits build() {
             return new ReadLimits(this);
         }

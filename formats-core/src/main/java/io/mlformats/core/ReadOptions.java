@@ -16,6 +16,7 @@ public record ReadOptions(ReadMode mode, ErrorPolicy errorPolicy, int maxErrorsK
     private static final ReadOptions DEFAULTS =
             new ReadOptions(ReadMode.STRICT, ErrorPolicy.FAIL_FAST, 100, ReadLimits.defaults());
 
+    /** Validates the components. */
     public ReadOptions {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(errorPolicy, "errorPolicy");
@@ -30,26 +31,32 @@ public record ReadOptions(ReadMode mode, ErrorPolicy errorPolicy, int maxErrorsK
         return DEFAULTS;
     }
 
+    /** These options with mode {@code m}. */
     public ReadOptions withMode(ReadMode m) {
         return new ReadOptions(m, errorPolicy, maxErrorsKept, limits);
     }
 
+    /** These options with error policy {@code p}. */
     public ReadOptions withErrorPolicy(ErrorPolicy p) {
         return new ReadOptions(mode, p, maxErrorsKept, limits);
     }
 
+    /** These options keeping at most {@code n} errors of skipped records. */
     public ReadOptions withMaxErrorsKept(int n) {
         return new ReadOptions(mode, errorPolicy, n, limits);
     }
 
+    /** These options with limits {@code l}. */
     public ReadOptions withLimits(ReadLimits l) {
         return new ReadOptions(mode, errorPolicy, maxErrorsKept, l);
     }
 
+    /** True in {@link ReadMode#LENIENT} mode. */
     public boolean lenient() {
         return mode == ReadMode.LENIENT;
     }
 
+    /** True under {@link ErrorPolicy#SKIP_AND_COLLECT}. */
     public boolean skipErrors() {
         return errorPolicy == ErrorPolicy.SKIP_AND_COLLECT;
     }

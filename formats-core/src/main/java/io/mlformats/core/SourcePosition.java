@@ -18,6 +18,7 @@ public record SourcePosition(String source, long byteOffset, long recordIndex, l
     /** Value used for {@code recordIndex} and {@code line} when unknown. */
     public static final long UNKNOWN = -1;
 
+    /** Replaces a null source name by {@code "<unknown>"}. */
     public SourcePosition {
         if (source == null) {
             source = "<unknown>";

@@ -41,6 +41,7 @@ public final class CsrMatrix {
         this.qids = qids;
     }
 
+    /** Number of rows. */
     public int numRows() {
         return numRows;
     }
@@ -55,6 +56,7 @@ public final class CsrMatrix {
         return indptr[numRows];
     }
 
+    /** Whether values are stored as float32 ({@link #floatValues()}) or float64 ({@link #doubleValues()}). */
     public ValueType valueType() {
         return values32 != null ? ValueType.FLOAT32 : ValueType.FLOAT64;
     }
@@ -152,6 +154,7 @@ public final class CsrMatrix {
         return "CsrMatrix[" + numRows + " x " + numCols + ", nnz=" + nnz() + ", " + valueType() + "]";
     }
 
+    /** A builder of a matrix whose values are stored as {@code type}. */
     public static Builder builder(ValueType type) {
         return new Builder(type);
     }
@@ -192,6 +195,7 @@ public final class CsrMatrix {
             return this;
         }
 
+        /** Rows added so far. */
         public int rows() {
             return rows;
         }
@@ -489,6 +493,7 @@ public final class CsrMatrix {
             return new CsrMatrix(rowCount, cols, indptr, indices, v32, v64, labels, null, null, weights, qids);
         }
 
+        /** The matrix of the rows added so far (the builder's arrays are trimmed, not shared). */
         public CsrMatrix build() {
             int n = (int) nnz;
             long cols = declaredCols >= 0 ? declaredCols : maxIndexPlusOne;

@@ -23,6 +23,7 @@ public final class DenseVector {
         }
     }
 
+    /** An empty vector of {@code type} with room for {@code capacity} values (it grows). */
     public static DenseVector of(ValueType type, int capacity) {
         return new DenseVector(type, Math.max(capacity, 4));
     }
@@ -43,34 +44,42 @@ public final class DenseVector {
         return v;
     }
 
+    /** The value type. */
     public ValueType type() {
         return type;
     }
 
+    /** Number of values. */
     public int size() {
         return size;
     }
 
+    /** Value {@code i} as a double. */
     public double value(int i) {
         return f32 != null ? f32[i] : f64[i];
     }
 
+    /** Value {@code i} as a float. */
     public float floatValue(int i) {
         return f32 != null ? f32[i] : (float) f64[i];
     }
 
+    /** The float32 backing array (valid up to {@link #size()}; owned by the vector, reused), or null for float64. */
     public float[] floatValues() {
         return f32;
     }
 
+    /** The float64 backing array (valid up to {@link #size()}; owned by the vector, reused), or null for float32. */
     public double[] doubleValues() {
         return f64;
     }
 
+    /** Empties the vector, keeping its capacity. */
     public void clear() {
         size = 0;
     }
 
+    /** Appends a value (converted to the vector's type). */
     public void append(float v) {
         if (size == capacity()) {
             grow();
@@ -82,6 +91,7 @@ public final class DenseVector {
         }
     }
 
+    /** Appends a value (rounded to float32 for a float32 vector). */
     public void append(double v) {
         if (size == capacity()) {
             grow();
@@ -129,6 +139,7 @@ public final class DenseVector {
         }
     }
 
+    /** An owned copy, independent of this (reused) vector. */
     public DenseVector copy() {
         return f32 != null ? ofFloat32(Arrays.copyOf(f32, size)) : ofFloat64(Arrays.copyOf(f64, size));
     }

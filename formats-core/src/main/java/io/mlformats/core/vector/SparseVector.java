@@ -39,6 +39,7 @@ public final class SparseVector {
         return new SparseVector(ValueType.FLOAT64, Math.max(capacity, 4));
     }
 
+    /** An empty vector of {@code type} with room for {@code capacity} pairs (it grows). */
     public static SparseVector of(ValueType type, int capacity) {
         return type == ValueType.FLOAT32 ? float32(capacity) : float64(capacity);
     }
@@ -63,10 +64,12 @@ public final class SparseVector {
         return v;
     }
 
+    /** The value type. */
     public ValueType type() {
         return type;
     }
 
+    /** Number of stored (index, value) pairs. */
     public int nnz() {
         return nnz;
     }
@@ -76,10 +79,12 @@ public final class SparseVector {
         return dimension;
     }
 
+    /** Sets the declared dimension (0 = unknown). */
     public void setDimension(long dimension) {
         this.dimension = dimension;
     }
 
+    /** Index of pair {@code i}. */
     public int index(int i) {
         return indices[i];
     }
