@@ -1,5 +1,6 @@
 package io.mlformats.libsvm;
 
+import io.mlformats.core.internal.CsrBuilders;
 import io.mlformats.core.ByteInput;
 import io.mlformats.core.ByteSource;
 import io.mlformats.core.ByteSources;
@@ -193,12 +194,12 @@ public final class LibSvmLoader {
         List<CsrMatrix.Builder> parts = new ArrayList<>(chunks.size());
         for (Chunk c : chunks) {
             if (shiftDown) {
-                c.builder.shiftIndices(-1);
+                CsrBuilders.access().shiftIndices(c.builder, -1);
             }
             parts.add(c.builder);
         }
         first.builder.numCols(options.hasNumFeatures() ? options.numFeatures() : maxCol);
-        return CsrMatrix.Builder.build(parts);
+        return CsrBuilders.access().build(parts);
     }
 
     /** One byte range being loaded: its builder, its reader, and what the AUTO decision needs. */

@@ -1,5 +1,6 @@
 package io.mlformats.core.vector;
 
+import io.mlformats.core.internal.CsrBuilders;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -14,6 +15,25 @@ import java.util.Objects;
  * arrays geometrically (never per row) and trims them once in {@link Builder#build()}.
  */
 public final class CsrMatrix {
+    static {
+        CsrBuilders.install(new CsrBuilders.Access() {
+            @Override
+            public void append(Builder into, Builder other) {
+                into.append(other);
+            }
+
+            @Override
+            public void shiftIndices(Builder builder, int delta) {
+                builder.shiftIndices(delta);
+            }
+
+            @Override
+            public CsrMatrix build(List<Builder> parts) {
+                return Builder.build(parts);
+            }
+        });
+    }
+
     private final int numRows;
     private final long numCols;
     private final long[] indptr;
@@ -160,8 +180,7 @@ public final class CsrMatrix {
     }
 
     /**
-     * Accumulates rows; arrays grow geometrically. Not thread-safe. {@link #append(Builder)} joins builders filled
-     * in parallel, in order.
+     * Accumulates rows; arrays grow geometrically. Not thread-safe.
      */
     public static final class Builder {
         private final ValueType type;
@@ -301,7 +320,7 @@ public final class CsrMatrix {
          * Appends all rows of {@code other} after this builder's rows, with bulk array copies (parallel loads
          * join their per-range builders with it). Both builders must have the same value type.
          */
-        public Builder append(Builder other) {
+        Builder append(Builder other) {
             if (other.type != type) {
                 throw new IllegalArgumentException("cannot append " + other.type + " rows to a " + type + " builder");
             }
@@ -378,7 +397,7 @@ public final class CsrMatrix {
          * Adds {@code delta} to every stored index (AUTO index-base decisions are known only after the whole input
          * was read). Indices must stay non-negative.
          */
-        public Builder shiftIndices(int delta) {
+        Builder shiftIndices(int delta) {
             for (int k = 0; k < nnz; k++) {
                 indices[k] += delta;
             }
@@ -424,7 +443,7 @@ public final class CsrMatrix {
          * exactly sized place. The width is the first builder's declared one, else the largest index + 1 of all.
          * The builders must not be used afterwards.
          */
-        public static CsrMatrix build(List<Builder> parts) {
+        static CsrMatrix build(List<Builder> parts) {
             Builder first = parts.get(0);
             boolean labelLists = false;
             boolean anyWeights = false;
@@ -444,7 +463,7 @@ public final class CsrMatrix {
                 maxCols = Math.max(maxCols, b.maxIndexPlusOne);
             }
             if (labelLists || parts.size() == 1) {
-                // Label lists are rare; their merge rules live in append().
+                // Label lists are rare; their merge rules live in append(Builder).
                 for (int k = 1; k < parts.size(); k++) {
                     first.append(parts.get(k));
                 }
