@@ -1,6 +1,5 @@
 package io.mlformats.core.internal;
 
-import io.mlformats.core.ByteInput;
 import io.mlformats.core.SeekableInput;
 import java.io.IOException;
 
@@ -8,18 +7,15 @@ import java.io.IOException;
  * Sequential reading of {@code [from, to)} of a {@link SeekableInput} through one reusable buffer; positions are
  * offsets in the input, so error messages point into the whole file. Does not close the input.
  */
-public final class SeekableRangeInput implements ByteInput {
+public final class SeekableRangeInput extends RangeInput {
     private final SeekableInput input;
-    private final long end;
     private final byte[] buf;
     private long bufStart;
     private int bufLen;
-    private long pos;
 
     public SeekableRangeInput(SeekableInput input, long from, long to, int bufferBytes) {
+        super(from, to);
         this.input = input;
-        this.pos = from;
-        this.end = to;
         this.bufStart = from;
         this.buf = new byte[(int) Math.max(1, Math.min(bufferBytes, to - from))];
     }
@@ -34,12 +30,12 @@ public final class SeekableRangeInput implements ByteInput {
         if (length == 0) {
             return 0;
         }
-        if (pos >= end) {
+        if (pos >= limit) {
             return -1;
         }
         if (pos >= bufStart + bufLen) {
             bufStart = pos;
-            bufLen = (int) Math.min(buf.length, end - pos);
+            bufLen = (int) Math.min(buf.length, limit - pos);
             input.readFully(bufStart, buf, 0, bufLen);
         }
         int at = (int) (pos - bufStart);
@@ -47,18 +43,6 @@ public final class SeekableRangeInput implements ByteInput {
         System.arraycopy(buf, at, dst, offset, n);
         pos += n;
         return n;
-    }
-
-    @Override
-    public long skip(long n) {
-        long k = Math.max(0, Math.min(n, end - pos));
-        pos += k;
-        return k;
-    }
-
-    @Override
-    public long position() {
-        return pos;
     }
 
     @Override

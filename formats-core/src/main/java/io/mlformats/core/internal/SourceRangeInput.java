@@ -1,20 +1,15 @@
 package io.mlformats.core.internal;
 
-import io.mlformats.core.ByteInput;
 import io.mlformats.core.ByteSource;
 import java.util.Objects;
 
 /** Sequential reading of {@code [from, to)} of a {@link ByteSource}; positions are offsets in the source. */
-public final class SourceRangeInput implements ByteInput {
+public final class SourceRangeInput extends RangeInput {
     private final ByteSource source;
-    private final long end;
-    private long pos;
 
     public SourceRangeInput(ByteSource source, long from, long to) {
-        Objects.checkFromToIndex(from, to, source.size());
+        super(checkRange(from, to, source.size()), to);
         this.source = source;
-        this.pos = from;
-        this.end = to;
     }
 
     @Override
@@ -27,25 +22,13 @@ public final class SourceRangeInput implements ByteInput {
         if (length == 0) {
             return 0;
         }
-        if (pos >= end) {
+        if (pos >= limit) {
             return -1;
         }
-        int n = (int) Math.min(length, end - pos);
+        int n = (int) Math.min(length, limit - pos);
         source.copyTo(pos, dst, offset, n);
         pos += n;
         return n;
-    }
-
-    @Override
-    public long skip(long n) {
-        long k = Math.min(n, end - pos);
-        pos += k;
-        return k;
-    }
-
-    @Override
-    public long position() {
-        return pos;
     }
 
     @Override
@@ -55,11 +38,16 @@ public final class SourceRangeInput implements ByteInput {
 
     @Override
     public long end() {
-        return end;
+        return limit;
     }
 
     @Override
     public void close() {
         // The source is owned by whoever created it.
+    }
+
+    private static long checkRange(long from, long to, long size) {
+        Objects.checkFromToIndex(from, to, size);
+        return from;
     }
 }
