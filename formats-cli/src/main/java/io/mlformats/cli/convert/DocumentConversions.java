@@ -135,9 +135,9 @@ public final class DocumentConversions {
         long n = 0;
         try {
             for (Path in : inputs) {
-                try (DeepArParquetReader r = DeepArParquetReader.open(in, o.readOptions())) {
+                try (DeepArParquetReader r = DeepArParquetReader.open(in, DeepArParquetReadOptions.defaults().withRead(o.readOptions()))) {
                     while (r.next()) {
-                        DeepArParquetSeries s = r.current();
+                        DeepArParquetSeries s = r.current().copy();
                         try {
                             w.write(start(s.start(), r), floats(s.target()), s.target().length, ints(s.cat(), r),
                                     s.cat() == null ? 0 : s.cat().length, rows(s.dynamicFeat()),
