@@ -45,7 +45,7 @@ public final class ParquetRuntime {
      * {@code withCodecFactory(CompressionCodecFactory)}.
      */
     static String writerApiProblem(Class<?> builderClass) {
-        String missing;
+        String missing = "?";
         try {
             ClassLoader loader = builderClass.getClassLoader();
             Class<?> conf = Class.forName("org.apache.parquet.conf.ParquetConfiguration", false, loader);
@@ -53,13 +53,15 @@ public final class ParquetRuntime {
             // Resolve just these two methods: reflection over all methods would load Hadoop types of other
             // overloads, which are absent in a Hadoop-free writer.
             MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+            missing = "method " + builderClass.getName() + ".withConf(ParquetConfiguration)";
             lookup.findVirtual(builderClass, "withConf", MethodType.methodType(builderClass, conf));
+            missing = "method " + builderClass.getName() + ".withCodecFactory(CompressionCodecFactory)";
             lookup.findVirtual(builderClass, "withCodecFactory", MethodType.methodType(builderClass, codecs));
             return null;
         } catch (ClassNotFoundException e) {
             missing = "class " + e.getMessage();
         } catch (NoSuchMethodException e) {
-            missing = "method " + builderClass.getName() + "." + e.getMessage();
+            // 'missing' names the method looked up.
         } catch (IllegalAccessException | LinkageError e) {
             missing = e.toString();
         }
