@@ -19,6 +19,7 @@ import io.mlformats.object2vec.Object2VecHyperparameters;
 import io.mlformats.object2vec.Object2VecReadOptions;
 import io.mlformats.object2vec.Object2VecReader;
 import io.mlformats.object2vec.Object2VecWriter;
+import io.mlformats.parquet.DeepArParquetReadOptions;
 import io.mlformats.parquet.DeepArParquetReader;
 import io.mlformats.parquet.DeepArParquetSeries;
 import io.mlformats.recordio.RecordIoReadOptions;
@@ -60,9 +61,9 @@ final class CatCommand implements Callable<Integer> {
         switch (f) {
             case PARQUET -> {
                 if (ParquetTables.isDeepAr(input)) {
-                    try (DeepArParquetReader r = DeepArParquetReader.open(input, o.readOptions())) {
+                    try (DeepArParquetReader r = DeepArParquetReader.open(input, DeepArParquetReadOptions.defaults().withRead(o.readOptions()))) {
                         while (r.next()) {
-                            series(j, r.current());
+                            series(j, r.current().copy());
                         }
                         stats = r.stats();
                     }

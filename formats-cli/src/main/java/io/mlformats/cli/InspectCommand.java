@@ -6,6 +6,7 @@ import io.mlformats.cli.convert.RowSource;
 import io.mlformats.core.FormatException;
 import io.mlformats.core.ReadStats;
 import io.mlformats.core.vector.ValueType;
+import io.mlformats.parquet.DeepArParquetReadOptions;
 import io.mlformats.parquet.DeepArParquetReader;
 import io.mlformats.jsonlines.JsonTextWriter;
 import java.io.PrintWriter;
@@ -65,7 +66,7 @@ final class InspectCommand implements Callable<Integer> {
                     continue;
                 }
                 if (f == Format.PARQUET && ParquetTables.isDeepAr(file)) {
-                    try (DeepArParquetReader r = DeepArParquetReader.open(file, o.readOptions())) {
+                    try (DeepArParquetReader r = DeepArParquetReader.open(file, DeepArParquetReadOptions.defaults().withRead(o.readOptions()))) {
                         series = Math.max(series, 0);
                         while (r.next()) {
                             series++;

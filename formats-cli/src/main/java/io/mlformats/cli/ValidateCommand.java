@@ -8,6 +8,7 @@ import io.mlformats.cli.convert.RowSource;
 import io.mlformats.core.FormatException;
 import io.mlformats.core.SourcePosition;
 import io.mlformats.core.vector.ValueType;
+import io.mlformats.parquet.DeepArParquetReadOptions;
 import io.mlformats.parquet.DeepArParquetReader;
 import io.mlformats.parquet.DeepArParquetSeries;
 import io.mlformats.blazingtext.BlazingTextLineView;
@@ -359,9 +360,9 @@ final class ValidateCommand implements Callable<Integer> {
         int catCount = -1;
         int dynCount = -1;
         TreeSet<Long>[] catValues = null;
-        try (DeepArParquetReader r = DeepArParquetReader.open(file, o.readOptions())) {
+        try (DeepArParquetReader r = DeepArParquetReader.open(file, DeepArParquetReadOptions.defaults().withRead(o.readOptions()))) {
             while (r.next()) {
-                DeepArParquetSeries s = r.current();
+                DeepArParquetSeries s = r.current().copy();
                 n++;
                 SourcePosition pos = r.position();
                 if (!START.matcher(s.start()).matches()) {

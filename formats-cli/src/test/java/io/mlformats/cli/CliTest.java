@@ -69,17 +69,19 @@ class CliTest {
     @Test
     void catSparseAndNonFinite() throws IOException {
         Path pq = dir.resolve("s.parquet");
-        try (var w = io.mlformats.parquet.ParquetFeatureWriter.create(pq,
-                io.mlformats.parquet.ParquetFeatureWriterOptions.builder()
-                        .layout(io.mlformats.parquet.FeatureLayout.SPARSE).withWeight(true).build())) {
-            var r = io.mlformats.parquet.FeatureRow.of(io.mlformats.core.vector.ValueType.FLOAT32);
-            r.setLabel(0.1);
+        try (var w = io.mlformats.parquet.ParquetFeatureWriter.open(pq,
+                io.mlformats.parquet.ParquetFeatureWriteOptions.defaults()
+                        .withLayout(io.mlformats.parquet.FeatureLayout.SPARSE).withWeight(true))) {
+            var r = new io.mlformats.core.vector.LabeledRow();
+            r.addLabel(0.1);
             r.setWeight(2);
-            var s = r.useSparse();
+            var s = io.mlformats.core.vector.SparseVector.of(io.mlformats.core.vector.ValueType.FLOAT32, 4);
             s.append(3, 0.1f);
             s.append(7, Float.NaN);
             s.append(9, Float.NEGATIVE_INFINITY);
+            r.setFeatures(s);
             w.write(r);
+            w.commit();
         }
         Cli c = Cli.run("cat", pq.toString(), "--weight-column", "weight");
         // --weight-column is a convert option; cat reads the default columns, so no weight is shown.
@@ -205,14 +207,15 @@ class CliTest {
     @Test
     void validateDeepArParquetFindsPlantedProblems() throws IOException {
         Path f = dir.resolve("d.parquet");
-        try (var w = io.mlformats.parquet.DeepArParquetWriter.create(f,
-                io.mlformats.parquet.DeepArParquetOptions.defaults().withCat(true))) {
+        try (var w = io.mlformats.parquet.DeepArParquetWriter.open(f,
+                io.mlformats.parquet.DeepArParquetWriteOptions.defaults().withCat(true))) {
             w.write(new io.mlformats.parquet.DeepArParquetSeries("2020-01-01 00:00:00", new double[] {1, 2},
                     new long[] {0}, null));
             w.write(new io.mlformats.parquet.DeepArParquetSeries("2020-01-01T00:00", new double[] {1},
                     new long[] {2}, null));
             w.write(new io.mlformats.parquet.DeepArParquetSeries("2020-01-01 00:00:00", new double[] {},
                     new long[] {0, 1}, null));
+            w.commit();
         }
         Cli c = Cli.run("validate", "--for", "deepar", f.toString());
         assertEquals(ExitCode.INVALID_DATA, c.code());

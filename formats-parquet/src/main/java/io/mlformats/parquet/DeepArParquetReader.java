@@ -1,7 +1,6 @@
 package io.mlformats.parquet;
 
 import io.mlformats.core.FormatException;
-import io.mlformats.core.ReadOptions;
 import io.mlformats.core.ReadStats;
 import io.mlformats.core.internal.ReadCounter;
 import io.mlformats.core.RecordReader;
@@ -9,15 +8,12 @@ import io.mlformats.core.SourcePosition;
 import io.mlformats.parquet.internal.Converters;
 import io.mlformats.parquet.internal.ParquetRows;
 import io.mlformats.parquet.internal.Schemas;
+import io.mlformats.parquet.internal.StartText;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
@@ -29,28 +25,28 @@ import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 
 /**
- * Reads DeepAR series from a local Parquet file: {@code start} (a string, a timestamp without time zone in any
+ * Reads DeepAR series from a Parquet file (a local file, or any parquet-java {@link InputFile}): {@code start} (a string, a timestamp without time zone in any
  * unit, or a date; timestamps are rendered {@code YYYY-MM-DD HH:MM:SS}), {@code target} (list of numbers; null
  * elements become NaN), and the optional {@code cat} and {@code dynamic_feat} columns. Other columns are
  * ignored. Needs the Hadoop client jars on the class path (see {@link ParquetFeatureReader}).
  *
- * <p>Each {@link #current()} is a new owned {@link DeepArParquetSeries}. A null {@code start} or {@code target},
- * a non-integer {@code cat}, or a sub-second timestamp is a {@link FormatException} (skipped under
- * SKIP_AND_COLLECT). Not thread-safe.
+ * <p>{@link #current()} is a {@link DeepArParquetSeriesView} reused for every row, valid until the next
+ * {@link #next()} or {@link #close()}; its {@code copy()} keeps one. No allocation per row by this reader once its
+ * buffers have grown to the longest series (parquet-java itself allocates a small {@code Binary} per string
+ * {@code start} value). A null {@code start} or {@code target}, a non-integer {@code cat}, or a sub-second
+ * timestamp is a {@link FormatException} (skipped under SKIP_AND_COLLECT). Not thread-safe.
  */
-public final class DeepArParquetReader implements RecordReader<DeepArParquetSeries> {
-    private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
+public final class DeepArParquetReader implements RecordReader<DeepArParquetSeriesView> {
     private final ParquetRows rows;
-    private final ReadOptions options;
+    private final DeepArParquetReadOptions options;
     private final ReadCounter stats;
     private final Materializer m;
-    private DeepArParquetSeries current;
+    private boolean onRow;
 
-    private DeepArParquetReader(ParquetRows rows, ReadOptions options) throws FormatException {
+    private DeepArParquetReader(ParquetRows rows, DeepArParquetReadOptions options) throws FormatException {
         this.rows = rows;
         this.options = options;
-        this.stats = new ReadCounter(options.maxErrorsKept());
+        this.stats = new ReadCounter(options.read().maxErrorsKept());
         MessageType schema = rows.fileSchema();
         String file = rows.position().source();
         SourcePosition head = SourcePosition.ofRecord(file, 0, -1);
@@ -85,8 +81,45 @@ public final class DeepArParquetReader implements RecordReader<DeepArParquetSeri
         rows.project(projection, m);
     }
 
-    public static DeepArParquetReader open(Path file, ReadOptions options) throws IOException {
-        ParquetRows rows = ParquetRows.open(file);
+    /**
+     * Opens a local Parquet file and checks its DeepAR columns.
+     *
+     * <p>The reader opens the file and closes it on {@code close()}.
+     *
+     * @throws FormatException if the file is not Parquet or lacks the DeepAR columns
+     * @throws IOException     if the file cannot be read, or the Hadoop client jars are missing
+     */
+    public static DeepArParquetReader open(Path file, DeepArParquetReadOptions options) throws IOException {
+        return open(ParquetRows.open(file), options);
+    }
+
+    /**
+     * Opens a Parquet file through parquet-java's {@link InputFile} (an object store, HDFS, bytes in memory...);
+     * positions name it by its {@code toString()}. The streams the reader opens from it are closed on
+     * {@code close()}.
+     *
+     * <p>The caller owns {@code file}; the reader never closes it.
+     *
+     * @throws FormatException if the file is not Parquet or lacks the DeepAR columns
+     * @throws IOException     if the file cannot be read, or the Hadoop client jars are missing
+     */
+    public static DeepArParquetReader open(InputFile file, DeepArParquetReadOptions options) throws IOException {
+        return open(ParquetRows.open(file, String.valueOf(file)), options);
+    }
+
+    /**
+     * Opens a local Parquet file with {@link DeepArParquetReadOptions#defaults()}.
+     *
+     * <p>The reader opens the file and closes it on {@code close()}.
+     *
+     * @throws IOException as {@link #open(Path, DeepArParquetReadOptions)}
+     */
+    public static DeepArParquetReader open(Path file) throws IOException {
+        return open(file, DeepArParquetReadOptions.defaults());
+    }
+
+    private static DeepArParquetReader open(ParquetRows rows, DeepArParquetReadOptions options)
+            throws IOException {
         try {
             return new DeepArParquetReader(rows, options);
         } catch (IOException | RuntimeException e) {
@@ -95,40 +128,47 @@ public final class DeepArParquetReader implements RecordReader<DeepArParquetSeri
         }
     }
 
-    public static DeepArParquetReader open(Path file) throws IOException {
-        return open(file, ReadOptions.defaults());
-    }
-
+    /** {@inheritDoc} */
     @Override
     public boolean next() throws IOException {
+        onRow = false;
         while (rows.next()) {
             String problem = m.problem;
             if (problem == null) {
-                current = m.build();
+                onRow = true;
                 stats.addRecord();
                 stats.setBytes(rows.bytesDone());
                 return true;
             }
             FormatException e = new FormatException(rows.position(), problem);
-            if (!options.skipErrors()) {
+            if (!options.read().skipErrors()) {
                 throw e;
             }
             stats.addSkipped(e);
         }
-        current = null;
         return false;
     }
 
+    /**
+     * The current series: a view reused for every row (see {@link DeepArParquetSeriesView}).
+     *
+     * @throws IllegalStateException before the first {@link #next()} or after it returned false
+     */
     @Override
-    public DeepArParquetSeries current() {
-        return current;
+    public DeepArParquetSeriesView current() {
+        if (!onRow) {
+            throw new IllegalStateException("no current series: call next() first, and only while it returns true");
+        }
+        return m.v;
     }
 
+    /** {@inheritDoc} */
     @Override
     public SourcePosition position() {
         return rows.position();
     }
 
+    /** {@inheritDoc} */
     @Override
     public ReadStats stats() {
         return stats;
@@ -139,40 +179,19 @@ public final class DeepArParquetReader implements RecordReader<DeepArParquetSeri
         return rows.totalRows();
     }
 
+    /** Closes what the reader opened (the file, or the streams opened from the caller's {@code InputFile}). */
     @Override
     public void close() throws IOException {
+        onRow = false;
         rows.close();
     }
 
-    /** Growable double buffer. */
-    private static final class Doubles {
-        double[] a = new double[64];
-        int n;
-
-        void add(double v) {
-            if (n == a.length) {
-                a = Arrays.copyOf(a, n * 2);
-            }
-            a[n++] = v;
-        }
-
-        void setLast(double v) {
-            a[n - 1] = v;
-        }
-    }
-
-    private static final class Materializer extends RecordMaterializer<DeepArParquetSeries> {
+    private static final class Materializer extends RecordMaterializer<DeepArParquetSeriesView> {
         private final GroupConverter root;
+        private final DeepArParquetSeriesView v = new DeepArParquetSeriesView();
+        private final StartText text = new StartText();
         String problem;
-        String start;
-        final Doubles target = new Doubles();
-        final Doubles cat = new Doubles();
-        boolean catSeen;
-        final List<Doubles> dyn = new ArrayList<>();
-        int dynRows;
-        boolean dynSeen;
-        boolean hasCatColumn;
-        boolean hasDynColumn;
+        boolean startSeen;
 
         Materializer(MessageType projection, SourcePosition head) throws FormatException {
             Converter[] cs = new Converter[projection.getFieldCount()];
@@ -183,64 +202,55 @@ public final class DeepArParquetReader implements RecordReader<DeepArParquetSeri
                     case "target" -> cs[i] = Converters.list(t, new Converters.ListTarget() {
                         @Override
                         public void begin() {
-                            target.add(Double.NaN);
+                            v.target.add(Double.NaN);
                         }
 
                         @Override
-                        public void set(double v) {
-                            target.setLast(v);
+                        public void set(double x) {
+                            v.target.setLast(x);
                         }
                     });
-                    case "cat" -> {
-                        hasCatColumn = true;
-                        cs[i] = Converters.list(t, new Converters.ListTarget() {
-                            @Override
-                            public void open() {
-                                catSeen = true;
-                            }
+                    case "cat" -> cs[i] = Converters.list(t, new Converters.ListTarget() {
+                        @Override
+                        public void open() {
+                            v.hasCat = true;
+                        }
 
-                            @Override
-                            public void begin() {
-                                cat.add(Double.NaN);
-                            }
+                        @Override
+                        public void begin() {
+                            v.cat.add(Double.NaN);
+                        }
 
-                            @Override
-                            public void set(double v) {
-                                cat.setLast(v);
-                            }
-                        });
-                    }
-                    default -> {
-                        hasDynColumn = true;
-                        cs[i] = Converters.listOfLists(t, new Converters.ListTarget() {
-                            @Override
-                            public void open() {
-                                dynSeen = true;
-                            }
+                        @Override
+                        public void set(double x) {
+                            v.cat.setLast(x);
+                        }
+                    });
+                    default -> cs[i] = Converters.listOfLists(t, new Converters.ListTarget() {
+                        @Override
+                        public void open() {
+                            v.hasDynamicFeat = true;
+                        }
 
-                            @Override
-                            public void begin() {
-                                if (dynRows == dyn.size()) {
-                                    dyn.add(new Doubles());
-                                }
-                                dyn.get(dynRows++).n = 0;
-                            }
+                        @Override
+                        public void begin() {
+                            v.nextDynamicFeat();
+                        }
 
-                            @Override
-                            public void set(double v) {
-                            }
-                        }, new Converters.ListTarget() {
-                            @Override
-                            public void begin() {
-                                dyn.get(dynRows - 1).add(Double.NaN);
-                            }
+                        @Override
+                        public void set(double x) {
+                        }
+                    }, new Converters.ListTarget() {
+                        @Override
+                        public void begin() {
+                            v.lastDynamicFeat().add(Double.NaN);
+                        }
 
-                            @Override
-                            public void set(double v) {
-                                dyn.get(dynRows - 1).setLast(v);
-                            }
-                        });
-                    }
+                        @Override
+                        public void set(double x) {
+                            v.lastDynamicFeat().setLast(x);
+                        }
+                    });
                 }
             }
             root = new GroupConverter() {
@@ -252,23 +262,19 @@ public final class DeepArParquetReader implements RecordReader<DeepArParquetSeri
                 @Override
                 public void start() {
                     problem = null;
-                    start = null;
-                    target.n = 0;
-                    cat.n = 0;
-                    catSeen = false;
-                    dynRows = 0;
-                    dynSeen = false;
+                    startSeen = false;
+                    v.clear();
                 }
 
                 @Override
                 public void end() {
-                    if (start == null && problem == null) {
+                    if (!startSeen && problem == null) {
                         problem = "'start' is null";
                     }
-                    for (int i = 0; i < cat.n && problem == null; i++) {
-                        double v = cat.a[i];
-                        if (Double.isNaN(v) || v != Math.rint(v)) {
-                            problem = "'cat' element " + i + " is " + (Double.isNaN(v) ? "null" : v)
+                    for (int i = 0; i < v.cat.n && problem == null; i++) {
+                        double x = v.cat.a[i];
+                        if (Double.isNaN(x) || x != Math.rint(x)) {
+                            problem = "'cat' element " + i + " is " + (Double.isNaN(x) ? "null" : x)
                                     + ", expected an integer";
                         }
                     }
@@ -285,7 +291,8 @@ public final class DeepArParquetReader implements RecordReader<DeepArParquetSeri
                     return new PrimitiveConverter() {
                         @Override
                         public void addBinary(Binary value) {
-                            start = value.toStringUsingUTF8();
+                            startSeen = true;
+                            text.decode(value, v.start);
                         }
                     };
                 }
@@ -298,12 +305,12 @@ public final class DeepArParquetReader implements RecordReader<DeepArParquetSeri
                         };
                         return new PrimitiveConverter() {
                             @Override
-                            public void addLong(long v) {
-                                long sec = Math.floorDiv(v, perSecond);
-                                if (Math.floorMod(v, perSecond) != 0) {
+                            public void addLong(long x) {
+                                startSeen = true;
+                                if (Math.floorMod(x, perSecond) != 0) {
                                     problem = "'start' timestamp has a fraction of a second; DeepAR takes whole seconds";
                                 }
-                                start = LocalDateTime.ofEpochSecond(sec, 0, ZoneOffset.UTC).format(START);
+                                StartText.appendDateTime(v.start, Math.floorDiv(x, perSecond));
                             }
                         };
                     }
@@ -312,8 +319,9 @@ public final class DeepArParquetReader implements RecordReader<DeepArParquetSeri
                     if (a instanceof LogicalTypeAnnotation.DateLogicalTypeAnnotation) {
                         return new PrimitiveConverter() {
                             @Override
-                            public void addInt(int v) {
-                                start = LocalDate.ofEpochDay(v).atStartOfDay().format(START);
+                            public void addInt(int x) {
+                                startSeen = true;
+                                StartText.appendDateTime(v.start, x * 86_400L);
                             }
                         };
                     }
@@ -325,28 +333,9 @@ public final class DeepArParquetReader implements RecordReader<DeepArParquetSeri
                     + ", expected string, timestamp or date");
         }
 
-        DeepArParquetSeries build() {
-            long[] c = null;
-            if (catSeen) {
-                c = new long[cat.n];
-                for (int i = 0; i < cat.n; i++) {
-                    double v = cat.a[i];
-                    c[i] = (long) v;
-                }
-            }
-            double[][] d = null;
-            if (dynSeen) {
-                d = new double[dynRows][];
-                for (int i = 0; i < dynRows; i++) {
-                    d[i] = Arrays.copyOf(dyn.get(i).a, dyn.get(i).n);
-                }
-            }
-            return new DeepArParquetSeries(start, Arrays.copyOf(target.a, target.n), c, d);
-        }
-
         @Override
-        public DeepArParquetSeries getCurrentRecord() {
-            return null;
+        public DeepArParquetSeriesView getCurrentRecord() {
+            return v;
         }
 
         @Override

@@ -12,7 +12,10 @@ package io.mlformats.parquet;
  * </ul>
  */
 public enum FeatureLayout {
+    /** One numeric column per feature. */
     COLUMNS,
+    /** One list column holding the dense feature vector. */
     LIST,
+    /** Two list columns: feature indices and values. */
     SPARSE
 }

@@ -3,8 +3,9 @@ package io.mlformats.parquet;
 import io.mlformats.core.FormatException;
 import io.mlformats.core.ReadStats;
 import io.mlformats.core.internal.ReadCounter;
-import io.mlformats.core.RecordReader;
 import io.mlformats.core.SourcePosition;
+import io.mlformats.core.TabularReader;
+import io.mlformats.core.vector.LabeledRow;
 import io.mlformats.core.vector.ValueType;
 import io.mlformats.parquet.internal.FeatureMaterializer;
 import io.mlformats.parquet.internal.ParquetRows;
@@ -15,14 +16,15 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.parquet.io.InputFile;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 
 /**
- * Reads a local Parquet table as labelled feature rows ({@link FeatureRow}): numeric feature columns, one list
- * column, or a sparse index/value pair of list columns, with label and weight columns by name (see
- * {@link ParquetFeatureOptions} for the defaults). Only the columns needed are read, one row group at a time, so
+ * Reads a Parquet table (a local file, or any parquet-java {@link InputFile}) as labelled feature rows
+ * ({@link LabeledRow}): numeric feature columns, one list column, or a sparse index/value pair of list columns,
+ * with label and weight columns by name (see {@link ParquetFeatureReadOptions} for the defaults). Only the columns needed are read, one row group at a time, so
  * memory is bounded by the row group size, not the file size.
  *
  * <p>Reading needs {@code hadoop-client-api} and {@code hadoop-client-runtime} on the class path (a Parquet 1.18
@@ -31,14 +33,21 @@ import org.apache.parquet.schema.Type;
  * <p>Problems in a row (null label in strict mode, sparse index/value lists of different lengths, a negative or
  * unsorted index) are {@link FormatException}s positioned at the file, the row group's byte offset and the
  * 0-based row index; under {@link io.mlformats.core.ErrorPolicy#SKIP_AND_COLLECT} such rows are skipped and
- * counted. Damaged pages always fail. {@link #current()} is reused for every row. Not thread-safe.
+ * counted. Damaged pages always fail.
+ *
+ * <p>{@link #current()} (the same object as {@link #currentRow()}) is a view reused for every row, valid until
+ * the next {@link #next()} or {@link #close()}: at most one label (none when the table has no label column, or
+ * in lenient mode for a null label), the weight when a weight column is read, and dense features (a null cell is
+ * NaN) or sparse features (COLUMNS tables never; SPARSE tables always; absent entries are missing values). The
+ * vectors behind it belong to the reader; {@link LabeledRow#copy()} keeps a row. No allocation per row once the
+ * buffers have grown to the widest row. Not thread-safe.
  */
-public final class ParquetFeatureReader implements RecordReader<FeatureRow> {
+public final class ParquetFeatureReader implements TabularReader<LabeledRow> {
     /** Footer key under which {@link ParquetFeatureWriter} records the feature dimension of sparse tables. */
     public static final String NUM_FEATURES_KEY = "mlformats.num_features";
 
     private final ParquetRows rows;
-    private final ParquetFeatureOptions options;
+    private final ParquetFeatureReadOptions options;
     private final FeatureMaterializer materializer;
     private final FeatureLayout layout;
     private final String labelColumn;
@@ -48,8 +57,9 @@ public final class ParquetFeatureReader implements RecordReader<FeatureRow> {
     private final ValueType valueType;
     private final ReadCounter stats;
     private final long declaredDimension;
+    private boolean onRow;
 
-    private ParquetFeatureReader(ParquetRows rows, ParquetFeatureOptions options) throws FormatException {
+    private ParquetFeatureReader(ParquetRows rows, ParquetFeatureReadOptions options) throws FormatException {
         this.rows = rows;
         this.options = options;
         this.stats = new ReadCounter(options.read().maxErrorsKept());
@@ -133,9 +143,34 @@ public final class ParquetFeatureReader implements RecordReader<FeatureRow> {
         rows.project(projection, materializer);
     }
 
-    /** Opens {@code file} with {@code options}. */
-    public static ParquetFeatureReader open(Path file, ParquetFeatureOptions options) throws IOException {
-        ParquetRows rows = ParquetRows.open(file);
+    /**
+     * Opens a local Parquet file and reads its footer and schema.
+     *
+     * <p>The reader opens the file and closes it on {@code close()}.
+     *
+     * @throws io.mlformats.core.FormatException if the file is not Parquet or its schema does not fit the options
+     * @throws IOException                       if the file cannot be read, or the Hadoop client jars are missing
+     */
+    public static ParquetFeatureReader open(Path file, ParquetFeatureReadOptions options) throws IOException {
+        return open(ParquetRows.open(file), options);
+    }
+
+    /**
+     * Opens a Parquet file through parquet-java's {@link InputFile} (an object store, HDFS, bytes in memory...);
+     * positions and messages name it by its {@code toString()}. The streams the reader opens from it are closed
+     * on {@code close()}.
+     *
+     * <p>The caller owns {@code file}; the reader never closes it.
+     *
+     * @throws io.mlformats.core.FormatException if the file is not Parquet or its schema does not fit the options
+     * @throws IOException                       if the file cannot be read, or the Hadoop client jars are missing
+     */
+    public static ParquetFeatureReader open(InputFile file, ParquetFeatureReadOptions options) throws IOException {
+        return open(ParquetRows.open(file, String.valueOf(file)), options);
+    }
+
+    private static ParquetFeatureReader open(ParquetRows rows, ParquetFeatureReadOptions options)
+            throws IOException {
         try {
             return new ParquetFeatureReader(rows, options);
         } catch (IOException | RuntimeException e) {
@@ -144,16 +179,25 @@ public final class ParquetFeatureReader implements RecordReader<FeatureRow> {
         }
     }
 
-    /** Opens {@code file} with default options. */
+    /**
+     * Opens a local Parquet file with {@link ParquetFeatureReadOptions#defaults()}.
+     *
+     * <p>The reader opens the file and closes it on {@code close()}.
+     *
+     * @throws IOException as {@link #open(Path, ParquetFeatureReadOptions)}
+     */
     public static ParquetFeatureReader open(Path file) throws IOException {
-        return open(file, ParquetFeatureOptions.defaults());
+        return open(file, ParquetFeatureReadOptions.defaults());
     }
 
+    /** {@inheritDoc} */
     @Override
     public boolean next() throws IOException {
+        onRow = false;
         while (rows.next()) {
             String problem = materializer.problem();
             if (problem == null) {
+                onRow = true;
                 stats.addRecord();
                 stats.setBytes(rows.bytesDone());
                 return true;
@@ -168,16 +212,37 @@ public final class ParquetFeatureReader implements RecordReader<FeatureRow> {
         return false;
     }
 
+    /**
+     * The current row (see the class comment); the same view as {@link #currentRow()}.
+     *
+     * @throws IllegalStateException before the first {@link #next()} or after it returned false
+     */
     @Override
-    public FeatureRow current() {
+    public LabeledRow current() {
+        if (!onRow) {
+            throw new IllegalStateException(
+                    "no current row: call next() first, and only while it returns true");
+        }
         return materializer.getCurrentRecord();
     }
 
+    /**
+     * The current row as the shared labelled row (the same view as {@link #current()}).
+     *
+     * @throws IllegalStateException before the first {@link #next()} or after it returned false
+     */
+    @Override
+    public LabeledRow currentRow() {
+        return current();
+    }
+
+    /** {@inheritDoc} */
     @Override
     public SourcePosition position() {
         return rows.position();
     }
 
+    /** {@inheritDoc} */
     @Override
     public ReadStats stats() {
         return stats;
@@ -208,6 +273,7 @@ public final class ParquetFeatureReader implements RecordReader<FeatureRow> {
         return ignoredColumns;
     }
 
+    /** The type of the feature values (given, or derived from the feature columns). */
     public ValueType valueType() {
         return valueType;
     }
@@ -222,6 +288,7 @@ public final class ParquetFeatureReader implements RecordReader<FeatureRow> {
         return rows.totalRows();
     }
 
+    /** Number of row groups in the file. */
     public int rowGroups() {
         return rows.rowGroups();
     }
@@ -231,12 +298,14 @@ public final class ParquetFeatureReader implements RecordReader<FeatureRow> {
         return rows.fileSchema().toString();
     }
 
+    /** Closes what the reader opened (the file, or the streams opened from the caller's {@code InputFile}). */
     @Override
     public void close() throws IOException {
+        onRow = false;
         rows.close();
     }
 
-    private static String chooseLabel(MessageType schema, ParquetFeatureOptions o, String file)
+    private static String chooseLabel(MessageType schema, ParquetFeatureReadOptions o, String file)
             throws FormatException {
         String given = o.labelColumn();
         if (given != null) {
@@ -255,7 +324,7 @@ public final class ParquetFeatureReader implements RecordReader<FeatureRow> {
         return null;
     }
 
-    private static FeatureLayout chooseLayout(MessageType schema, ParquetFeatureOptions o, Set<String> taken) {
+    private static FeatureLayout chooseLayout(MessageType schema, ParquetFeatureReadOptions o, Set<String> taken) {
         if (o.layout() != null) {
             return o.layout();
         }

@@ -28,13 +28,13 @@ class DeepArParquetTest {
             boolean withCat = r.nextBoolean();
             boolean withDyn = r.nextBoolean();
             ValueType type = r.nextBoolean() ? ValueType.FLOAT32 : ValueType.FLOAT64;
-            DeepArParquetOptions o = DeepArParquetOptions.defaults().withCat(withCat).withDynamicFeat(withDyn)
+            DeepArParquetWriteOptions o = DeepArParquetWriteOptions.defaults().withCat(withCat).withDynamicFeat(withDyn)
                     .withTargetType(type).withCompression(ParquetCompression.values()[r.nextInt(4)]);
             List<DeepArParquetSeries> written = new ArrayList<>();
             Path file = dir.resolve("d" + c + ".parquet");
             int nCat = r.nextInt(0, 3);
             int nDyn = r.nextInt(0, 3);
-            try (DeepArParquetWriter w = DeepArParquetWriter.create(file, o)) {
+            try (DeepArParquetWriter w = DeepArParquetWriter.open(file, o)) {
                 int n = r.nextInt(0, 20);
                 for (int i = 0; i < n; i++) {
                     int t = r.nextInt(0, 50);
@@ -64,11 +64,14 @@ class DeepArParquetTest {
                     w.write(s);
                     written.add(s);
                 }
+                w.commit();
             }
             try (DeepArParquetReader rd = DeepArParquetReader.open(file)) {
                 for (DeepArParquetSeries s : written) {
                     assertTrue(rd.next(), Seeds.describe(base, c));
-                    assertEquals(s, rd.current(), Seeds.describe(base, c));
+                    assertEquals(s, rd.current().copy(), Seeds.describe(base, c));
+                    assertEquals(s.start(), rd.current().start().toString());
+                    assertEquals(s.target().length, rd.current().length());
                 }
                 assertFalse(rd.next());
             }
@@ -78,7 +81,7 @@ class DeepArParquetTest {
     @Test
     void refusesCatWithoutColumnAndLeavesNoFile() throws IOException {
         Path file = dir.resolve("x.parquet");
-        DeepArParquetWriter w = DeepArParquetWriter.create(file, DeepArParquetOptions.defaults());
+        DeepArParquetWriter w = DeepArParquetWriter.open(file, DeepArParquetWriteOptions.defaults());
         assertThrows(IllegalArgumentException.class,
                 () -> w.write(new DeepArParquetSeries("2020-01-01 00:00:00", new double[] {1}, new long[] {0}, null)));
         w.abort();
@@ -88,16 +91,20 @@ class DeepArParquetTest {
     @Test
     void absentOptionalColumnsReadAsNull() throws IOException {
         Path file = dir.resolve("y.parquet");
-        try (DeepArParquetWriter w = DeepArParquetWriter.create(file,
-                DeepArParquetOptions.defaults().withCat(true))) {
+        try (DeepArParquetWriter w = DeepArParquetWriter.open(file,
+                DeepArParquetWriteOptions.defaults().withCat(true))) {
             w.write(new DeepArParquetSeries("2020-01-01 00:00:00", new double[] {1, Double.NaN, 3}, null, null));
+            w.commit();
         }
         try (DeepArParquetReader rd = DeepArParquetReader.open(file)) {
             assertTrue(rd.next());
-            assertNull(rd.current().cat());
-            assertNull(rd.current().dynamicFeat());
-            assertTrue(Double.isNaN(rd.current().target()[1]));
-            assertEquals(3.0, rd.current().target()[2]);
+            assertFalse(rd.current().hasCat());
+            assertEquals(0, rd.current().catCount());
+            assertFalse(rd.current().hasDynamicFeat());
+            assertTrue(Double.isNaN(rd.current().target(1)));
+            assertEquals(3.0, rd.current().target(2));
+            assertNull(rd.current().copy().cat());
+            assertNull(rd.current().copy().dynamicFeat());
         }
     }
 }

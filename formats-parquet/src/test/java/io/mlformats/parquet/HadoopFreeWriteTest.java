@@ -3,7 +3,6 @@ package io.mlformats.parquet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mlformats.core.vector.ValueType;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,15 +25,12 @@ class HadoopFreeWriteTest {
         boolean hadoop = HadoopFreeWriteTest.class.getClassLoader()
                 .getResource("org/apache/hadoop/conf/Configuration.class") != null;
         for (ParquetCompression c : ParquetCompression.values()) {
-            try (ParquetFeatureWriter w = ParquetFeatureWriter.create(Path.of(args[0], c + ".parquet"),
-                    ParquetFeatureWriterOptions.builder().numFeatures(2).compression(c).build())) {
-                FeatureRow row = FeatureRow.of(ValueType.FLOAT32);
+            try (ParquetFeatureWriter w = ParquetFeatureWriter.open(Path.of(args[0], c + ".parquet"),
+                    ParquetFeatureWriteOptions.defaults().withNumFeatures(2).withCompression(c))) {
                 for (int i = 0; i < 100; i++) {
-                    row.setLabel(i);
-                    row.useDense().append(i * 0.5f);
-                    row.dense().append(-i);
-                    w.write(row);
+                    w.write(FeatureRows.denseRow(i, i * 0.5f, -i));
                 }
+                w.commit();
             }
         }
         System.out.print("hadoop=" + hadoop);
@@ -55,7 +51,7 @@ class HadoopFreeWriteTest {
             try (ParquetFeatureReader r = ParquetFeatureReader.open(dir.resolve(c + ".parquet"))) {
                 int n = 0;
                 while (r.next()) {
-                    assertEquals(n, r.current().label());
+                    assertEquals(n, r.current().label(0));
                     assertEquals(n * 0.5f, r.current().dense().floatValue(0));
                     assertEquals(-n, r.current().dense().floatValue(1));
                     n++;

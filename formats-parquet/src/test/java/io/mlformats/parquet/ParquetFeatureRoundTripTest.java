@@ -2,8 +2,12 @@ package io.mlformats.parquet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mlformats.core.vector.DenseVector;
+import io.mlformats.core.vector.LabeledRow;
+import io.mlformats.core.vector.SparseVector;
 import io.mlformats.core.vector.ValueType;
 import io.mlformats.testkit.Seeds;
 import java.io.IOException;
@@ -47,27 +51,30 @@ class ParquetFeatureRoundTripTest {
             int rows = r.nextInt(0, 60);
             boolean weight = r.nextBoolean();
             boolean sparseInput = layout != FeatureLayout.LIST && r.nextBoolean();
-            List<FeatureRow> written = new ArrayList<>();
+            List<LabeledRow> written = new ArrayList<>();
             Path file = dir.resolve("t" + c + ".parquet");
-            ParquetFeatureWriterOptions o = ParquetFeatureWriterOptions.builder().layout(layout).numFeatures(width)
-                    .valueType(type).withWeight(weight).compression(codec).rowGroupBytes(4096).build();
-            try (ParquetFeatureWriter w = ParquetFeatureWriter.create(file, o)) {
+            ParquetFeatureWriteOptions o = ParquetFeatureWriteOptions.defaults().withLayout(layout)
+                    .withNumFeatures(width).withValueType(type).withWeight(weight).withCompression(codec)
+                    .withRowGroupBytes(4096);
+            try (ParquetFeatureWriter w = ParquetFeatureWriter.open(file, o)) {
                 for (int i = 0; i < rows; i++) {
-                    FeatureRow row = sparseInput ? FeatureRows.sparse(r, type, width, weight)
+                    LabeledRow row = sparseInput ? FeatureRows.sparse(r, type, width, weight)
                             : FeatureRows.dense(r, type, width, weight);
                     w.write(row);
                     written.add(row.copy());
                 }
+                w.commit();
             }
-            ParquetFeatureOptions ro = ParquetFeatureOptions.builder()
-                    .weightColumn(weight ? "weight" : null).build();
+            ParquetFeatureReadOptions ro = ParquetFeatureReadOptions.defaults()
+                    .withWeightColumn(weight ? "weight" : null);
             try (ParquetFeatureReader rd = ParquetFeatureReader.open(file, ro)) {
                 assertEquals(layout, rd.layout(), Seeds.describe(base, c));
                 assertEquals(type, rd.valueType());
                 assertEquals(rows, rd.totalRows());
                 for (int i = 0; i < rows; i++) {
                     assertTrue(rd.next(), Seeds.describe(base, c) + " row " + i);
-                    assertEquals(expected(written.get(i), layout, width), rd.current(),
+                    assertSame(rd.current(), rd.currentRow());
+                    FeatureRows.assertRow(expected(written.get(i), layout, width, type), rd.current(),
                             Seeds.describe(base, c) + " row " + i);
                 }
                 assertFalse(rd.next());
@@ -76,45 +83,42 @@ class ParquetFeatureRoundTripTest {
         }
     }
 
-    private static FeatureRow expected(FeatureRow w, FeatureLayout layout, int width) {
-        if (layout == FeatureLayout.COLUMNS && w.isSparse()) {
-            return FeatureRows.densified(w, width);
+    /** What a written row reads back as: COLUMNS gives dense rows (absent = NaN), SPARSE sparse rows. */
+    private static LabeledRow expected(LabeledRow w, FeatureLayout layout, int width, ValueType type) {
+        LabeledRow e = new LabeledRow();
+        e.addLabel(w.label(0));
+        if (w.hasWeight()) {
+            e.setWeight(w.weight());
         }
-        if (layout == FeatureLayout.SPARSE) {
-            FeatureRow e = FeatureRow.of(w.valueType());
-            e.setLabel(w.label());
-            if (w.hasWeight()) {
-                e.setWeight(w.weight());
+        if (layout == FeatureLayout.COLUMNS && w.isSparse()) {
+            DenseVector d = DenseVector.of(type, width);
+            int k = 0;
+            SparseVector s = w.sparse();
+            for (int i = 0; i < width; i++) {
+                d.append(k < s.nnz() && s.index(k) == i ? s.value(k++) : Double.NaN);
             }
-            var s = e.useSparse();
-            if (w.isSparse()) {
-                for (int k = 0; k < w.sparse().nnz(); k++) {
-                    s.append(w.sparse().index(k), w.sparse().value(k));
-                }
-            } else {
-                for (int k = 0; k < w.dense().size(); k++) {
-                    s.append(k, w.dense().value(k));
-                }
+            e.setFeatures(d);
+        } else if (layout == FeatureLayout.SPARSE) {
+            SparseVector s = SparseVector.of(type, 4);
+            for (int k = 0; k < w.stored(); k++) {
+                s.append(w.isSparse() ? w.sparse().index(k) : k,
+                        w.isSparse() ? w.sparse().value(k) : w.dense().value(k));
             }
             s.setDimension(width);
-            return e;
+            e.setFeatures(s);
+        } else {
+            e.setFeatures(w.dense());
         }
-        return w;
+        return e;
     }
 
     @ParameterizedTest
     @org.junit.jupiter.params.provider.EnumSource(FeatureLayout.class)
-    void noFileUntilClose(FeatureLayout layout) throws IOException {
+    void noFileUntilCommit(FeatureLayout layout) throws IOException {
         Path file = dir.resolve("a.parquet");
-        ParquetFeatureWriter w = ParquetFeatureWriter.create(file, ParquetFeatureWriterOptions.builder()
-                .layout(layout).numFeatures(3).build());
-        FeatureRow row = FeatureRow.of(ValueType.FLOAT32);
-        row.setLabel(1);
-        var d = row.useDense();
-        d.append(1f);
-        d.append(2f);
-        d.append(3f);
-        w.write(row);
+        ParquetFeatureWriter w = ParquetFeatureWriter.open(file, ParquetFeatureWriteOptions.defaults()
+                .withLayout(layout).withNumFeatures(3));
+        w.write(FeatureRows.denseRow(1, 1f, 2f, 3f));
         assertFalse(Files.exists(file));
         w.abort();
         assertFalse(Files.exists(file));

@@ -9,6 +9,8 @@ import io.mlformats.core.ErrorPolicy;
 import io.mlformats.core.FormatException;
 import io.mlformats.core.ReadOptions;
 import io.mlformats.core.ReadMode;
+import io.mlformats.core.vector.DenseVector;
+import io.mlformats.core.vector.LabeledRow;
 import io.mlformats.core.vector.SparseVector;
 import io.mlformats.core.vector.ValueType;
 import java.io.IOException;
@@ -24,17 +26,19 @@ class ParquetReadErrorsTest {
 
     private Path sparseTable(int[][] rows) throws IOException {
         Path file = dir.resolve("s.parquet");
-        try (ParquetFeatureWriter w = ParquetFeatureWriter.create(file, ParquetFeatureWriterOptions.builder()
-                .layout(FeatureLayout.SPARSE).build())) {
+        try (ParquetFeatureWriter w = ParquetFeatureWriter.open(file, ParquetFeatureWriteOptions.defaults()
+                .withLayout(FeatureLayout.SPARSE))) {
             for (int[] idx : rows) {
-                FeatureRow row = FeatureRow.of(ValueType.FLOAT32);
-                row.setLabel(1);
-                SparseVector s = row.useSparse();
+                LabeledRow row = new LabeledRow();
+                row.addLabel(1);
+                SparseVector s = SparseVector.of(ValueType.FLOAT32, 4);
                 for (int i : idx) {
                     s.append(i, (float) i);
                 }
+                row.setFeatures(s);
                 w.write(row);
             }
+            w.commit();
         }
         return file;
     }
@@ -59,7 +63,7 @@ class ParquetReadErrorsTest {
         }
         ReadOptions lenient = ReadOptions.defaults().withMode(ReadMode.LENIENT);
         try (ParquetFeatureReader r = ParquetFeatureReader.open(file,
-                ParquetFeatureOptions.builder().readOptions(lenient).build())) {
+                ParquetFeatureReadOptions.defaults().withRead(lenient))) {
             assertTrue(r.next());
             assertTrue(r.next());
             assertEquals(2, r.current().sparse().index(0));
@@ -68,7 +72,7 @@ class ParquetReadErrorsTest {
         }
         ReadOptions skip = ReadOptions.defaults().withErrorPolicy(ErrorPolicy.SKIP_AND_COLLECT);
         try (ParquetFeatureReader r = ParquetFeatureReader.open(file,
-                ParquetFeatureOptions.builder().readOptions(skip).build())) {
+                ParquetFeatureReadOptions.defaults().withRead(skip))) {
             assertTrue(r.next());
             assertTrue(r.next());
             assertEquals(3, r.current().sparse().index(0));
@@ -82,7 +86,7 @@ class ParquetReadErrorsTest {
     void indexBaseOneShiftsAndRejectsZero() throws IOException {
         Path file = sparseTable(new int[][] {{1, 3}, {0}});
         try (ParquetFeatureReader r = ParquetFeatureReader.open(file,
-                ParquetFeatureOptions.builder().indexBase(1).build())) {
+                ParquetFeatureReadOptions.defaults().withIndexBase(1))) {
             assertTrue(r.next());
             assertEquals(0, r.current().sparse().index(0));
             assertEquals(2, r.current().sparse().index(1));
@@ -95,32 +99,32 @@ class ParquetReadErrorsTest {
     void missingNamedColumnIsClear() throws IOException {
         Path file = sparseTable(new int[][] {{1}});
         FormatException e = assertThrows(FormatException.class, () -> ParquetFeatureReader.open(file,
-                ParquetFeatureOptions.builder().labelColumn("y").build()));
+                ParquetFeatureReadOptions.defaults().withLabelColumn("y")));
         assertTrue(e.detail().contains("label column 'y' not found; columns: [label, indices, values]"), e.detail());
     }
 
     @Test
     void defaultLabelIsFirstColumnAndNoLabelOption() throws IOException {
         Path file = dir.resolve("c.parquet");
-        try (ParquetFeatureWriter w = ParquetFeatureWriter.create(file, ParquetFeatureWriterOptions.builder()
-                .numFeatures(2).labelColumn("target").valueType(ValueType.FLOAT64).build())) {
-            FeatureRow row = FeatureRow.of(ValueType.FLOAT64);
-            row.setLabel(7);
-            row.useDense().append(1.5);
-            row.dense().append(2.5);
+        try (ParquetFeatureWriter w = ParquetFeatureWriter.open(file, ParquetFeatureWriteOptions.defaults()
+                .withNumFeatures(2).withLabelColumn("target").withValueType(ValueType.FLOAT64))) {
+            LabeledRow row = new LabeledRow();
+            row.addLabel(7);
+            row.setFeatures(DenseVector.ofFloat64(1.5, 2.5));
             w.write(row);
+            w.commit();
         }
         try (ParquetFeatureReader r = ParquetFeatureReader.open(file)) {
             assertEquals("target", r.labelColumn());
             assertEquals(List.of("f0", "f1"), r.featureColumns());
             assertTrue(r.next());
-            assertEquals(7.0, r.current().label());
+            assertEquals(7.0, r.current().label(0));
         }
         try (ParquetFeatureReader r = ParquetFeatureReader.open(file,
-                ParquetFeatureOptions.builder().noLabel().build())) {
+                ParquetFeatureReadOptions.defaults().withNoLabel())) {
             assertEquals(List.of("target", "f0", "f1"), r.featureColumns());
             assertTrue(r.next());
-            assertFalse(r.current().hasLabel());
+            assertEquals(0, r.current().labelCount());
             assertEquals(3, r.current().dense().size());
         }
     }

@@ -13,9 +13,10 @@ import io.mlformats.deepar.DeepArWriter;
 import io.mlformats.manifest.AugmentedManifestReader;
 import io.mlformats.manifest.AugmentedManifestWriter;
 import io.mlformats.manifest.ManifestReadOptions;
-import io.mlformats.parquet.DeepArParquetOptions;
+import io.mlformats.parquet.DeepArParquetReadOptions;
 import io.mlformats.parquet.DeepArParquetReader;
 import io.mlformats.parquet.DeepArParquetSeries;
+import io.mlformats.parquet.DeepArParquetWriteOptions;
 import io.mlformats.parquet.DeepArParquetWriter;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -69,7 +70,7 @@ public final class DocumentConversions {
                     while (r.next()) {
                         DeepArSeriesView v = r.current();
                         if (w[0] == null) {
-                            w[0] = DeepArParquetWriter.create(output, DeepArParquetOptions.defaults()
+                            w[0] = DeepArParquetWriter.open(output, DeepArParquetWriteOptions.defaults()
                                     .withTargetType(t).withCat(v.hasCat()).withDynamicFeat(v.hasDynamicFeat()));
                         }
                         try {
@@ -84,7 +85,7 @@ public final class DocumentConversions {
                 }
             }
             if (w[0] == null) {
-                w[0] = DeepArParquetWriter.create(output, DeepArParquetOptions.defaults().withTargetType(t));
+                w[0] = DeepArParquetWriter.open(output, DeepArParquetWriteOptions.defaults().withTargetType(t));
             }
             w[0].commit();
             return n;
@@ -134,9 +135,9 @@ public final class DocumentConversions {
         long n = 0;
         try {
             for (Path in : inputs) {
-                try (DeepArParquetReader r = DeepArParquetReader.open(in, o.readOptions())) {
+                try (DeepArParquetReader r = DeepArParquetReader.open(in, DeepArParquetReadOptions.defaults().withRead(o.readOptions()))) {
                     while (r.next()) {
-                        DeepArParquetSeries s = r.current();
+                        DeepArParquetSeries s = r.current().copy();
                         try {
                             w.write(start(s.start(), r), floats(s.target()), s.target().length, ints(s.cat(), r),
                                     s.cat() == null ? 0 : s.cat().length, rows(s.dynamicFeat()),

@@ -1,12 +1,10 @@
 package io.mlformats.cli.convert;
 
-import io.mlformats.core.vector.DenseVector;
-import io.mlformats.core.vector.SparseVector;
+import io.mlformats.core.vector.LabeledRow;
 import io.mlformats.core.vector.ValueType;
 import io.mlformats.parquet.FeatureLayout;
-import io.mlformats.parquet.FeatureRow;
 import io.mlformats.parquet.ParquetFeatureWriter;
-import io.mlformats.parquet.ParquetFeatureWriterOptions;
+import io.mlformats.parquet.ParquetFeatureWriteOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -22,7 +20,7 @@ public final class ParquetRowSink implements RowSink {
     private final ValueType inputType;
     private final long width;
     private ParquetFeatureWriter writer;
-    private FeatureRow scratch;
+    private final LabeledRow scratch = new LabeledRow();
 
     public ParquetRowSink(Path target, ConvertOptions options, ValueType inputType, long width) {
         this.target = target;
@@ -45,15 +43,13 @@ public final class ParquetRowSink implements RowSink {
         if (n > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("too many features for Parquet: " + n);
         }
-        ParquetFeatureWriterOptions o = ParquetFeatureWriterOptions.builder()
-                .layout(sparse ? FeatureLayout.SPARSE : FeatureLayout.COLUMNS)
-                .numFeatures((int) Math.max(n, 0))
-                .valueType(t)
+        ParquetFeatureWriteOptions o = ParquetFeatureWriteOptions.defaults()
+                .withLayout(sparse ? FeatureLayout.SPARSE : FeatureLayout.COLUMNS)
+                .withNumFeatures((int) Math.max(n, 0))
+                .withValueType(t)
                 .withLabel(first == null || first.labelCount() > 0)
-                .withWeight(first != null && first.hasWeight())
-                .build();
-        writer = ParquetFeatureWriter.create(target, o);
-        scratch = FeatureRow.of(t);
+                .withWeight(first != null && first.hasWeight());
+        writer = ParquetFeatureWriter.open(target, o);
     }
 
     @Override
@@ -61,58 +57,26 @@ public final class ParquetRowSink implements RowSink {
         if (writer == null) {
             open(row);
         }
-        if (row.labelCount() > 1) {
-            throw new IllegalArgumentException("multi-label rows cannot be written to Parquet");
-        }
-        if (row.hasQid()) {
-            throw new IllegalArgumentException("rows with qid cannot be written to Parquet");
-        }
+        // The library maps the row to the table's layout (and refuses what Parquet cannot hold).
         scratch.clear();
-        if (row.labelCount() == 1) {
-            scratch.setLabel(row.label(0));
+        for (int i = 0; i < row.labelCount(); i++) {
+            scratch.addLabel(row.label(i));
+        }
+        if (row.isMultiLabel()) {
+            scratch.setMultiLabel();
         }
         if (row.hasWeight()) {
             scratch.setWeight(row.weight());
         }
-        boolean sparseOut = options.dense() != null ? !options.dense() : row.isSparse();
-        if (row.isSparse() && row.absentIsZero() && !sparseOut) {
-            DenseVector d = scratch.useDense();
-            SparseVector in = row.sparse();
-            long w = options.numFeatures() > 0 ? options.numFeatures() : width > 0 ? width : in.dimension();
-            int k = 0;
-            for (int c = 0; c < w; c++) {
-                if (k < in.nnz() && in.index(k) == c) {
-                    d.append(in.value(k++));
-                } else {
-                    d.append(0d);
-                }
-            }
-            if (k < in.nnz()) {
-                throw new IllegalArgumentException("feature index " + in.index(k) + " is not below the number of "
-                        + "features " + w);
-            }
-        } else if (row.isSparse()) {
-            SparseVector s = scratch.useSparse();
-            SparseVector in = row.sparse();
-            for (int i = 0; i < in.nnz(); i++) {
-                s.append(in.index(i), in.value(i));
-            }
-            s.setDimension(in.dimension());
-        } else if (sparseOut) {
-            SparseVector s = scratch.useSparse();
-            DenseVector in = row.dense();
-            for (int i = 0; i < in.size(); i++) {
-                double v = in.value(i);
-                if (!Double.isNaN(v)) {
-                    s.append(i, v);
-                }
-            }
+        if (row.hasQid()) {
+            scratch.setQid(row.qid());
+        }
+        if (!row.isSparse()) {
+            scratch.setFeatures(row.dense());
+        } else if (row.absentIsZero()) {
+            scratch.setFeaturesAbsentZero(row.sparse());
         } else {
-            DenseVector d = scratch.useDense();
-            DenseVector in = row.dense();
-            for (int i = 0; i < in.size(); i++) {
-                d.append(in.value(i));
-            }
+            scratch.setFeatures(row.sparse());
         }
         writer.write(scratch);
     }

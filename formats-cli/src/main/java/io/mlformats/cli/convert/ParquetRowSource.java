@@ -1,8 +1,8 @@
 package io.mlformats.cli.convert;
 
 import io.mlformats.core.vector.ValueType;
-import io.mlformats.parquet.FeatureRow;
-import io.mlformats.parquet.ParquetFeatureOptions;
+import io.mlformats.core.vector.LabeledRow;
+import io.mlformats.parquet.ParquetFeatureReadOptions;
 import io.mlformats.parquet.ParquetFeatureReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,20 +18,16 @@ public final class ParquetRowSource extends ReaderRowSource<ParquetFeatureReader
     }
 
     public static ParquetRowSource open(Path file, ConvertOptions o) throws IOException {
-        ParquetFeatureOptions.Builder b = ParquetFeatureOptions.builder()
-                .readOptions(o.readOptions())
-                .indexBase(o.indexBase() == IndexBase.ONE ? 1 : 0);
+        ParquetFeatureReadOptions b = ParquetFeatureReadOptions.defaults()
+                .withRead(o.readOptions())
+                .withIndexBase(o.indexBase() == IndexBase.ONE ? 1 : 0);
         if (o.labelColumn() != null) {
-            if (o.labelColumn().equals("none")) {
-                b.noLabel();
-            } else {
-                b.labelColumn(o.labelColumn());
-            }
+            b = o.labelColumn().equals("none") ? b.withNoLabel() : b.withLabelColumn(o.labelColumn());
         }
         if (o.weightColumn() != null) {
-            b.weightColumn(o.weightColumn());
+            b = b.withWeightColumn(o.weightColumn());
         }
-        return new ParquetRowSource(ParquetFeatureReader.open(file, b.build()), Files.size(file));
+        return new ParquetRowSource(ParquetFeatureReader.open(file, b), Files.size(file));
     }
 
     @Override
@@ -39,10 +35,10 @@ public final class ParquetRowSource extends ReaderRowSource<ParquetFeatureReader
         if (!reader.next()) {
             return false;
         }
-        FeatureRow f = reader.current();
+        LabeledRow f = reader.current();
         row.clear();
-        if (f.hasLabel()) {
-            row.addLabel(f.label());
+        if (f.labelCount() > 0) {
+            row.addLabel(f.label(0));
         }
         if (f.hasWeight()) {
             row.setWeight(f.weight());

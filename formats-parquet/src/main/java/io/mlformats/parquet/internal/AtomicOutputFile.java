@@ -15,6 +15,7 @@ import org.apache.parquet.io.PositionOutputStream;
 public final class AtomicOutputFile implements OutputFile {
     private final AtomicFileSink sink;
 
+    /** An output file writing into {@code sink}'s temporary file. */
     public AtomicOutputFile(AtomicFileSink sink) {
         this.sink = sink;
     }

@@ -18,6 +18,7 @@ public final class Converters {
     /** Receives one number. */
     @FunctionalInterface
     public interface NumberTarget {
+        /** Receives the value (integers and booleans widened to double). */
         void set(double v);
     }
 
@@ -27,8 +28,10 @@ public final class Converters {
         default void open() {
         }
 
+        /** A new element starts; its value follows through {@link #set} unless it is null. */
         void begin();
 
+        /** The value of the element begun last. */
         void set(double v);
     }
 

@@ -3,8 +3,8 @@ package io.mlformats.parquet.internal;
 import io.mlformats.core.vector.DenseVector;
 import io.mlformats.core.vector.SparseVector;
 import io.mlformats.core.vector.ValueType;
+import io.mlformats.core.vector.LabeledRow;
 import io.mlformats.parquet.FeatureLayout;
-import io.mlformats.parquet.FeatureRow;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.parquet.io.api.Converter;
@@ -14,12 +14,15 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 
 /**
- * Assembles Parquet rows into one reused {@link FeatureRow}: label, weight, and features per the layout. Values
- * go straight from the column readers into the row's arrays. A problem in a row is recorded in
+ * Assembles Parquet rows into one reused {@link LabeledRow}: label, weight, and features per the layout (sparse
+ * rows: absent entries are missing values). Values go straight from the column readers into reused arrays; no
+ * allocation per row once the arrays have grown to the widest row. A problem in a row is recorded in
  * {@link #problem()} (checked by the reader after each row) instead of thrown. Not thread-safe.
  */
-public final class FeatureMaterializer extends RecordMaterializer<FeatureRow> {
-    private final FeatureRow row;
+public final class FeatureMaterializer extends RecordMaterializer<LabeledRow> {
+    private final LabeledRow row = new LabeledRow();
+    private final SparseVector sparse;
+    private final DenseVector dense;
     private final FeatureLayout layout;
     private final int width;
     private final int indexBase;
@@ -30,7 +33,6 @@ public final class FeatureMaterializer extends RecordMaterializer<FeatureRow> {
 
     private String problem;
     private boolean labelSeen;
-    private DenseVector dense;
     private float[] f32;
     private double[] f64;
     // SPARSE: indices and values arrive column by column; paired up in end().
@@ -39,10 +41,12 @@ public final class FeatureMaterializer extends RecordMaterializer<FeatureRow> {
     private double[] val = new double[16];
     private int valLen;
 
+    /** A materializer of the columns of {@code projection} with the reader's resolved choices. */
     public FeatureMaterializer(MessageType projection, String labelColumn, String weightColumn,
                                List<String> featureColumns, FeatureLayout layout, ValueType valueType,
                                int indexBase, boolean lenient, long dimension) {
-        this.row = FeatureRow.of(valueType);
+        this.sparse = SparseVector.of(valueType, 16);
+        this.dense = DenseVector.of(valueType, 16);
         this.layout = layout;
         this.width = layout == FeatureLayout.COLUMNS ? featureColumns.size() : 0;
         this.indexBase = indexBase;
@@ -55,7 +59,7 @@ public final class FeatureMaterializer extends RecordMaterializer<FeatureRow> {
             String name = t.getName();
             if (name.equals(labelColumn)) {
                 children[i] = Converters.number(v -> {
-                    row.setLabel(v);
+                    row.addLabel(v);
                     labelSeen = true;
                 });
             } else if (name.equals(weightColumn)) {
@@ -116,7 +120,7 @@ public final class FeatureMaterializer extends RecordMaterializer<FeatureRow> {
     }
 
     @Override
-    public FeatureRow getCurrentRecord() {
+    public LabeledRow getCurrentRecord() {
         return row;
     }
 
@@ -147,12 +151,14 @@ public final class FeatureMaterializer extends RecordMaterializer<FeatureRow> {
         labelSeen = false;
         row.clear();
         if (layout == FeatureLayout.SPARSE) {
-            row.useSparse();
+            sparse.clear();
+            row.setFeatures(sparse);
             idxLen = 0;
             valLen = 0;
             return;
         }
-        dense = row.useDense();
+        dense.clear();
+        row.setFeatures(dense);
         if (layout == FeatureLayout.COLUMNS) {
             for (int i = 0; i < width; i++) {
                 dense.append(Double.NaN);
@@ -164,9 +170,7 @@ public final class FeatureMaterializer extends RecordMaterializer<FeatureRow> {
 
     private void endRow() {
         if (wantsLabel && !labelSeen) {
-            if (lenient) {
-                row.clearLabel();
-            } else {
+            if (!lenient) {
                 problem = "label is null";
                 return;
             }
@@ -181,7 +185,7 @@ public final class FeatureMaterializer extends RecordMaterializer<FeatureRow> {
             problem = "sparse row has " + idxLen + " indices but " + valLen + " values";
             return;
         }
-        SparseVector v = row.sparse();
+        SparseVector v = sparse;
         for (int i = 0; i < idxLen; i++) {
             long raw = idx[i];
             if (raw == Long.MIN_VALUE) {

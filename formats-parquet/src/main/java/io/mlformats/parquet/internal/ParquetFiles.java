@@ -1,6 +1,5 @@
 package io.mlformats.parquet.internal;
 
-import io.mlformats.core.AtomicFileSink;
 import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
@@ -9,16 +8,17 @@ import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.OutputFile;
 
-/** Creates Parquet writers that write through an {@link AtomicFileSink} with Hadoop-free codecs. */
+/** Creates Parquet writers configured without Hadoop (plain configuration, Hadoop-free codecs). */
 public final class ParquetFiles {
     private ParquetFiles() {
     }
 
-    /** A writer of {@code support}'s rows into {@code sink}'s temporary file. */
-    public static <T> ParquetWriter<T> writer(AtomicFileSink sink, WriteSupport<T> support,
+    /** A writer of {@code support}'s rows into {@code file}. */
+    public static <T> ParquetWriter<T> writer(OutputFile file, WriteSupport<T> support,
                                               CompressionCodecName codec, long rowGroupBytes) throws IOException {
-        return new Builder<>(sink, support)
+        return new Builder<>(file, support)
                 .withConf(new PlainParquetConfiguration())
                 .withCodecFactory(new HadoopFreeCodecs())
                 .withCompressionCodec(codec)
@@ -30,8 +30,8 @@ public final class ParquetFiles {
     private static final class Builder<T> extends ParquetWriter.Builder<T, Builder<T>> {
         private final WriteSupport<T> support;
 
-        Builder(AtomicFileSink sink, WriteSupport<T> support) {
-            super(new AtomicOutputFile(sink));
+        Builder(OutputFile file, WriteSupport<T> support) {
+            super(file);
             this.support = support;
         }
 

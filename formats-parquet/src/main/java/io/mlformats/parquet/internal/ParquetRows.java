@@ -12,6 +12,7 @@ import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.MessageColumnIO;
 import org.apache.parquet.io.RecordReader;
@@ -51,11 +52,23 @@ public final class ParquetRows implements Closeable {
      *                         are missing
      */
     public static ParquetRows open(Path file) throws IOException {
+        return open(new LocalInputFile(file), file.toString());
+    }
+
+    /**
+     * Opens {@code file} (any parquet-java {@link InputFile}; the caller owns it) and reads its footer. The streams
+     * Parquet opens from it are closed by {@link #close()}.
+     *
+     * @param name the name used in positions and messages
+     * @throws FormatException if the file is not Parquet or its footer is damaged
+     * @throws IOException     if the file cannot be read, or the Hadoop client jars Parquet needs for reading
+     *                         are missing
+     */
+    public static ParquetRows open(InputFile file, String name) throws IOException {
         requireHadoop();
-        String name = file.toString();
         try {
             ParquetReadOptions options = ParquetReadOptions.builder().withCodecFactory(CODECS).build();
-            return new ParquetRows(ParquetFileReader.open(new LocalInputFile(file), options), name);
+            return new ParquetRows(ParquetFileReader.open(file, options), name);
         } catch (FileSystemException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

@@ -17,6 +17,7 @@ public abstract class SchemaWriteSupport<T> extends WriteSupport<T> {
     private final Map<String, String> metadata;
     private RecordConsumer consumer;
 
+    /** A write support with a fixed {@code schema} and footer {@code metadata}. */
     protected SchemaWriteSupport(MessageType schema, Map<String, String> metadata) {
         this.schema = schema;
         this.metadata = Map.copyOf(metadata);
@@ -47,11 +48,13 @@ public abstract class SchemaWriteSupport<T> extends WriteSupport<T> {
     /** Writes the fields of one row (between startMessage and endMessage). */
     protected abstract void write(RecordConsumer out, T row);
 
-    /** Writes a standard three-level list field at {@code index} from a sequence of numbers. */
+    /** Writes the value of one list element. */
     public interface ElementWriter {
+        /** Writes element {@code i}'s value. */
         void write(RecordConsumer out, int i);
     }
 
+    /** Writes list field {@code field} (position {@code index}) of {@code n} elements written by {@code element}. */
     protected static void writeList(RecordConsumer out, String field, int index, int n, ElementWriter element) {
         out.startField(field, index);
         out.startGroup();

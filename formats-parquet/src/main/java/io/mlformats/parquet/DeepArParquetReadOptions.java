@@ -1,0 +1,30 @@
+package io.mlformats.parquet;
+
+import io.mlformats.core.ReadOptions;
+import java.util.Objects;
+
+/**
+ * How {@link DeepArParquetReader} reads. Immutable and thread-safe; start from {@link #defaults()}.
+ *
+ * @param read strict/lenient, error policy (a bad series fails or is skipped and counted), errors kept
+ */
+public record DeepArParquetReadOptions(ReadOptions read) {
+    /**
+     * Checks the settings.
+     *
+     * @throws NullPointerException if {@code read} is null
+     */
+    public DeepArParquetReadOptions {
+        Objects.requireNonNull(read, "read");
+    }
+
+    /** Strict, fail-fast reading. */
+    public static DeepArParquetReadOptions defaults() {
+        return new DeepArParquetReadOptions(ReadOptions.defaults());
+    }
+
+    /** The same options with these core read options. */
+    public DeepArParquetReadOptions withRead(ReadOptions r) {
+        return new DeepArParquetReadOptions(r);
+    }
+}
