@@ -1,10 +1,12 @@
 package io.mlformats.recordio.protobuf;
 
-import io.mlformats.core.ByteSource;
+import io.mlformats.core.ByteInput;
+import io.mlformats.core.ByteRange;
 import io.mlformats.core.FormatException;
 import io.mlformats.core.ReadStats;
 import io.mlformats.core.internal.ReadCounter;
 import io.mlformats.core.RecordReader;
+import io.mlformats.core.SeekableInput;
 import io.mlformats.core.SourcePosition;
 import io.mlformats.recordio.RecordIoReadOptions;
 import io.mlformats.recordio.RecordIoReader;
@@ -41,29 +43,44 @@ public final class RecordProtobufReader implements RecordReader<RecordView> {
     private long index = -1;
     private boolean ready;
 
-    private RecordProtobufReader(RecordIoReader framing, RecordIoReadOptions options) {
+    private RecordProtobufReader(RecordIoReader framing, RecordProtobufReadOptions options) {
         this.framing = framing;
-        this.options = options;
-        this.stats = new ReadCounter(options.read().maxErrorsKept());
+        this.options = options.framing();
+        this.stats = new ReadCounter(this.options.read().maxErrorsKept());
     }
 
-    /** Reads a file (mapped; gzip decompressed as a stream) with default options. */
+    /**
+     * Reads a local file with default options (mapped; gzip decompressed as a stream). As {@code open(Path, ...)}:
+     * the reader opens the file and closes it on {@code close()}.
+     */
     public static RecordProtobufReader open(Path file) throws IOException {
-        return open(file, RecordIoReadOptions.defaults());
+        return open(file, RecordProtobufReadOptions.defaults());
     }
 
-    public static RecordProtobufReader open(Path file, RecordIoReadOptions options) throws IOException {
-        return new RecordProtobufReader(RecordIoReader.open(file, options), options);
+    /**
+     * Reads a local file (mapped; gzip, detected by content, decompressed as a stream). The reader opens the file
+     * and closes it on {@code close()}.
+     */
+    public static RecordProtobufReader open(Path file, RecordProtobufReadOptions options) throws IOException {
+        return new RecordProtobufReader(RecordIoReader.open(file, options.framing()), options);
     }
 
-    /** Reads all of {@code source} (not closed by the reader). */
-    public static RecordProtobufReader open(ByteSource source, RecordIoReadOptions options) {
-        return new RecordProtobufReader(RecordIoReader.open(source, options), options);
+    /**
+     * Reads the records whose first RecordIO header starts in {@code range} (see
+     * {@link RecordIoReader#open(SeekableInput, ByteRange, RecordIoReadOptions)}); {@link ByteRange#ALL} for
+     * everything. The caller owns {@code input}; the reader never closes it.
+     */
+    public static RecordProtobufReader open(SeekableInput input, ByteRange range, RecordProtobufReadOptions options)
+            throws IOException {
+        return new RecordProtobufReader(RecordIoReader.open(input, range, options.framing()), options);
     }
 
-    /** Decodes the payloads a framing reader delivers (e.g. one opened on a byte range); closes it on close. */
-    public static RecordProtobufReader over(RecordIoReader framing, RecordIoReadOptions options) {
-        return new RecordProtobufReader(framing, options);
+    /**
+     * Reads from {@code input}'s current position to its end (zero-copy when it has a
+     * {@link ByteInput#source()}). The caller owns {@code input}; the reader never closes it.
+     */
+    public static RecordProtobufReader open(ByteInput input, RecordProtobufReadOptions options) {
+        return new RecordProtobufReader(RecordIoReader.open(input, options.framing()), options);
     }
 
     @Override

@@ -19,6 +19,7 @@ public record RecordProtobufWriteOptions(RecordIoWriteOptions framing, TensorTyp
     private static final RecordProtobufWriteOptions DEFAULTS = new RecordProtobufWriteOptions(
             RecordIoWriteOptions.defaults(), TensorType.FLOAT32, RecordView.VALUES, RecordView.VALUES);
 
+    /** Validates the fields. */
     public RecordProtobufWriteOptions {
         Objects.requireNonNull(framing, "framing");
         Objects.requireNonNull(featureKey, "featureKey");
@@ -33,18 +34,32 @@ public record RecordProtobufWriteOptions(RecordIoWriteOptions framing, TensorTyp
         return DEFAULTS;
     }
 
+    /** True if the output is gzip-compressed (a framing option). */
+    public boolean gzip() {
+        return framing.gzip();
+    }
+
+    /** These options with gzip compression on or off. */
+    public RecordProtobufWriteOptions withGzip(boolean compress) {
+        return withFraming(framing.withGzip(compress));
+    }
+
+    /** These options with other RecordIO framing options. */
     public RecordProtobufWriteOptions withFraming(RecordIoWriteOptions f) {
         return new RecordProtobufWriteOptions(f, labelType, featureKey, labelKey);
     }
 
+    /** These options with labels written as {@code t}. */
     public RecordProtobufWriteOptions withLabelType(TensorType t) {
         return new RecordProtobufWriteOptions(framing, t, featureKey, labelKey);
     }
 
+    /** These options with the features under map key {@code k}. */
     public RecordProtobufWriteOptions withFeatureKey(String k) {
         return new RecordProtobufWriteOptions(framing, labelType, k, labelKey);
     }
 
+    /** These options with the label under map key {@code k}. */
     public RecordProtobufWriteOptions withLabelKey(String k) {
         return new RecordProtobufWriteOptions(framing, labelType, featureKey, k);
     }

@@ -30,8 +30,9 @@ import java.util.Objects;
  * {@link RecordView} ({@link #write(RecordView)}) or written from the protobuf-java class
  * ({@link #write(RecordProtos.Record)}).
  *
- * <p>Opened on a {@link Path}, the file appears only when {@link #close()} succeeds (see {@link RecordIoWriter}).
- * Not thread-safe.
+ * <p>Lifecycle ({@link RecordWriter}): opened on a {@link Path}, the file appears only when {@link #commit()}
+ * succeeds; {@link #close()} without commit discards it and leaves a file already at the target untouched. A
+ * caller's stream is never closed. Not thread-safe.
  */
 public final class RecordProtobufWriter implements RecordWriter<RecordView> {
     private final RecordIoWriter out;
@@ -47,19 +48,29 @@ public final class RecordProtobufWriter implements RecordWriter<RecordView> {
         this.labelKey = options.labelKey().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Writes {@code target} atomically with default options. */
-    public static RecordProtobufWriter open(Path target) throws IOException {
-        return open(target, RecordProtobufWriteOptions.defaults());
+    /**
+     * Writes {@code file} with default options: a hidden temporary sibling, renamed over {@code file} by
+     * {@link #commit()}. As {@code open(Path, ...)}: the writer creates the file and publishes or deletes it.
+     */
+    public static RecordProtobufWriter open(Path file) throws IOException {
+        return open(file, RecordProtobufWriteOptions.defaults());
     }
 
-    /** Writes {@code target} atomically (temporary sibling renamed on a successful close). */
-    public static RecordProtobufWriter open(Path target, RecordProtobufWriteOptions options) throws IOException {
-        return new RecordProtobufWriter(RecordIoWriter.open(target, options.framing()), options);
+    /**
+     * Writes {@code file}: a hidden temporary sibling, renamed over {@code file} by {@link #commit()} (gzip when
+     * {@link RecordProtobufWriteOptions#gzip()}). The writer creates the file and publishes or deletes it.
+     */
+    public static RecordProtobufWriter open(Path file, RecordProtobufWriteOptions options) throws IOException {
+        return new RecordProtobufWriter(RecordIoWriter.open(file, options.framing()), options);
     }
 
-    /** Writes to {@code out}, which {@link #close()} closes. */
-    public static RecordProtobufWriter to(OutputStream out, RecordProtobufWriteOptions options) {
-        return new RecordProtobufWriter(RecordIoWriter.to(out, options.framing()), options);
+    /**
+     * Writes to {@code out}; {@link #commit()} finishes the format (gzip trailer when asked for) and flushes
+     * {@code out}, {@link #close()} without commit leaves it unfinished. The caller owns {@code out}; the writer
+     * never closes it.
+     */
+    public static RecordProtobufWriter open(OutputStream out, RecordProtobufWriteOptions options) throws IOException {
+        return new RecordProtobufWriter(RecordIoWriter.open(out, options.framing()), options);
     }
 
     // ---------------------------------------------------------------- dense rows
@@ -94,10 +105,12 @@ public final class RecordProtobufWriter implements RecordWriter<RecordView> {
         dense64(row, 0, row.length, true, label);
     }
 
+    /** {@code row[off, off+len)} as a dense float64 row without label. */
     public void writeDense(double[] row, int off, int len) throws IOException {
         dense64(row, off, len, false, 0);
     }
 
+    /** {@code row[off, off+len)} as a dense float64 row with a label. */
     public void writeDense(double[] row, int off, int len, double label) throws IOException {
         dense64(row, off, len, true, label);
     }
@@ -112,10 +125,12 @@ public final class RecordProtobufWriter implements RecordWriter<RecordView> {
         dense32i(row, 0, row.length, true, label);
     }
 
+    /** {@code row[off, off+len)} as a dense int32 row without label. */
     public void writeDense(int[] row, int off, int len) throws IOException {
         dense32i(row, off, len, false, 0);
     }
 
+    /** {@code row[off, off+len)} as a dense int32 row with a label. */
     public void writeDense(int[] row, int off, int len, double label) throws IOException {
         dense32i(row, off, len, true, label);
     }
@@ -412,19 +427,21 @@ public final class RecordProtobufWriter implements RecordWriter<RecordView> {
         out.flush();
     }
 
-    /** Discards the output (a file target is left untouched). */
+    /** Discards the output (a file target is left untouched); idempotent; a no-op after {@link #commit()}. */
+    @Override
     public void abort() {
         out.abort();
     }
 
+    /** Finishes and publishes the output; see {@link RecordIoWriter#commit()}. */
     @Override
     public void commit() throws IOException {
-        out.close();
+        out.commit();
     }
 
     /** Aborts unless {@link #commit()} succeeded. */
     @Override
     public void close() {
-        abort();
+        out.close();
     }
 }

@@ -152,6 +152,7 @@ class GoldenImageRecordTest {
             byte[] p = new byte[30];
             p[0] = 5; // flag 5 -> 20 label bytes needed, 6 present
             w.write(p);
+            w.commit();
         }
         try (ImageRecordReader r = ImageRecordReader.open(rec)) {
             FormatException e = assertThrows(FormatException.class, r::next);
