@@ -5,14 +5,17 @@ import io.mlformats.core.ByteRange;
 import io.mlformats.core.FormatException;
 import io.mlformats.core.ReadStats;
 import io.mlformats.core.internal.ReadCounter;
-import io.mlformats.core.RecordReader;
+import io.mlformats.core.TabularReader;
+import io.mlformats.core.vector.LabeledRow;
 import io.mlformats.core.SeekableInput;
 import io.mlformats.core.SourcePosition;
 import io.mlformats.recordio.RecordIoReadOptions;
 import io.mlformats.recordio.RecordIoReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /**
  * Reads SageMaker RecordIO-protobuf files as reusable {@link RecordView}s, decoded in place from the payload
@@ -35,10 +38,13 @@ import java.nio.file.Path;
  * not decode are skipped and their errors kept in {@link #stats()}. Framing behaviour (truncation, multi-part,
  * limits) is {@link RecordIoReader}'s. Not thread-safe.
  */
-public final class RecordProtobufReader implements RecordReader<RecordView> {
+public final class RecordProtobufReader implements TabularReader<RecordView> {
     private final RecordIoReader framing;
     private final RecordIoReadOptions options;
     private final RecordView view = new RecordView();
+    private final RowReading rows = new RowReading();
+    private final Supplier<SourcePosition> here = this::position;
+    private LabeledRow row;
     private final ReadCounter stats;
     private long index = -1;
     private boolean ready;
@@ -86,6 +92,7 @@ public final class RecordProtobufReader implements RecordReader<RecordView> {
     @Override
     public boolean next() throws IOException {
         ready = false;
+        row = null;
         while (framing.next()) {
             ByteBuffer p = framing.current();
             long recordIdx = index + 1;
@@ -120,6 +127,31 @@ public final class RecordProtobufReader implements RecordReader<RecordView> {
             throw new IllegalStateException("no current record");
         }
         return view;
+    }
+
+    /**
+     * The current record as a labelled feature row (a reused view, valid until the next {@link #next()}; no
+     * allocation per record): {@code label["values"]} as the label(s) (several values: a label list),
+     * {@code features["values"]} as a sparse row whose absent entries are 0 ({@link LabeledRow#absentIsZero()};
+     * keys present, or a shape without values; dimension = product of the shape) or a dense row (multi-dimensional
+     * tensors flattened row-major). Float32 tensors give float32 vectors, float64 and int32 tensors float64 ones.
+     *
+     * @throws IllegalStateException before the first {@link #next()} or after it returned false
+     * @throws UncheckedIOException  wrapping a {@link FormatException} (with the record's position) when the
+     *                               record has no numeric {@code features["values"]} tensor or a key beyond
+     *                               2^31-1
+     */
+    @Override
+    public LabeledRow currentRow() {
+        RecordView rec = current();
+        if (row == null) {
+            try {
+                row = rows.fill(rec, here);
+            } catch (FormatException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return row;
     }
 
     /** Offset of the current record's RecordIO header. */

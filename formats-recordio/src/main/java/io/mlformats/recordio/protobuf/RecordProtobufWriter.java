@@ -6,6 +6,8 @@ import static io.mlformats.recordio.internal.ProtoWire.writeVarint;
 
 import com.google.protobuf.CodedOutputStream;
 import io.mlformats.core.RecordWriter;
+import io.mlformats.core.TabularWriter;
+import io.mlformats.core.vector.LabeledRow;
 import io.mlformats.core.vector.SparseVector;
 import io.mlformats.core.vector.ValueType;
 import io.mlformats.recordio.RecordIoFormat;
@@ -34,18 +36,20 @@ import java.util.Objects;
  * succeeds; {@link #close()} without commit discards it and leaves a file already at the target untouched. A
  * caller's stream is never closed. Not thread-safe.
  */
-public final class RecordProtobufWriter implements RecordWriter<RecordView> {
+public final class RecordProtobufWriter implements TabularWriter<RecordView> {
     private final RecordIoWriter out;
     private final RecordEncoder enc = new RecordEncoder();
     private final TensorType labelType;
     private final byte[] featureKey;
     private final byte[] labelKey;
+    private final RowWriting rows;
 
     private RecordProtobufWriter(RecordIoWriter out, RecordProtobufWriteOptions options) {
         this.out = out;
         this.labelType = options.labelType();
         this.featureKey = options.featureKey().getBytes(StandardCharsets.UTF_8);
         this.labelKey = options.labelKey().getBytes(StandardCharsets.UTF_8);
+        this.rows = new RowWriting(this, options);
     }
 
     /**
@@ -71,6 +75,25 @@ public final class RecordProtobufWriter implements RecordWriter<RecordView> {
      */
     public static RecordProtobufWriter open(OutputStream out, RecordProtobufWriteOptions options) throws IOException {
         return new RecordProtobufWriter(RecordIoWriter.open(out, options.framing()), options);
+    }
+
+    // ---------------------------------------------------------------- labelled rows
+
+    /**
+     * Writes a labelled feature row as the SageMaker Python SDK writes the same matrix row: a dense row as
+     * {@link #writeDense}, a sparse row as {@link #writeSparse} with {@code shape = [dimension]} (the row's
+     * dimension, else {@link RecordProtobufWriteOptions#numFeatures()}); {@link RecordProtobufWriteOptions#rowLayout()}
+     * and {@link RecordProtobufWriteOptions#rowType()} change the layout (absent sparse entries are 0; zeros of
+     * dense rows written sparse are left out) and the value type. One label or none; the label tensor has
+     * {@link RecordProtobufWriteOptions#labelType()}. The row is read during the call only.
+     *
+     * @throws IllegalArgumentException for a label list, a weight or a qid (the format has no place for them), a
+     *                                  sparse row without a known dimension, or an index beyond it; nothing is
+     *                                  written and the writer stays usable
+     */
+    @Override
+    public void writeRow(LabeledRow row) throws IOException {
+        rows.write(row);
     }
 
     // ---------------------------------------------------------------- dense rows
