@@ -457,6 +457,7 @@ public final class RecordView {
         return labels.find(VALUES);
     }
 
+    /** True if the record has a uid. */
     public boolean hasUid() {
         return uidOff >= 0;
     }
@@ -466,6 +467,7 @@ public final class RecordView {
         return uidOff < 0 ? null : utf8(buf, uidOff, uidLen);
     }
 
+    /** True if the record has metadata. */
     public boolean hasMetadata() {
         return metaOff >= 0;
     }
@@ -475,6 +477,7 @@ public final class RecordView {
         return metaOff < 0 ? null : utf8(buf, metaOff, metaLen);
     }
 
+    /** True if the record has a configuration. */
     public boolean hasConfiguration() {
         return confOff >= 0;
     }
