@@ -117,48 +117,54 @@ class ReaderShapeTest {
         }
     }
 
+    /** What a test reads of each record (returns a number so the work cannot be optimised away). */
+    interface Touch<R> {
+        double apply(R reader) throws IOException;
+    }
+
+    /**
+     * Reads {@code warmup} records, then measures what reading the rest allocates; returns the number of records.
+     */
+    static <R extends RecordReader<?>> int assertSteadyStateAllocatesNothing(R r, int warmup, Touch<R> touch)
+            throws IOException {
+        for (int i = 0; i < warmup; i++) {
+            assertTrue(r.next());
+            touch.apply(r);
+        }
+        long before = AllocationMeter.allocatedBytes();
+        double sum = 0;
+        int n = warmup;
+        while (r.next()) {
+            sum += touch.apply(r);
+            n++;
+        }
+        long allocated = AllocationMeter.allocatedBytes() - before;
+        assertTrue(sum > 0, "records were read");
+        assertTrue(allocated < BUDGET, allocated + " bytes allocated for " + n + " records");
+        return n;
+    }
+
     @Test
     void protobufReaderAllocatesNothingPerRecord() throws IOException {
-        Path f = protobufFile();
-        try (RecordProtobufReader r = RecordProtobufReader.open(f)) {
-            // warm up: one dense and one sparse record grow the reused vectors
-            for (int i = 0; i < 4; i++) {
-                assertTrue(r.next());
-                r.currentRow();
-            }
-            long before = AllocationMeter.allocatedBytes();
-            double sum = 0;
-            int n = 4;
-            while (r.next()) {
-                RecordView v = r.current();
-                sum += v.features().float32(0) + v.label().float32(0);
-                LabeledRow row = r.currentRow();
-                sum += row.label(0) + row.stored();
-                n++;
-            }
-            long allocated = AllocationMeter.allocatedBytes() - before;
+        try (RecordProtobufReader r = RecordProtobufReader.open(protobufFile())) {
+            // warm up: dense and sparse records grow the reused vectors
+            int n = assertSteadyStateAllocatesNothing(r, 4, x -> {
+                RecordView v = x.current();
+                LabeledRow row = x.currentRow();
+                return v.features().float32(0) + v.label().float32(0) + row.label(0) + row.stored();
+            });
             assertEquals(RECORDS, n);
-            assertTrue(sum > 0);
-            assertTrue(allocated < BUDGET, allocated + " bytes allocated for " + RECORDS + " records");
         }
     }
 
     @Test
     void imageReaderAllocatesNothingPerRecord() throws IOException {
         try (ImageRecordReader r = ImageRecordReader.open(imageFile())) {
-            assertTrue(r.next());
-            long before = AllocationMeter.allocatedBytes();
-            double sum = 0;
-            int n = 1;
-            while (r.next()) {
-                ImageRecord v = r.current();
-                sum += v.label(0) + v.imageLength() + v.id();
-                n++;
-            }
-            long allocated = AllocationMeter.allocatedBytes() - before;
+            int n = assertSteadyStateAllocatesNothing(r, 1, x -> {
+                ImageRecord v = x.current();
+                return v.label(0) + v.imageLength() + v.id();
+            });
             assertEquals(RECORDS, n);
-            assertTrue(sum > 0);
-            assertTrue(allocated < BUDGET, allocated + " bytes allocated for " + RECORDS + " records");
         }
     }
 
@@ -167,21 +173,9 @@ class ReaderShapeTest {
         byte[] bytes = Files.readAllBytes(protobufFile());
         try (RecordProtobufReader r = RecordProtobufReader.open(RangeReadTest.remote(bytes, new AtomicLong()),
                 ByteRange.of(100, bytes.length), RecordProtobufReadOptions.defaults())) {
-            assertTrue(r.next());
-            r.currentRow();
-            assertTrue(r.next());
-            r.currentRow();
-            long before = AllocationMeter.allocatedBytes();
-            int n = 2;
-            double sum = 0;
-            while (r.next()) {
-                sum += r.current().features().float32(0) + r.currentRow().stored();
-                n++;
-            }
-            long allocated = AllocationMeter.allocatedBytes() - before;
+            int n = assertSteadyStateAllocatesNothing(r, 2,
+                    x -> x.current().features().float32(0) + x.currentRow().stored());
             assertTrue(n > RECORDS - 10 && n < RECORDS, "records after offset 100: " + n);
-            assertTrue(sum > 0);
-            assertTrue(allocated < BUDGET, allocated + " bytes allocated for " + n + " records");
         }
     }
 

@@ -132,12 +132,7 @@ final class RowWriting {
             Arrays.fill(f64, 0, n, 0d);
         }
         for (int i = 0; i < s.nnz(); i++) {
-            int c = s.index(i);
-            if (type == ValueType.FLOAT32) {
-                f32[c] = s.floatValue(i);
-            } else {
-                f64[c] = s.value(i);
-            }
+            put(s.index(i), s.floatValue(i), s.value(i));
         }
         return n;
     }
@@ -146,11 +141,7 @@ final class RowWriting {
         int n = d.size();
         room(n);
         for (int i = 0; i < n; i++) {
-            if (type == ValueType.FLOAT32) {
-                f32[i] = d.floatValue(i);
-            } else {
-                f64[i] = d.value(i);
-            }
+            put(i, d.floatValue(i), d.value(i));
         }
         return n;
     }
@@ -160,11 +151,7 @@ final class RowWriting {
         room(n);
         System.arraycopy(s.indices(), 0, keys, 0, n);
         for (int i = 0; i < n; i++) {
-            if (type == ValueType.FLOAT32) {
-                f32[i] = s.floatValue(i);
-            } else {
-                f64[i] = s.value(i);
-            }
+            put(i, s.floatValue(i), s.value(i));
         }
         return n;
     }
@@ -177,14 +164,18 @@ final class RowWriting {
             double v = d.value(i);
             if (v != 0) {
                 keys[n] = i;
-                if (type == ValueType.FLOAT32) {
-                    f32[n] = d.floatValue(i);
-                } else {
-                    f64[n] = v;
-                }
-                n++;
+                put(n++, d.floatValue(i), v);
             }
         }
         return n;
+    }
+
+    /** Stores value {@code i} of the output type: {@code f} for float32 output, {@code d} for float64. */
+    private void put(int i, float f, double d) {
+        if (type == ValueType.FLOAT32) {
+            f32[i] = f;
+        } else {
+            f64[i] = d;
+        }
     }
 }
