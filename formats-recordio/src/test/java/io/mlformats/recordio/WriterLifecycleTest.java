@@ -43,137 +43,93 @@ class WriterLifecycleTest {
     @TempDir
     Path tmp;
 
-    /** One writer of the module, as the matrix drives it. */
-    interface Kind {
-        RecordWriter<?> open(Path file, boolean gzip) throws IOException;
+    /** Opens a writer on a file with the given framing options. */
+    interface PathOpen {
+        RecordWriter<?> open(Path file, RecordIoWriteOptions framing) throws IOException;
+    }
 
-        RecordWriter<?> open(OutputStream out, boolean gzip, int bufferBytes) throws IOException;
+    /** Opens a writer on a stream with the given framing options. */
+    interface StreamOpen {
+        RecordWriter<?> open(OutputStream out, RecordIoWriteOptions framing) throws IOException;
+    }
 
-        /** Writes record {@code i}; the records carry {@code i} so a read-back can check them. */
-        void writeGood(RecordWriter<?> w, int i) throws IOException;
+    /** Writes one record made from {@code bytes} (or, with null, one the writer must refuse). */
+    interface Write {
+        void write(RecordWriter<?> w, byte[] bytes) throws IOException;
+    }
 
-        /** Writes a record of about 4 KiB of random (incompressible) content. */
-        void writeRandom(RecordWriter<?> w, SplittableRandom r) throws IOException;
+    /**
+     * One writer of the module, as the matrix drives it: how to open it, how to write a record carrying
+     * {@code bytes}, and which files it publishes.
+     */
+    record Kind(String name, PathOpen onPath, StreamOpen onStream, Write write, boolean index) {
+        RecordWriter<?> open(Path file, boolean gzip) throws IOException {
+            return onPath.open(file, RecordIoWriteOptions.defaults().withGzip(gzip));
+        }
+
+        RecordWriter<?> open(OutputStream out, boolean gzip, int bufferBytes) throws IOException {
+            return onStream.open(out, RecordIoWriteOptions.defaults().withGzip(gzip).withBufferBytes(bufferBytes));
+        }
+
+        /** Writes record {@code i}: the bytes {@code i, 2, 3, 4, 5}, so a read-back can check it. */
+        void writeGood(RecordWriter<?> w, int i) throws IOException {
+            write.write(w, new byte[] {(byte) i, 2, 3, 4, 5});
+        }
+
+        /** Writes a record of 4 KiB of random (poorly compressible) content. */
+        void writeRandom(RecordWriter<?> w, SplittableRandom r) throws IOException {
+            byte[] b = new byte[4096];
+            r.nextBytes(b);
+            write.write(w, b);
+        }
 
         /** Writes a record the writer must refuse with IllegalArgumentException. */
-        void writeRefused(RecordWriter<?> w) throws IOException;
+        void writeRefused(RecordWriter<?> w) throws IOException {
+            write.write(w, null);
+        }
 
         /** Files the writer publishes for {@code file}. */
-        default List<Path> outputs(Path file) {
-            return List.of(file);
+        List<Path> outputs(Path file) {
+            return index ? List.of(file, ImageRecordWriter.indexPath(file)) : List.of(file);
+        }
+
+        @Override
+        public String toString() {
+            return name;
         }
     }
 
-    static final Kind RECORDIO = new Kind() {
-        @Override
-        public RecordWriter<?> open(Path file, boolean gzip) throws IOException {
-            return RecordIoWriter.open(file, RecordIoWriteOptions.defaults().withGzip(gzip));
-        }
-
-        @Override
-        public RecordWriter<?> open(OutputStream out, boolean gzip, int bufferBytes) throws IOException {
-            return RecordIoWriter.open(out, RecordIoWriteOptions.defaults().withGzip(gzip).withBufferBytes(bufferBytes));
-        }
-
-        @Override
-        public void writeGood(RecordWriter<?> w, int i) throws IOException {
-            ((RecordIoWriter) w).write(new byte[] {(byte) i, 2, 3, 4, 5});
-        }
-
-        @Override
-        public void writeRandom(RecordWriter<?> w, SplittableRandom r) throws IOException {
-            byte[] b = new byte[4096];
-            r.nextBytes(b);
+    static final Kind RECORDIO = new Kind("RecordIoWriter", RecordIoWriter::open, RecordIoWriter::open, (w, b) -> {
+        if (b == null) {
+            ((RecordIoWriter) w).beginRecord(1 << 29);
+        } else {
             ((RecordIoWriter) w).write(b);
         }
+    }, false);
 
-        @Override
-        public void writeRefused(RecordWriter<?> w) throws IOException {
-            ((RecordIoWriter) w).beginRecord(1 << 29);
-        }
+    static final Kind PROTOBUF = new Kind("RecordProtobufWriter",
+            (f, o) -> RecordProtobufWriter.open(f, RecordProtobufWriteOptions.defaults().withFraming(o)),
+            (s, o) -> RecordProtobufWriter.open(s, RecordProtobufWriteOptions.defaults().withFraming(o)), (w, b) -> {
+                if (b == null) {
+                    ((RecordProtobufWriter) w).writeSparse(0, new int[0], new float[0], 0, 0);
+                    return;
+                }
+                float[] row = new float[b.length];
+                for (int i = 0; i < b.length; i++) {
+                    row[i] = b[i];
+                }
+                ((RecordProtobufWriter) w).writeDense(row, 1f);
+            }, false);
 
-        @Override
-        public String toString() {
-            return "RecordIoWriter";
-        }
-    };
-
-    static final Kind PROTOBUF = new Kind() {
-        @Override
-        public RecordWriter<?> open(Path file, boolean gzip) throws IOException {
-            return RecordProtobufWriter.open(file, RecordProtobufWriteOptions.defaults().withGzip(gzip));
-        }
-
-        @Override
-        public RecordWriter<?> open(OutputStream out, boolean gzip, int bufferBytes) throws IOException {
-            RecordProtobufWriteOptions o = RecordProtobufWriteOptions.defaults().withGzip(gzip);
-            return RecordProtobufWriter.open(out, o.withFraming(o.framing().withBufferBytes(bufferBytes)));
-        }
-
-        @Override
-        public void writeGood(RecordWriter<?> w, int i) throws IOException {
-            ((RecordProtobufWriter) w).writeDense(new float[] {i, 2, 3}, 1f);
-        }
-
-        @Override
-        public void writeRandom(RecordWriter<?> w, SplittableRandom r) throws IOException {
-            float[] row = new float[1024];
-            for (int i = 0; i < row.length; i++) {
-                row[i] = (float) r.nextDouble();
-            }
-            ((RecordProtobufWriter) w).writeDense(row, 0f);
-        }
-
-        @Override
-        public void writeRefused(RecordWriter<?> w) throws IOException {
-            ((RecordProtobufWriter) w).writeSparse(0, new int[0], new float[0], 0, 0);
-        }
-
-        @Override
-        public String toString() {
-            return "RecordProtobufWriter";
-        }
-    };
-
-    static final Kind IMAGE = new Kind() {
-        @Override
-        public RecordWriter<?> open(Path file, boolean gzip) throws IOException {
-            return ImageRecordWriter.open(file, ImageRecordWriteOptions.defaults().withGzip(gzip));
-        }
-
-        @Override
-        public RecordWriter<?> open(OutputStream out, boolean gzip, int bufferBytes) throws IOException {
-            ImageRecordWriteOptions o = ImageRecordWriteOptions.defaults().withGzip(gzip);
-            return ImageRecordWriter.open(out, o.withFraming(o.framing().withBufferBytes(bufferBytes)));
-        }
-
-        @Override
-        public void writeGood(RecordWriter<?> w, int i) throws IOException {
-            ((ImageRecordWriter) w).writeSingleLabel(i, 1f, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) i});
-        }
-
-        @Override
-        public void writeRandom(RecordWriter<?> w, SplittableRandom r) throws IOException {
-            byte[] b = new byte[4096];
-            r.nextBytes(b);
-            ((ImageRecordWriter) w).writeSingleLabel(9, 0f, b);
-        }
-
-        @Override
-        public void writeRefused(RecordWriter<?> w) throws IOException {
-            ((ImageRecordWriter) w).write(7, new IRHeader(2, 0f, 7, 0), null, new byte[3], 0, 3);
-        }
-
-        @Override
-        public List<Path> outputs(Path file) {
-            return List.of(file, ImageRecordWriter.indexPath(file));
-        }
-
-        @Override
-        public String toString() {
-            return "ImageRecordWriter";
-        }
-    };
+    static final Kind IMAGE = new Kind("ImageRecordWriter",
+            (f, o) -> ImageRecordWriter.open(f, ImageRecordWriteOptions.defaults().withFraming(o)),
+            (s, o) -> ImageRecordWriter.open(s, ImageRecordWriteOptions.defaults().withFraming(o)), (w, b) -> {
+                if (b == null) {
+                    ((ImageRecordWriter) w).write(7, new IRHeader(2, 0f, 7, 0), null, new byte[3], 0, 3);
+                } else {
+                    ((ImageRecordWriter) w).writeSingleLabel(b[0], 1f, b);
+                }
+            }, true);
 
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
@@ -442,21 +398,22 @@ class WriterLifecycleTest {
     // ---------------------------------------------------------------- helpers
 
     static void assertRecord(Kind k, byte[] payload, int i) throws IOException {
+        byte[] expected = {(byte) i, 2, 3, 4, 5};
         if (k == RECORDIO) {
-            assertArrayEquals(new byte[] {(byte) i, 2, 3, 4, 5}, payload);
+            assertArrayEquals(expected, payload);
         } else if (k == PROTOBUF) {
             try (RecordProtobufReader r = RecordProtobufReader.open(ByteSources.of(frame(payload)).input(),
                     io.mlformats.recordio.protobuf.RecordProtobufReadOptions.defaults())) {
                 assertTrue(r.next());
-                assertEquals(i, r.current().features().float32(0));
-                assertEquals(3, r.current().features().size());
+                float[] row = new float[5];
+                assertEquals(5, r.current().features().copyTo(row, 0));
+                assertArrayEquals(new float[] {i, 2, 3, 4, 5}, row);
                 assertEquals(1f, r.current().label().float32(0));
             }
         } else {
-            assertEquals(IRHeader.SIZE + 3, payload.length);
-            IRHeader h = IRHeader.read(java.nio.ByteBuffer.wrap(payload), 0);
-            assertEquals(new IRHeader(0, 1f, i, 0), h);
-            assertEquals((byte) i, payload[IRHeader.SIZE + 2]);
+            assertEquals(IRHeader.SIZE + 5, payload.length);
+            assertEquals(new IRHeader(0, 1f, i, 0), IRHeader.read(java.nio.ByteBuffer.wrap(payload), 0));
+            assertArrayEquals(expected, java.util.Arrays.copyOfRange(payload, IRHeader.SIZE, payload.length));
         }
     }
 
