@@ -22,8 +22,9 @@ import io.mlformats.object2vec.Object2VecWriter;
 import io.mlformats.parquet.DeepArParquetReadOptions;
 import io.mlformats.parquet.DeepArParquetReader;
 import io.mlformats.parquet.DeepArParquetSeries;
-import io.mlformats.recordio.RecordIoReadOptions;
+import io.mlformats.recordio.image.ImageRecordReadOptions;
 import io.mlformats.recordio.image.ImageRecordReader;
+import io.mlformats.recordio.protobuf.RecordProtobufReadOptions;
 import io.mlformats.recordio.protobuf.RecordProtobufReader;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -74,7 +75,7 @@ final class CatCommand implements Callable<Integer> {
             case LIBSVM, CSV -> stats = rows(j, f, o);
             case RECORDIO_PROTOBUF -> {
                 try (RecordProtobufReader r = RecordProtobufReader.open(input,
-                        RecordIoReadOptions.defaults().withRead(o.readOptions()))) {
+                        RecordProtobufReadOptions.defaults().withRead(o.readOptions()))) {
                     while (r.next()) {
                         RecordJson.write(j, r.current());
                     }
@@ -83,7 +84,7 @@ final class CatCommand implements Callable<Integer> {
             }
             case IMAGE_RECORD -> {
                 try (ImageRecordReader r = ImageRecordReader.open(input,
-                        RecordIoReadOptions.defaults().withRead(o.readOptions()))) {
+                        ImageRecordReadOptions.defaults().withRead(o.readOptions()))) {
                     while (r.next()) {
                         RecordJson.write(j, r.current());
                     }

@@ -11,7 +11,7 @@ import io.mlformats.manifest.ManifestReadOptions;
 import io.mlformats.object2vec.Object2VecHyperparameters;
 import io.mlformats.object2vec.Object2VecReadOptions;
 import io.mlformats.object2vec.Object2VecReader;
-import io.mlformats.recordio.RecordIoReadOptions;
+import io.mlformats.recordio.image.ImageRecordReadOptions;
 import io.mlformats.recordio.image.ImageRecordReader;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ final class Documents {
             case MANIFEST -> AugmentedManifestReader.open(file, ManifestReadOptions.any().withRead(o.readOptions()));
             case BLAZINGTEXT -> BlazingTextReader.open(file,
                     BlazingTextReadOptions.supervised().withRead(o.readOptions()));
-            case IMAGE_RECORD -> ImageRecordReader.open(file, RecordIoReadOptions.defaults()
+            case IMAGE_RECORD -> ImageRecordReader.open(file, ImageRecordReadOptions.defaults()
                     .withRead(o.readOptions()));
             default -> throw new IllegalArgumentException(f + " holds feature rows");
         };

@@ -25,8 +25,8 @@ import io.mlformats.manifest.ManifestReadOptions;
 import io.mlformats.object2vec.Object2VecHyperparameters;
 import io.mlformats.object2vec.Object2VecReadOptions;
 import io.mlformats.object2vec.Object2VecValidator;
-import io.mlformats.recordio.RecordIoReadOptions;
 import io.mlformats.recordio.image.ImageRecord;
+import io.mlformats.recordio.image.ImageRecordReadOptions;
 import io.mlformats.recordio.image.ImageRecordReader;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -328,7 +328,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     private long images(Path file, ConvertOptions o) throws Exception {
         long n = 0;
-        try (ImageRecordReader r = ImageRecordReader.open(file, RecordIoReadOptions.defaults()
+        try (ImageRecordReader r = ImageRecordReader.open(file, ImageRecordReadOptions.defaults()
                 .withRead(o.readOptions()))) {
             while (r.next()) {
                 n++;

@@ -22,6 +22,7 @@ public record RecordIoReadOptions(ReadOptions read, MultipartPolicy multipart) {
     private static final RecordIoReadOptions DEFAULTS =
             new RecordIoReadOptions(ReadOptions.defaults(), MultipartPolicy.DMLC);
 
+    /** Validates the fields. */
     public RecordIoReadOptions {
         Objects.requireNonNull(read, "read");
         Objects.requireNonNull(multipart, "multipart");
@@ -32,10 +33,12 @@ public record RecordIoReadOptions(ReadOptions read, MultipartPolicy multipart) {
         return DEFAULTS;
     }
 
+    /** These options with other common reader options. */
     public RecordIoReadOptions withRead(ReadOptions r) {
         return new RecordIoReadOptions(r, multipart);
     }
 
+    /** These options with another multi-part policy. */
     public RecordIoReadOptions withMultipart(MultipartPolicy p) {
         return new RecordIoReadOptions(read, p);
     }

@@ -4,6 +4,7 @@ import static io.mlformats.recordio.RecordIoFormat.HEADER_BYTES;
 import static io.mlformats.recordio.RecordIoFormat.MAGIC;
 
 import io.mlformats.core.ByteInput;
+import io.mlformats.core.ByteRange;
 import io.mlformats.core.ByteSource;
 import io.mlformats.core.ByteSources;
 import io.mlformats.core.FormatException;
@@ -12,6 +13,7 @@ import io.mlformats.core.ReadOptions;
 import io.mlformats.core.ReadStats;
 import io.mlformats.core.internal.ReadCounter;
 import io.mlformats.core.RecordReader;
+import io.mlformats.core.SeekableInput;
 import io.mlformats.core.SourcePosition;
 import io.mlformats.core.TruncatedInputException;
 import java.io.IOException;
@@ -37,7 +39,7 @@ import java.util.Objects;
  * skip-and-collect policy behave as described in {@link RecordIoReadOptions}.
  *
  * <p>Not thread-safe. To read one file from several threads, give each thread its own reader over a byte range
- * ({@link #openRange}).
+ * ({@link #open(SeekableInput, ByteRange, RecordIoReadOptions)}).
  */
 public final class RecordIoReader implements RecordReader<ByteBuffer> {
     private static final int CHUNK_SHIFT = 30;
@@ -71,7 +73,6 @@ public final class RecordIoReader implements RecordReader<ByteBuffer> {
     private final ByteSource source;
     private final long startOffset;
     private final long end;
-    private final long stopAt;
     private long pos;
     private final ByteBuffer heapView;
     private final int heapBase;
@@ -93,7 +94,7 @@ public final class RecordIoReader implements RecordReader<ByteBuffer> {
     private boolean eof;
     private long ignored;
 
-    private RecordIoReader(ByteSource source, ByteInput input, long from, long to, long stopAt,
+    private RecordIoReader(ByteSource source, ByteInput input, long from, long to,
             RecordIoReadOptions options, boolean closeInput) {
         Objects.requireNonNull(options, "options");
         this.source = source;
@@ -107,7 +108,6 @@ public final class RecordIoReader implements RecordReader<ByteBuffer> {
         this.startOffset = from;
         this.pos = from;
         this.end = to;
-        this.stopAt = stopAt;
         byte[] array = source != null ? source.array() : null;
         if (array != null) {
             heapView = ByteBuffer.wrap(array).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
@@ -118,44 +118,50 @@ public final class RecordIoReader implements RecordReader<ByteBuffer> {
         }
     }
 
-    /** Reads a file: mapped when plain, decompressed as a stream when gzip. Default options. */
+    /**
+     * Reads a local file with default options: mapped when plain, decompressed as a stream when gzip. As
+     * {@code open(Path, ...)}: the reader opens the file and closes it on {@code close()}.
+     */
     public static RecordIoReader open(Path file) throws IOException {
         return open(file, RecordIoReadOptions.defaults());
     }
 
-    /** Reads a file: mapped when plain, decompressed as a stream when gzip. The reader closes the file. */
+    /**
+     * Reads a local file: mapped when plain, decompressed as a stream when gzip (detected by content). The reader
+     * opens the file and closes it on {@code close()}.
+     */
     public static RecordIoReader open(Path file, RecordIoReadOptions options) throws IOException {
-        return open(ByteSources.open(file, options.read().limits()), options, true);
+        return over(ByteSources.open(file, options.read().limits()), options, true);
     }
 
-    /** Reads all of {@code source} (not closed by the reader). */
-    public static RecordIoReader open(ByteSource source, RecordIoReadOptions options) {
-        return new RecordIoReader(source, null, 0, source.size(), Long.MAX_VALUE, options, false);
+    /**
+     * Reads the records whose first header starts in {@code range} ({@link RecordIoStarts}), reading past its
+     * end to finish the last one; {@link ByteRange#ALL} for everything. Reading every range of a tiling of the
+     * input yields every record exactly once. Offsets in positions are offsets in the whole input. A gzip input
+     * can only be read whole. The caller owns {@code input}; the reader never closes it.
+     *
+     * @throws IllegalArgumentException for a partial range of a gzip input
+     */
+    public static RecordIoReader open(SeekableInput input, ByteRange range, RecordIoReadOptions options)
+            throws IOException {
+        return over(ByteSources.range(input, range, RecordIoStarts.INSTANCE, options.read().limits()), options, true);
     }
 
     /**
      * Reads from {@code input}'s current position to its end; zero-copy when the input has a
-     * {@link ByteInput#source()}. The reader closes the input when {@code closeInput} is true.
+     * {@link ByteInput#source()} (a range of a mapped file or of a byte array). The caller owns {@code input};
+     * the reader never closes it.
      */
-    public static RecordIoReader open(ByteInput input, RecordIoReadOptions options, boolean closeInput) {
-        ByteSource s = input.source();
-        if (s != null) {
-            return new RecordIoReader(s, input, input.position(), input.end(), Long.MAX_VALUE, options, closeInput);
-        }
-        return new RecordIoReader(null, input, input.position(), -1, Long.MAX_VALUE, options, closeInput);
+    public static RecordIoReader open(ByteInput input, RecordIoReadOptions options) {
+        return over(input, options, false);
     }
 
-    /**
-     * Reads the records whose first header starts in {@code [begin, end)}: starts at the first record head at or
-     * after {@code begin} ({@link RecordIoSplitter#nextRecordHead}; at 0 when {@code begin} is 0) and reads past
-     * {@code end} to finish the last record. Reading every range of a partition of {@code [0, size)} yields every
-     * record exactly once (see {@link RecordIoSplitter} for files written without dmlc splitting).
-     */
-    public static RecordIoReader openRange(ByteSource source, long begin, long end, RecordIoReadOptions options) {
-        Objects.checkFromToIndex(begin, end, source.size());
-        long start = begin == 0 ? 0 : RecordIoSplitter.nextRecordHead(source, begin);
-        long stop = end >= source.size() ? Long.MAX_VALUE : end;
-        return new RecordIoReader(source, null, start, source.size(), stop, options, false);
+    private static RecordIoReader over(ByteInput input, RecordIoReadOptions options, boolean closeInput) {
+        ByteSource s = input.source();
+        if (s != null) {
+            return new RecordIoReader(s, input, input.position(), input.end(), options, closeInput);
+        }
+        return new RecordIoReader(null, input, input.position(), -1, options, closeInput);
     }
 
     @Override
@@ -199,7 +205,7 @@ public final class RecordIoReader implements RecordReader<ByteBuffer> {
             return;
         }
         if (source != null) {
-            long nextHead = RecordIoSplitter.nextRecordHead(source, d.recordStart + 4);
+            long nextHead = RecordIoStarts.nextHead(source, d.recordStart + 4);
             if (lenient && nextHead >= end) {
                 stopIgnoring(d.recordStart);
                 return;
@@ -234,7 +240,7 @@ public final class RecordIoReader implements RecordReader<ByteBuffer> {
 
     private boolean nextFromSource() throws FrameDamage, LimitExceededException {
         long start = pos;
-        if (start >= stopAt || start >= end) {
+        if (start >= end) {
             return false;
         }
         int lrec = headerAt(start, start, 0);

@@ -10,28 +10,38 @@ package io.mlformats.recordio;
  *                     or parallel reading) can mistake an embedded magic for a record head. Use it only for
  *                     consumers that cannot reassemble multi-part records.
  * @param bufferBytes  size of the output buffer (records larger than it are written through)
+ * @param gzip         gzip-compress the output (default {@code false}; SageMaker accepts gzip only for some
+ *                     channels; the readers here detect it by content)
  */
-public record RecordIoWriteOptions(boolean splitOnMagic, int bufferBytes) {
+public record RecordIoWriteOptions(boolean splitOnMagic, int bufferBytes, boolean gzip) {
     /** 1 MiB. */
     public static final int DEFAULT_BUFFER_BYTES = 1 << 20;
-    private static final RecordIoWriteOptions DEFAULTS = new RecordIoWriteOptions(true, DEFAULT_BUFFER_BYTES);
+    private static final RecordIoWriteOptions DEFAULTS = new RecordIoWriteOptions(true, DEFAULT_BUFFER_BYTES, false);
 
+    /** Validates the buffer size ({@code >= 64}). */
     public RecordIoWriteOptions {
         if (bufferBytes < 64) {
             throw new IllegalArgumentException("bufferBytes must be >= 64: " + bufferBytes);
         }
     }
 
-    /** dmlc-compatible splitting, 1 MiB buffer. */
+    /** dmlc-compatible splitting, 1 MiB buffer, no gzip. */
     public static RecordIoWriteOptions defaults() {
         return DEFAULTS;
     }
 
+    /** These options with dmlc splitting on or off. */
     public RecordIoWriteOptions withSplitOnMagic(boolean split) {
-        return new RecordIoWriteOptions(split, bufferBytes);
+        return new RecordIoWriteOptions(split, bufferBytes, gzip);
     }
 
+    /** These options with an output buffer of {@code bytes} bytes. */
     public RecordIoWriteOptions withBufferBytes(int bytes) {
-        return new RecordIoWriteOptions(splitOnMagic, bytes);
+        return new RecordIoWriteOptions(splitOnMagic, bytes, gzip);
+    }
+
+    /** These options with gzip compression on or off. */
+    public RecordIoWriteOptions withGzip(boolean compress) {
+        return new RecordIoWriteOptions(splitOnMagic, bufferBytes, compress);
     }
 }

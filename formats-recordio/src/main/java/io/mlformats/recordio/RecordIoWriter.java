@@ -21,8 +21,11 @@ import java.util.Objects;
  * flagged 1, 2, ..., 3); {@link RecordIoWriteOptions#withSplitOnMagic(boolean)} turns splitting off. Payloads of
  * 2^29 bytes or more are rejected.
  *
- * <p>Writers opened on a {@link Path} write through {@link AtomicFileSink}: the file appears under its name only
- * when {@link #close()} succeeds; {@link #abort()} (or a failed write followed by close) leaves nothing behind.
+ * <p>Lifecycle ({@link RecordWriter}): writers opened on a {@link Path} write through {@link AtomicFileSink}: the
+ * file appears under its name only when {@link #commit()} succeeds; {@link #close()} without {@code commit()},
+ * {@link #abort()} or a failed write leave nothing behind, and a file already at the target untouched. Writers
+ * opened on a stream never close it; {@code commit()} finishes gzip and flushes it, and without {@code commit()}
+ * a gzip stream gets no trailer.
  *
  * <p>Encoders that know a payload's length up front can write it straight into the writer's buffer with
  * {@link #beginRecord(int)} / {@link #endRecord()} (no intermediate copy). Not thread-safe.
@@ -39,6 +42,7 @@ public final class RecordIoWriter implements RecordWriter<ByteBuffer> {
     private int open = -1;
     private int openLength;
     private boolean failed;
+    private boolean committed;
     private boolean closed;
 
     private RecordIoWriter(OutputTarget target, RecordIoWriteOptions options) {
@@ -48,27 +52,31 @@ public final class RecordIoWriter implements RecordWriter<ByteBuffer> {
         this.buf = new byte[options.bufferBytes()];
     }
 
-    /** Writes {@code target} atomically with default options (dmlc splitting). */
-    public static RecordIoWriter open(Path target) throws IOException {
-        return open(target, RecordIoWriteOptions.defaults());
-    }
-
-    /** Writes {@code target} atomically: visible only after a successful {@link #close()}. */
-    public static RecordIoWriter open(Path target, RecordIoWriteOptions options) throws IOException {
-        return open(target, options, false);
+    /**
+     * Writes {@code file} with default options (dmlc splitting, no gzip): a hidden temporary sibling, renamed over
+     * {@code file} by {@link #commit()}. As {@code open(Path, ...)}: the writer creates the file and publishes or
+     * deletes it.
+     */
+    public static RecordIoWriter open(Path file) throws IOException {
+        return open(file, RecordIoWriteOptions.defaults());
     }
 
     /**
-     * Writes {@code target} atomically, gzip-compressed when {@code gzip} is set (SageMaker accepts gzip only for
-     * some channels; RecordIO readers here detect it by content).
+     * Writes {@code file}: a hidden temporary sibling, renamed over {@code file} by {@link #commit()}, gzip-compressed
+     * when {@link RecordIoWriteOptions#gzip()} is set. The writer creates the file and publishes or deletes it.
      */
-    public static RecordIoWriter open(Path target, RecordIoWriteOptions options, boolean gzip) throws IOException {
-        return new RecordIoWriter(OutputTarget.file(target, gzip), options);
+    public static RecordIoWriter open(Path file, RecordIoWriteOptions options) throws IOException {
+        Objects.requireNonNull(options, "options");
+        return new RecordIoWriter(OutputTarget.file(file, options.gzip()), options);
     }
 
-    /** Writes to {@code out}; {@link #close()} flushes it and leaves it open (the caller owns it). */
-    public static RecordIoWriter to(OutputStream out, RecordIoWriteOptions options) {
-        return new RecordIoWriter(OutputTarget.of(Objects.requireNonNull(out, "out")), options);
+    /**
+     * Writes to {@code out}, gzip-compressed when {@link RecordIoWriteOptions#gzip()} is set; {@link #commit()}
+     * finishes the format and flushes {@code out}. The caller owns {@code out}; the writer never closes it.
+     */
+    public static RecordIoWriter open(OutputStream out, RecordIoWriteOptions options) throws IOException {
+        Objects.requireNonNull(options, "options");
+        return new RecordIoWriter(OutputTarget.of(Objects.requireNonNull(out, "out"), options.gzip()), options);
     }
 
     /** Writes the bytes between the buffer's position and limit as one record (the buffer is not modified). */
@@ -237,9 +245,12 @@ public final class RecordIoWriter implements RecordWriter<ByteBuffer> {
         }
     }
 
-    private void checkOpen() {
+    private void checkOpen() throws IOException {
         if (closed) {
-            throw new IllegalStateException("writer is closed");
+            throw new IllegalStateException(committed ? "writer is committed" : "writer is aborted or closed");
+        }
+        if (failed) {
+            throw new IOException("an earlier write failed; the output will be discarded");
         }
     }
 
@@ -260,7 +271,11 @@ public final class RecordIoWriter implements RecordWriter<ByteBuffer> {
         }
     }
 
-    /** Discards the output: for a file, the temporary file is deleted and the target is untouched. */
+    /**
+     * Discards the output: for a file the temporary file is deleted and the target is untouched; a stream is left
+     * unfinished and open. Idempotent; a no-op after {@link #commit()}.
+     */
+    @Override
     public void abort() {
         if (closed) {
             return;
@@ -269,23 +284,31 @@ public final class RecordIoWriter implements RecordWriter<ByteBuffer> {
         target.abort();
     }
 
-    /** Flushes and publishes the output (commits the file), unless an earlier write failed: then it aborts. */
+    /**
+     * Writes what is buffered, finishes gzip, flushes, and publishes a file target under its final name.
+     *
+     * @throws IOException           if an earlier write failed or finishing failed (the output is then aborted)
+     * @throws IllegalStateException if already committed, aborted or closed, or a record begun with
+     *                               {@link #beginRecord} was not ended (the output is then aborted)
+     */
     @Override
     public void commit() throws IOException {
         if (closed) {
-            return;
+            throw new IllegalStateException(committed ? "already committed" : "already aborted or closed");
         }
-        if (failed || open >= 0) {
+        if (failed) {
             abort();
-            if (open >= 0) {
-                throw new IllegalStateException("closed with a record begun but not ended; output discarded");
-            }
-            return;
+            throw new IOException("an earlier write failed; output discarded");
+        }
+        if (open >= 0) {
+            abort();
+            throw new IllegalStateException("commit with a record begun but not ended; output discarded");
         }
         try {
             flushBuffer();
             closed = true;
             target.commit();
+            committed = true;
         } catch (IOException | RuntimeException e) {
             closed = false;
             abort();
@@ -293,7 +316,7 @@ public final class RecordIoWriter implements RecordWriter<ByteBuffer> {
         }
     }
 
-    /** Aborts unless {@link #commit()} succeeded. */
+    /** Aborts unless {@link #commit()} succeeded; a no-op after commit or abort, and when called again. */
     @Override
     public void close() {
         abort();

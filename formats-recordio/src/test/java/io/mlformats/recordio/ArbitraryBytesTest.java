@@ -5,14 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.mlformats.core.ByteRange;
 import io.mlformats.core.ByteSources;
 import io.mlformats.core.ErrorPolicy;
 import io.mlformats.core.FormatException;
 import io.mlformats.core.ReadLimits;
 import io.mlformats.core.ReadMode;
 import io.mlformats.core.ReadOptions;
+import io.mlformats.recordio.image.ImageRecordReadOptions;
 import io.mlformats.recordio.image.ImageRecordReader;
 import io.mlformats.recordio.protobuf.RecordMessages;
+import io.mlformats.recordio.protobuf.RecordProtobufReadOptions;
 import io.mlformats.recordio.protobuf.RecordProtobufReader;
 import io.mlformats.recordio.protobuf.RecordView;
 import io.mlformats.recordio.protobuf.generated.RecordProtos;
@@ -42,13 +45,13 @@ class ArbitraryBytesTest {
                 for (MultipartPolicy mp : MultipartPolicy.values()) {
                     RecordIoReadOptions o = new RecordIoReadOptions(
                             ReadOptions.defaults().withMode(mode).withErrorPolicy(policy).withLimits(SMALL), mp);
-                    drain(() -> RecordIoReader.open(ByteSources.of(data), o));
-                    drain(() -> RecordIoReader.open(ByteSources.stream(AdversarialInputs.chunked(data, 5)), o, true));
-                    drain(() -> RecordProtobufReader.open(ByteSources.of(data), o));
-                    drain(() -> ImageRecordReader.open(ByteSources.of(data), o));
+                    drain(() -> RecordIoReader.open(ByteSources.of(data).input(), o));
+                    drain(() -> RecordIoReader.open(ByteSources.stream(AdversarialInputs.chunked(data, 5)), o));
+                    drain(() -> RecordProtobufReader.open(ByteSources.of(data).input(), new RecordProtobufReadOptions(o)));
+                    drain(() -> ImageRecordReader.open(ByteSources.of(data).input(), new ImageRecordReadOptions(o)));
                     if (data.length > 0) {
                         int cut = Math.floorMod(data[0], data.length + 1);
-                        drain(() -> RecordIoReader.openRange(ByteSources.of(data), cut, data.length, o));
+                        drain(() -> RecordIoReader.open(ByteSources.seekable(ByteSources.of(data)), ByteRange.of(cut, data.length), o));
                     }
                 }
             }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mlformats.core.ByteInput;
 import io.mlformats.core.ByteSource;
+import io.mlformats.core.ByteRange;
 import io.mlformats.core.ByteSources;
 import io.mlformats.core.ErrorPolicy;
 import io.mlformats.core.FormatException;
@@ -39,13 +40,14 @@ class FramingPropertyTest {
 
     static byte[] write(List<byte[]> payloads, boolean split) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (RecordIoWriter w = RecordIoWriter.to(out, RecordIoWriteOptions.defaults().withSplitOnMagic(split).withBufferBytes(256))) {
+        try (RecordIoWriter w = RecordIoWriter.open(out, RecordIoWriteOptions.defaults().withSplitOnMagic(split).withBufferBytes(256))) {
             long expectOffset = 0;
             for (byte[] p : payloads) {
                 assertEquals(expectOffset, w.position());
                 w.write(p);
                 expectOffset = w.position();
             }
+            w.commit();
         }
         return out.toByteArray();
     }
@@ -77,18 +79,18 @@ class FramingPropertyTest {
             for (boolean split : new boolean[] {true, false}) {
                 byte[] file = write(payloads, split);
                 assertArrayEquals(FramingGen.dmlcFrame(payloads, split), file, what + " writer == dmlc reference, split=" + split);
-                assertSame(payloads, readAll(RecordIoReader.open(ByteSources.of(file), STRICT)), what + " heap");
+                assertSame(payloads, readAll(RecordIoReader.open(ByteSources.of(file).input(), STRICT)), what + " heap");
                 ByteInput in = ByteSources.stream(c % 2 == 0 ? AdversarialInputs.oneBytePerRead(file)
                         : AdversarialInputs.chunked(file, 1 + r.nextInt(13)));
-                assertSame(payloads, readAll(RecordIoReader.open(in, STRICT, true)), what + " stream");
+                assertSame(payloads, readAll(RecordIoReader.open(in, STRICT)), what + " stream");
                 if (c % 50 == 0) {
                     byte[] gz = AdversarialInputs.gzip(file);
-                    assertSame(payloads, readAll(RecordIoReader.open(ByteSources.stream(new java.io.ByteArrayInputStream(gz)), STRICT, true)), what + " gzip");
+                    assertSame(payloads, readAll(RecordIoReader.open(ByteSources.stream(new java.io.ByteArrayInputStream(gz)), STRICT)), what + " gzip");
                     Path f = tmp.resolve("c" + c + split + ".rec");
                     Files.write(f, file);
                     // 64-byte windows: payloads straddling windows take the copy path
                     try (MappedFileByteSource m = new MappedFileByteSource(f, 6)) {
-                        assertSame(payloads, readAll(RecordIoReader.open(m, STRICT)), what + " mapped small windows");
+                        assertSame(payloads, readAll(RecordIoReader.open(m.input(), STRICT)), what + " mapped small windows");
                     }
                     assertSame(payloads, readAll(RecordIoReader.open(f)), what + " mapped");
                 }
@@ -108,7 +110,7 @@ class FramingPropertyTest {
                 int aligned = shift == 0 ? len / 4 : 0;
                 List<GoldenFacts.Frame> frames = GoldenFacts.frames(file);
                 assertEquals(aligned + 1, frames.size(), "shift " + shift + " len " + len);
-                try (RecordIoReader rd = RecordIoReader.open(ByteSources.of(file), STRICT)) {
+                try (RecordIoReader rd = RecordIoReader.open(ByteSources.of(file).input(), STRICT)) {
                     assertTrue(rd.next());
                     assertArrayEquals(p, rd.payloadBytes());
                     assertEquals(aligned + 1, rd.parts());
@@ -134,11 +136,11 @@ class FramingPropertyTest {
             b[cuts] = file.length;
             java.util.Arrays.sort(b);
             if (r.nextBoolean()) {
-                b = RecordIoSplitter.boundaries(file.length, cuts);
+                b = RecordIoStarts.boundaries(file.length, cuts);
             }
             List<byte[]> all = new ArrayList<>();
             for (int i = 0; i + 1 < b.length; i++) {
-                all.addAll(readAll(RecordIoReader.openRange(src, b[i], b[i + 1], STRICT)));
+                all.addAll(readAll(RecordIoReader.open(ByteSources.seekable(src), ByteRange.of(b[i], b[i + 1]), STRICT)));
             }
             assertSame(payloads, all, Seeds.describe(base, c) + " cuts " + java.util.Arrays.toString(b));
         }
@@ -149,9 +151,9 @@ class FramingPropertyTest {
         byte[] sdk = io.mlformats.testkit.Golden.bytes("recordio/magic_in_payload_sdk_single_part.pbr");
         // dmlc's FindNextRecordIOHead stops at offset 84 (an embedded magic followed by float 1.0 -> cflag 1);
         // the confirmation (a valid following header) rejects it, and the next true head is 120.
-        assertEquals(120, RecordIoSplitter.nextRecordHead(ByteSources.of(sdk), 64));
-        assertEquals(60, RecordIoSplitter.nextRecordHead(ByteSources.of(sdk), 57));
-        assertEquals(sdk.length, RecordIoSplitter.nextRecordHead(ByteSources.of(sdk), 121));
+        assertEquals(120, RecordIoStarts.INSTANCE.next(ByteSources.seekable(sdk, "sdk"), 64));
+        assertEquals(60, RecordIoStarts.INSTANCE.next(ByteSources.seekable(sdk, "sdk"), 57));
+        assertEquals(sdk.length, RecordIoStarts.INSTANCE.next(ByteSources.seekable(sdk, "sdk"), 121));
     }
 
     @Test
@@ -161,13 +163,13 @@ class FramingPropertyTest {
                 ReadLimits.builder().maxRecordBytes(Integer.MAX_VALUE).build()));
         long before = AllocationMeter.allocatedBytes();
         TruncatedInputException e = assertThrows(TruncatedInputException.class,
-                () -> readAll(RecordIoReader.open(ByteSources.of(file), big)));
+                () -> readAll(RecordIoReader.open(ByteSources.of(file).input(), big)));
         assertEquals(8, e.position().byteOffset());
         e = assertThrows(TruncatedInputException.class,
-                () -> readAll(RecordIoReader.open(ByteSources.stream(AdversarialInputs.chunked(file, 3)), big, true)));
+                () -> readAll(RecordIoReader.open(ByteSources.stream(AdversarialInputs.chunked(file, 3)), big)));
         assertTrue(AllocationMeter.allocatedBytes() - before < 4 << 20, "no allocation of the declared 512 MiB");
         LimitExceededException l = assertThrows(LimitExceededException.class,
-                () -> readAll(RecordIoReader.open(ByteSources.of(file), STRICT)));
+                () -> readAll(RecordIoReader.open(ByteSources.of(file).input(), STRICT)));
         assertEquals("maxRecordBytes", l.limitName());
         assertEquals(0, l.position().byteOffset());
     }
@@ -178,12 +180,12 @@ class FramingPropertyTest {
         byte[] file = write(payloads, true);
         byte[] bad = file.clone();
         bad[12] = 0; // magic of record 1 (record 0 = 8 + 3 + 1 = 12 bytes)
-        FormatException e = assertThrows(FormatException.class, () -> readAll(RecordIoReader.open(ByteSources.of(bad), STRICT)));
+        FormatException e = assertThrows(FormatException.class, () -> readAll(RecordIoReader.open(ByteSources.of(bad).input(), STRICT)));
         assertEquals(12, e.position().byteOffset());
         assertEquals(1, e.position().recordIndex());
         assertTrue(e.getMessage().contains("expected the RecordIO magic 0a 23 d7 ce, found 00 23 d7 ce"), e.getMessage());
         RecordIoReadOptions skip = STRICT.withRead(ReadOptions.defaults().withErrorPolicy(ErrorPolicy.SKIP_AND_COLLECT));
-        RecordIoReader r = RecordIoReader.open(ByteSources.of(bad), skip);
+        RecordIoReader r = RecordIoReader.open(ByteSources.of(bad).input(), skip);
         List<byte[]> got = new ArrayList<>();
         while (r.next()) {
             got.add(r.payloadBytes());
@@ -195,30 +197,29 @@ class FramingPropertyTest {
         // a continuation part where a record starts
         byte[] cont = file.clone();
         cont[19] = 0x40;
-        e = assertThrows(FormatException.class, () -> readAll(RecordIoReader.open(ByteSources.of(cont), STRICT)));
+        e = assertThrows(FormatException.class, () -> readAll(RecordIoReader.open(ByteSources.of(cont).input(), STRICT)));
         assertEquals(16, e.position().byteOffset());
         assertTrue(e.getMessage().contains("cflag 2"), e.getMessage());
 
         // trailing garbage: strict error, lenient ignores it
         byte[] trailing = java.util.Arrays.copyOf(file, file.length + 2);
-        e = assertThrows(TruncatedInputException.class, () -> readAll(RecordIoReader.open(ByteSources.of(trailing), STRICT)));
+        e = assertThrows(TruncatedInputException.class, () -> readAll(RecordIoReader.open(ByteSources.of(trailing).input(), STRICT)));
         assertEquals(file.length, e.position().byteOffset());
         RecordIoReadOptions lenient = STRICT.withRead(ReadOptions.defaults().withMode(ReadMode.LENIENT));
-        RecordIoReader lr = RecordIoReader.open(ByteSources.of(trailing), lenient);
+        RecordIoReader lr = RecordIoReader.open(ByteSources.of(trailing).input(), lenient);
         assertSame(payloads, readAll(lr), "lenient");
         assertEquals(2, lr.ignoredBytes());
         byte[] garbage = java.util.Arrays.copyOf(file, file.length + 13);
         garbage[file.length] = 7;
-        RecordIoReader gr = RecordIoReader.open(ByteSources.of(garbage), lenient);
+        RecordIoReader gr = RecordIoReader.open(ByteSources.of(garbage).input(), lenient);
         assertSame(payloads, readAll(gr), "lenient garbage");
         assertEquals(13, gr.ignoredBytes());
-        e = assertThrows(FormatException.class, () -> readAll(RecordIoReader.open(ByteSources.of(garbage), STRICT)));
+        e = assertThrows(FormatException.class, () -> readAll(RecordIoReader.open(ByteSources.of(garbage).input(), STRICT)));
         assertEquals(file.length, e.position().byteOffset());
 
         // multi-part policy REJECT
         byte[] multi = write(List.of(new byte[] {0x0A, 0x23, (byte) 0xD7, (byte) 0xCE, 1}), true);
-        assertThrows(FormatException.class, () -> readAll(RecordIoReader.open(ByteSources.of(multi),
-                STRICT.withMultipart(MultipartPolicy.REJECT))));
+        assertThrows(FormatException.class, () -> readAll(RecordIoReader.open(ByteSources.of(multi).input(), STRICT.withMultipart(MultipartPolicy.REJECT))));
     }
 
     @Test
@@ -227,7 +228,8 @@ class FramingPropertyTest {
         try (RecordIoWriter w = RecordIoWriter.open(f)) {
             w.write(new byte[] {1});
             assertThrows(IllegalArgumentException.class, () -> w.beginRecord(1 << 29));
-            assertFalse(Files.exists(f), "not visible before close");
+            assertFalse(Files.exists(f), "not visible before commit");
+            w.commit();
         }
         assertArrayEquals(FramingGen.dmlcFrame(List.of(new byte[] {1}), true), Files.readAllBytes(f));
         Path g = tmp.resolve("b.rec");
@@ -257,8 +259,9 @@ class FramingPropertyTest {
                 p[1] = (byte) (i >> 8);
                 w.write(p, 0, 1 + (i & 7));
             }
+            w.commit();
         }
-        try (RecordIoReader r = RecordIoReader.open(ByteSources.map(f), STRICT)) {
+        try (RecordIoReader r = RecordIoReader.open(ByteSources.map(f).input(), STRICT)) {
             long sum = 0;
             // warm up the reader's one-time allocations (chunk view) on the first record
             assertTrue(r.next());

@@ -37,6 +37,7 @@ public final class RecordIoDataGenerator {
         Rows data = Rows.generate(rows, dense, seed);
         try (RecordProtobufWriter w = RecordProtobufWriter.open(out)) {
             data.writeTo(w);
+            w.commit();
         }
     }
 

@@ -7,6 +7,7 @@ import io.mlformats.core.ByteSources;
 import io.mlformats.recordio.RecordIoReadOptions;
 import io.mlformats.recordio.RecordIoReader;
 import io.mlformats.recordio.RecordIoWriteOptions;
+import io.mlformats.recordio.protobuf.RecordProtobufReadOptions;
 import io.mlformats.recordio.protobuf.RecordProtobufReader;
 import io.mlformats.recordio.protobuf.RecordProtobufWriteOptions;
 import io.mlformats.recordio.protobuf.RecordProtobufWriter;
@@ -76,6 +77,7 @@ public class RecordIoProtobufBenchmark {
         file = Files.createTempFile("recordio-bench-", ".pbr");
         try (RecordProtobufWriter w = RecordProtobufWriter.open(file)) {
             data.writeTo(w);
+            w.commit();
         }
         mapped = ByteSources.map(file);
         System.out.printf("%n[%s] %d rows, file %d bytes (%.1f MB)%n", layout, rows, mapped.size(), mapped.size() / 1e6);
@@ -105,8 +107,9 @@ public class RecordIoProtobufBenchmark {
     @Benchmark
     public long writeOurs() throws IOException {
         NullOutput out = new NullOutput();
-        try (RecordProtobufWriter w = RecordProtobufWriter.to(out, RecordProtobufWriteOptions.defaults())) {
+        try (RecordProtobufWriter w = RecordProtobufWriter.open(out, RecordProtobufWriteOptions.defaults())) {
             data.writeTo(w);
+            w.commit();
         }
         return out.count;
     }
@@ -146,7 +149,7 @@ public class RecordIoProtobufBenchmark {
     @Benchmark
     public double readOurs() throws IOException {
         double sum = 0;
-        try (RecordProtobufReader r = RecordProtobufReader.open(mapped, RecordIoReadOptions.defaults())) {
+        try (RecordProtobufReader r = RecordProtobufReader.open(mapped.input(), RecordProtobufReadOptions.defaults())) {
             while (r.next()) {
                 RecordView v = r.current();
                 TensorView f = v.features();
@@ -180,7 +183,7 @@ public class RecordIoProtobufBenchmark {
 
     @Benchmark
     public void framingOnly(Blackhole bh) throws IOException {
-        try (RecordIoReader r = RecordIoReader.open(mapped, RecordIoReadOptions.defaults())) {
+        try (RecordIoReader r = RecordIoReader.open(mapped.input(), RecordIoReadOptions.defaults())) {
             while (r.next()) {
                 ByteBuffer b = r.current();
                 bh.consume(b.get(b.position()));

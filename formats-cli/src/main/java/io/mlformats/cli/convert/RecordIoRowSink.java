@@ -49,7 +49,7 @@ public final class RecordIoRowSink implements RowSink {
             gzipSink = AtomicFileSink.open(target);
             try {
                 gzip = new GZIPOutputStream(new BufferedOutputStream(gzipSink.stream(), 1 << 16), 1 << 16);
-                writer = RecordProtobufWriter.to(gzip, wo);
+                writer = RecordProtobufWriter.open(gzip, wo);
             } catch (IOException | RuntimeException e) {
                 gzipSink.abort();
                 throw e;

@@ -4,7 +4,7 @@ import io.mlformats.core.FormatException;
 import io.mlformats.core.vector.DenseVector;
 import io.mlformats.core.vector.SparseVector;
 import io.mlformats.core.vector.ValueType;
-import io.mlformats.recordio.RecordIoReadOptions;
+import io.mlformats.recordio.protobuf.RecordProtobufReadOptions;
 import io.mlformats.recordio.protobuf.RecordProtobufReader;
 import io.mlformats.recordio.protobuf.RecordView;
 import io.mlformats.recordio.protobuf.TensorType;
@@ -33,7 +33,7 @@ public final class RecordIoRowSource extends ReaderRowSource<RecordProtobufReade
     }
 
     public static RecordIoRowSource open(Path file, ConvertOptions o) throws IOException {
-        RecordProtobufReader r = RecordProtobufReader.open(file, RecordIoReadOptions.defaults()
+        RecordProtobufReader r = RecordProtobufReader.open(file, RecordProtobufReadOptions.defaults()
                 .withRead(o.readOptions()));
         RecordIoRowSource s = new RecordIoRowSource(r, Files.size(file));
         try {

@@ -6,6 +6,7 @@ import io.mlformats.core.SourcePosition;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -82,18 +83,24 @@ public final class IdxIndex {
     /** Writes the index atomically, one {@code key\toffset\n} line per entry. */
     public void write(Path file) throws IOException {
         try (AtomicFileSink sink = AtomicFileSink.open(file)) {
-            Writer w = new BufferedWriter(new OutputStreamWriter(sink.stream(), StandardCharsets.US_ASCII));
-            for (int i = 0; i < keys.length; i++) {
-                w.write(Long.toString(keys[i]));
-                w.write('\t');
-                w.write(Long.toString(offsets[i]));
-                w.write('\n');
-            }
-            w.flush();
+            writeLines(sink.stream(), keys, offsets, keys.length);
             sink.commit();
         }
     }
 
+    /** Writes {@code n} lines {@code key\toffset\n} to {@code out} and flushes it (does not close it). */
+    static void writeLines(OutputStream out, long[] keys, long[] offsets, int n) throws IOException {
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.US_ASCII));
+        for (int i = 0; i < n; i++) {
+            w.write(Long.toString(keys[i]));
+            w.write('\t');
+            w.write(Long.toString(offsets[i]));
+            w.write('\n');
+        }
+        w.flush();
+    }
+
+    /** Number of entries. */
     public int size() {
         return keys.length;
     }

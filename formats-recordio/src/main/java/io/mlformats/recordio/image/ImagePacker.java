@@ -32,26 +32,23 @@ public final class ImagePacker {
     public static int pack(List<LstFile.Entry> entries, Path imageRoot, Path rec, Path idx, boolean packLabel,
             RecordIoWriteOptions framing) throws IOException {
         int count = 0;
-        try (ImageRecordWriter w = ImageRecordWriter.open(rec, idx, framing)) {
-            try {
-                for (LstFile.Entry e : entries) {
-                    byte[] image = Files.readAllBytes(imageRoot.resolve(e.path()));
-                    double[] labels = e.labels();
-                    if (packLabel && labels.length > 1) {
-                        float[] f = new float[labels.length];
-                        for (int i = 0; i < f.length; i++) {
-                            f[i] = (float) labels[i];
-                        }
-                        w.writeMultiLabel(e.index(), f, image);
-                    } else {
-                        w.writeSingleLabel(e.index(), (float) labels[0], image);
+        try (ImageRecordWriter w = ImageRecordWriter.open(rec, idx, ImageRecordWriteOptions.defaults()
+                .withFraming(framing))) {
+            for (LstFile.Entry e : entries) {
+                byte[] image = Files.readAllBytes(imageRoot.resolve(e.path()));
+                double[] labels = e.labels();
+                if (packLabel && labels.length > 1) {
+                    float[] f = new float[labels.length];
+                    for (int i = 0; i < f.length; i++) {
+                        f[i] = (float) labels[i];
                     }
-                    count++;
+                    w.writeMultiLabel(e.index(), f, image);
+                } else {
+                    w.writeSingleLabel(e.index(), (float) labels[0], image);
                 }
-            } catch (IOException | RuntimeException ex) {
-                w.abort();
-                throw ex;
+                count++;
             }
+            w.commit();
         }
         return count;
     }

@@ -1,6 +1,7 @@
 package io.mlformats.recordio.image;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Objects;
 
 /**
@@ -14,6 +15,10 @@ public final class ImageRecord {
     private int len;
     private int flag;
     private long offsetInFile;
+
+    /** An empty view, filled by a reader. */
+    ImageRecord() {
+    }
 
     void set(ByteBuffer payload, int offset, int length, long recordOffset) {
         this.buf = payload;
@@ -99,6 +104,18 @@ public final class ImageRecord {
     /** Offset of this record's first RecordIO header in the file. */
     public long recordOffset() {
         return offsetInFile;
+    }
+
+    /**
+     * An owned record over a copy of this record's payload, independent of the reader (valid after this view
+     * moves on).
+     */
+    public ImageRecord copy() {
+        byte[] bytes = new byte[len];
+        buf.get(off, bytes, 0, len);
+        ImageRecord r = new ImageRecord();
+        r.set(ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN), 0, len, offsetInFile);
+        return r;
     }
 
     @Override

@@ -1,10 +1,12 @@
 package io.mlformats.recordio.image;
 
-import io.mlformats.core.ByteSource;
+import io.mlformats.core.ByteInput;
+import io.mlformats.core.ByteRange;
 import io.mlformats.core.FormatException;
 import io.mlformats.core.ReadStats;
 import io.mlformats.core.internal.ReadCounter;
 import io.mlformats.core.RecordReader;
+import io.mlformats.core.SeekableInput;
 import io.mlformats.core.SourcePosition;
 import io.mlformats.recordio.RecordIoReadOptions;
 import io.mlformats.recordio.RecordIoReader;
@@ -25,24 +27,44 @@ public final class ImageRecordReader implements RecordReader<ImageRecord> {
     private final ReadCounter stats;
     private boolean ready;
 
-    private ImageRecordReader(RecordIoReader framing, RecordIoReadOptions options) {
+    private ImageRecordReader(RecordIoReader framing, ImageRecordReadOptions options) {
         this.framing = framing;
-        this.options = options;
-        this.stats = new ReadCounter(options.read().maxErrorsKept());
+        this.options = options.framing();
+        this.stats = new ReadCounter(this.options.read().maxErrorsKept());
     }
 
-    /** Opens a {@code .rec} file (mapped). */
-    public static ImageRecordReader open(Path rec) throws IOException {
-        return open(rec, RecordIoReadOptions.defaults());
+    /**
+     * Reads a local file with default options (mapped; gzip decompressed as a stream). As {@code open(Path, ...)}:
+     * the reader opens the file and closes it on {@code close()}.
+     */
+    public static ImageRecordReader open(Path file) throws IOException {
+        return open(file, ImageRecordReadOptions.defaults());
     }
 
-    public static ImageRecordReader open(Path rec, RecordIoReadOptions options) throws IOException {
-        return new ImageRecordReader(RecordIoReader.open(rec, options), options);
+    /**
+     * Reads a local file (mapped; gzip, detected by content, decompressed as a stream). The reader opens the file
+     * and closes it on {@code close()}.
+     */
+    public static ImageRecordReader open(Path file, ImageRecordReadOptions options) throws IOException {
+        return new ImageRecordReader(RecordIoReader.open(file, options.framing()), options);
     }
 
-    /** Reads {@code source} (not closed by the reader). */
-    public static ImageRecordReader open(ByteSource source, RecordIoReadOptions options) {
-        return new ImageRecordReader(RecordIoReader.open(source, options), options);
+    /**
+     * Reads the records whose first RecordIO header starts in {@code range} (see
+     * {@link RecordIoReader#open(SeekableInput, ByteRange, RecordIoReadOptions)}); {@link ByteRange#ALL} for
+     * everything. The caller owns {@code input}; the reader never closes it.
+     */
+    public static ImageRecordReader open(SeekableInput input, ByteRange range, ImageRecordReadOptions options)
+            throws IOException {
+        return new ImageRecordReader(RecordIoReader.open(input, range, options.framing()), options);
+    }
+
+    /**
+     * Reads from {@code input}'s current position to its end (zero-copy when it has a
+     * {@link ByteInput#source()}). The caller owns {@code input}; the reader never closes it.
+     */
+    public static ImageRecordReader open(ByteInput input, ImageRecordReadOptions options) {
+        return new ImageRecordReader(RecordIoReader.open(input, options.framing()), options);
     }
 
     @Override

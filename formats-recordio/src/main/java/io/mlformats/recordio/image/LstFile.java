@@ -39,12 +39,14 @@ public final class LstFile {
      * @param path   image path relative to the image root
      */
     public record Entry(long index, double[] labels, String path) {
+        /** Validates and copies the labels. */
         public Entry {
             Objects.requireNonNull(labels, "labels");
             Objects.requireNonNull(path, "path");
             labels = labels.clone();
         }
 
+        /** A copy of the labels. */
         @Override
         public double[] labels() {
             return labels.clone();

@@ -5,11 +5,17 @@ package io.mlformats.recordio.internal;
  * writes into byte arrays. Stateless; thread-safe. Internal: not part of the API.
  */
 public final class ProtoWire {
+    /** Wire type of varints. */
     public static final int VARINT = 0;
+    /** Wire type of 64-bit fixed values. */
     public static final int FIXED64 = 1;
+    /** Wire type of length-delimited fields. */
     public static final int LEN = 2;
+    /** Wire type of a group start (deprecated in protobuf). */
     public static final int START_GROUP = 3;
+    /** Wire type of a group end (deprecated in protobuf). */
     public static final int END_GROUP = 4;
+    /** Wire type of 32-bit fixed values. */
     public static final int FIXED32 = 5;
 
     private ProtoWire() {

@@ -14,6 +14,7 @@ public final class PythonFloatText {
     private PythonFloatText() {
     }
 
+    /** {@code v} as Python's {@code repr(float)} writes it ({@code nan}, {@code inf}, shortest round-trip). */
     public static String repr(double v) {
         if (Double.isNaN(v)) {
             return "nan";

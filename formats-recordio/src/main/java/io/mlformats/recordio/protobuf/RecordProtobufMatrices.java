@@ -4,7 +4,6 @@ import io.mlformats.core.FormatException;
 import io.mlformats.core.vector.CsrMatrix;
 import io.mlformats.core.vector.SparseVector;
 import io.mlformats.core.vector.ValueType;
-import io.mlformats.recordio.RecordIoReadOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -55,6 +54,7 @@ public final class RecordProtobufMatrices {
         }
         try (RecordProtobufWriter w = RecordProtobufWriter.open(target)) {
             writeDense(w, rows, l);
+            w.commit();
         }
     }
 
@@ -85,12 +85,13 @@ public final class RecordProtobufMatrices {
     public static void writeCsr(Path target, CsrMatrix m) throws IOException {
         try (RecordProtobufWriter w = RecordProtobufWriter.open(target)) {
             writeCsr(w, m, true);
+            w.commit();
         }
     }
 
     /** Loads a file into a float32 {@link CsrMatrix}; see {@link #readCsr(RecordProtobufReader, ValueType)}. */
     public static CsrMatrix readCsr(Path file) throws IOException {
-        try (RecordProtobufReader r = RecordProtobufReader.open(file, RecordIoReadOptions.defaults())) {
+        try (RecordProtobufReader r = RecordProtobufReader.open(file)) {
             return readCsr(r, ValueType.FLOAT32);
         }
     }

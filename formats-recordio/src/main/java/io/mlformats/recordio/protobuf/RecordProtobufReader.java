@@ -1,16 +1,21 @@
 package io.mlformats.recordio.protobuf;
 
-import io.mlformats.core.ByteSource;
+import io.mlformats.core.ByteInput;
+import io.mlformats.core.ByteRange;
 import io.mlformats.core.FormatException;
 import io.mlformats.core.ReadStats;
 import io.mlformats.core.internal.ReadCounter;
-import io.mlformats.core.RecordReader;
+import io.mlformats.core.TabularReader;
+import io.mlformats.core.vector.LabeledRow;
+import io.mlformats.core.SeekableInput;
 import io.mlformats.core.SourcePosition;
 import io.mlformats.recordio.RecordIoReadOptions;
 import io.mlformats.recordio.RecordIoReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /**
  * Reads SageMaker RecordIO-protobuf files as reusable {@link RecordView}s, decoded in place from the payload
@@ -33,42 +38,61 @@ import java.nio.file.Path;
  * not decode are skipped and their errors kept in {@link #stats()}. Framing behaviour (truncation, multi-part,
  * limits) is {@link RecordIoReader}'s. Not thread-safe.
  */
-public final class RecordProtobufReader implements RecordReader<RecordView> {
+public final class RecordProtobufReader implements TabularReader<RecordView> {
     private final RecordIoReader framing;
     private final RecordIoReadOptions options;
     private final RecordView view = new RecordView();
+    private final RowReading rows = new RowReading();
+    private final Supplier<SourcePosition> here = this::position;
+    private LabeledRow row;
     private final ReadCounter stats;
     private long index = -1;
     private boolean ready;
 
-    private RecordProtobufReader(RecordIoReader framing, RecordIoReadOptions options) {
+    private RecordProtobufReader(RecordIoReader framing, RecordProtobufReadOptions options) {
         this.framing = framing;
-        this.options = options;
-        this.stats = new ReadCounter(options.read().maxErrorsKept());
+        this.options = options.framing();
+        this.stats = new ReadCounter(this.options.read().maxErrorsKept());
     }
 
-    /** Reads a file (mapped; gzip decompressed as a stream) with default options. */
+    /**
+     * Reads a local file with default options (mapped; gzip decompressed as a stream). As {@code open(Path, ...)}:
+     * the reader opens the file and closes it on {@code close()}.
+     */
     public static RecordProtobufReader open(Path file) throws IOException {
-        return open(file, RecordIoReadOptions.defaults());
+        return open(file, RecordProtobufReadOptions.defaults());
     }
 
-    public static RecordProtobufReader open(Path file, RecordIoReadOptions options) throws IOException {
-        return new RecordProtobufReader(RecordIoReader.open(file, options), options);
+    /**
+     * Reads a local file (mapped; gzip, detected by content, decompressed as a stream). The reader opens the file
+     * and closes it on {@code close()}.
+     */
+    public static RecordProtobufReader open(Path file, RecordProtobufReadOptions options) throws IOException {
+        return new RecordProtobufReader(RecordIoReader.open(file, options.framing()), options);
     }
 
-    /** Reads all of {@code source} (not closed by the reader). */
-    public static RecordProtobufReader open(ByteSource source, RecordIoReadOptions options) {
-        return new RecordProtobufReader(RecordIoReader.open(source, options), options);
+    /**
+     * Reads the records whose first RecordIO header starts in {@code range} (see
+     * {@link RecordIoReader#open(SeekableInput, ByteRange, RecordIoReadOptions)}); {@link ByteRange#ALL} for
+     * everything. The caller owns {@code input}; the reader never closes it.
+     */
+    public static RecordProtobufReader open(SeekableInput input, ByteRange range, RecordProtobufReadOptions options)
+            throws IOException {
+        return new RecordProtobufReader(RecordIoReader.open(input, range, options.framing()), options);
     }
 
-    /** Decodes the payloads a framing reader delivers (e.g. one opened on a byte range); closes it on close. */
-    public static RecordProtobufReader over(RecordIoReader framing, RecordIoReadOptions options) {
-        return new RecordProtobufReader(framing, options);
+    /**
+     * Reads from {@code input}'s current position to its end (zero-copy when it has a
+     * {@link ByteInput#source()}). The caller owns {@code input}; the reader never closes it.
+     */
+    public static RecordProtobufReader open(ByteInput input, RecordProtobufReadOptions options) {
+        return new RecordProtobufReader(RecordIoReader.open(input, options.framing()), options);
     }
 
     @Override
     public boolean next() throws IOException {
         ready = false;
+        row = null;
         while (framing.next()) {
             ByteBuffer p = framing.current();
             long recordIdx = index + 1;
@@ -103,6 +127,31 @@ public final class RecordProtobufReader implements RecordReader<RecordView> {
             throw new IllegalStateException("no current record");
         }
         return view;
+    }
+
+    /**
+     * The current record as a labelled feature row (a reused view, valid until the next {@link #next()}; no
+     * allocation per record): {@code label["values"]} as the label(s) (several values: a label list),
+     * {@code features["values"]} as a sparse row whose absent entries are 0 ({@link LabeledRow#absentIsZero()};
+     * keys present, or a shape without values; dimension = product of the shape) or a dense row (multi-dimensional
+     * tensors flattened row-major). Float32 tensors give float32 vectors, float64 and int32 tensors float64 ones.
+     *
+     * @throws IllegalStateException before the first {@link #next()} or after it returned false
+     * @throws UncheckedIOException  wrapping a {@link FormatException} (with the record's position) when the
+     *                               record has no numeric {@code features["values"]} tensor or a key beyond
+     *                               2^31-1
+     */
+    @Override
+    public LabeledRow currentRow() {
+        RecordView rec = current();
+        if (row == null) {
+            try {
+                row = rows.fill(rec, here);
+            } catch (FormatException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return row;
     }
 
     /** Offset of the current record's RecordIO header. */

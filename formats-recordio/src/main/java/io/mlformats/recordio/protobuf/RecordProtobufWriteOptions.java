@@ -1,5 +1,6 @@
 package io.mlformats.recordio.protobuf;
 
+import io.mlformats.core.vector.ValueType;
 import io.mlformats.recordio.RecordIoWriteOptions;
 import java.util.Objects;
 
@@ -13,16 +14,27 @@ import java.util.Objects;
  *                   float32 features with float64 labels are legal.
  * @param featureKey map key of the features (default {@code "values"})
  * @param labelKey   map key of the label (default {@code "values"})
+ * @param rowType    value type of the feature tensor that {@link RecordProtobufWriter#writeRow} writes, or
+ *                   {@code null} (default) for the row's own type
+ * @param rowLayout  dense or sparse tensors for {@link RecordProtobufWriter#writeRow} (default: as the row)
+ * @param numFeatures the number of features, for {@link RecordProtobufWriter#writeRow} of sparse rows that do not
+ *                   carry their dimension and of sparse rows written dense; 0 (default) to take it from the row
  */
 public record RecordProtobufWriteOptions(RecordIoWriteOptions framing, TensorType labelType, String featureKey,
-        String labelKey) {
+        String labelKey, ValueType rowType, RowLayout rowLayout, long numFeatures) {
     private static final RecordProtobufWriteOptions DEFAULTS = new RecordProtobufWriteOptions(
-            RecordIoWriteOptions.defaults(), TensorType.FLOAT32, RecordView.VALUES, RecordView.VALUES);
+            RecordIoWriteOptions.defaults(), TensorType.FLOAT32, RecordView.VALUES, RecordView.VALUES, null,
+            RowLayout.AS_ROW, 0);
 
+    /** Validates the fields. */
     public RecordProtobufWriteOptions {
         Objects.requireNonNull(framing, "framing");
         Objects.requireNonNull(featureKey, "featureKey");
         Objects.requireNonNull(labelKey, "labelKey");
+        Objects.requireNonNull(rowLayout, "rowLayout");
+        if (numFeatures < 0) {
+            throw new IllegalArgumentException("numFeatures must be >= 0: " + numFeatures);
+        }
         if (labelType != TensorType.FLOAT32 && labelType != TensorType.FLOAT64 && labelType != TensorType.INT32) {
             throw new IllegalArgumentException("labelType must be FLOAT32, FLOAT64 or INT32: " + labelType);
         }
@@ -33,19 +45,48 @@ public record RecordProtobufWriteOptions(RecordIoWriteOptions framing, TensorTyp
         return DEFAULTS;
     }
 
+    /** True if the output is gzip-compressed (a framing option). */
+    public boolean gzip() {
+        return framing.gzip();
+    }
+
+    /** These options with gzip compression on or off. */
+    public RecordProtobufWriteOptions withGzip(boolean compress) {
+        return withFraming(framing.withGzip(compress));
+    }
+
+    /** These options with other RecordIO framing options. */
     public RecordProtobufWriteOptions withFraming(RecordIoWriteOptions f) {
-        return new RecordProtobufWriteOptions(f, labelType, featureKey, labelKey);
+        return new RecordProtobufWriteOptions(f, labelType, featureKey, labelKey, rowType, rowLayout, numFeatures);
     }
 
+    /** These options with labels written as {@code t}. */
     public RecordProtobufWriteOptions withLabelType(TensorType t) {
-        return new RecordProtobufWriteOptions(framing, t, featureKey, labelKey);
+        return new RecordProtobufWriteOptions(framing, t, featureKey, labelKey, rowType, rowLayout, numFeatures);
     }
 
+    /** These options with the features under map key {@code k}. */
     public RecordProtobufWriteOptions withFeatureKey(String k) {
-        return new RecordProtobufWriteOptions(framing, labelType, k, labelKey);
+        return new RecordProtobufWriteOptions(framing, labelType, k, labelKey, rowType, rowLayout, numFeatures);
     }
 
+    /** These options with the label under map key {@code k}. */
     public RecordProtobufWriteOptions withLabelKey(String k) {
-        return new RecordProtobufWriteOptions(framing, labelType, featureKey, k);
+        return new RecordProtobufWriteOptions(framing, labelType, featureKey, k, rowType, rowLayout, numFeatures);
+    }
+
+    /** These options with rows written as {@code type} tensors ({@code null}: the row's own type). */
+    public RecordProtobufWriteOptions withRowType(ValueType type) {
+        return new RecordProtobufWriteOptions(framing, labelType, featureKey, labelKey, type, rowLayout, numFeatures);
+    }
+
+    /** These options with rows laid out as {@code layout}. */
+    public RecordProtobufWriteOptions withRowLayout(RowLayout layout) {
+        return new RecordProtobufWriteOptions(framing, labelType, featureKey, labelKey, rowType, layout, numFeatures);
+    }
+
+    /** These options with the number of features ({@code 0}: from each row). */
+    public RecordProtobufWriteOptions withNumFeatures(long n) {
+        return new RecordProtobufWriteOptions(framing, labelType, featureKey, labelKey, rowType, rowLayout, n);
     }
 }

@@ -6,6 +6,8 @@ import static io.mlformats.recordio.internal.ProtoWire.writeVarint;
 
 import com.google.protobuf.CodedOutputStream;
 import io.mlformats.core.RecordWriter;
+import io.mlformats.core.TabularWriter;
+import io.mlformats.core.vector.LabeledRow;
 import io.mlformats.core.vector.SparseVector;
 import io.mlformats.core.vector.ValueType;
 import io.mlformats.recordio.RecordIoFormat;
@@ -30,36 +32,68 @@ import java.util.Objects;
  * {@link RecordView} ({@link #write(RecordView)}) or written from the protobuf-java class
  * ({@link #write(RecordProtos.Record)}).
  *
- * <p>Opened on a {@link Path}, the file appears only when {@link #close()} succeeds (see {@link RecordIoWriter}).
- * Not thread-safe.
+ * <p>Lifecycle ({@link RecordWriter}): opened on a {@link Path}, the file appears only when {@link #commit()}
+ * succeeds; {@link #close()} without commit discards it and leaves a file already at the target untouched. A
+ * caller's stream is never closed. Not thread-safe.
  */
-public final class RecordProtobufWriter implements RecordWriter<RecordView> {
+public final class RecordProtobufWriter implements TabularWriter<RecordView> {
     private final RecordIoWriter out;
     private final RecordEncoder enc = new RecordEncoder();
     private final TensorType labelType;
     private final byte[] featureKey;
     private final byte[] labelKey;
+    private final RowWriting rows;
 
     private RecordProtobufWriter(RecordIoWriter out, RecordProtobufWriteOptions options) {
         this.out = out;
         this.labelType = options.labelType();
         this.featureKey = options.featureKey().getBytes(StandardCharsets.UTF_8);
         this.labelKey = options.labelKey().getBytes(StandardCharsets.UTF_8);
+        this.rows = new RowWriting(this, options);
     }
 
-    /** Writes {@code target} atomically with default options. */
-    public static RecordProtobufWriter open(Path target) throws IOException {
-        return open(target, RecordProtobufWriteOptions.defaults());
+    /**
+     * Writes {@code file} with default options: a hidden temporary sibling, renamed over {@code file} by
+     * {@link #commit()}. As {@code open(Path, ...)}: the writer creates the file and publishes or deletes it.
+     */
+    public static RecordProtobufWriter open(Path file) throws IOException {
+        return open(file, RecordProtobufWriteOptions.defaults());
     }
 
-    /** Writes {@code target} atomically (temporary sibling renamed on a successful close). */
-    public static RecordProtobufWriter open(Path target, RecordProtobufWriteOptions options) throws IOException {
-        return new RecordProtobufWriter(RecordIoWriter.open(target, options.framing()), options);
+    /**
+     * Writes {@code file}: a hidden temporary sibling, renamed over {@code file} by {@link #commit()} (gzip when
+     * {@link RecordProtobufWriteOptions#gzip()}). The writer creates the file and publishes or deletes it.
+     */
+    public static RecordProtobufWriter open(Path file, RecordProtobufWriteOptions options) throws IOException {
+        return new RecordProtobufWriter(RecordIoWriter.open(file, options.framing()), options);
     }
 
-    /** Writes to {@code out}, which {@link #close()} closes. */
-    public static RecordProtobufWriter to(OutputStream out, RecordProtobufWriteOptions options) {
-        return new RecordProtobufWriter(RecordIoWriter.to(out, options.framing()), options);
+    /**
+     * Writes to {@code out}; {@link #commit()} finishes the format (gzip trailer when asked for) and flushes
+     * {@code out}, {@link #close()} without commit leaves it unfinished. The caller owns {@code out}; the writer
+     * never closes it.
+     */
+    public static RecordProtobufWriter open(OutputStream out, RecordProtobufWriteOptions options) throws IOException {
+        return new RecordProtobufWriter(RecordIoWriter.open(out, options.framing()), options);
+    }
+
+    // ---------------------------------------------------------------- labelled rows
+
+    /**
+     * Writes a labelled feature row as the SageMaker Python SDK writes the same matrix row: a dense row as
+     * {@link #writeDense}, a sparse row as {@link #writeSparse} with {@code shape = [dimension]} (the row's
+     * dimension, else {@link RecordProtobufWriteOptions#numFeatures()}); {@link RecordProtobufWriteOptions#rowLayout()}
+     * and {@link RecordProtobufWriteOptions#rowType()} change the layout (absent sparse entries are 0; zeros of
+     * dense rows written sparse are left out) and the value type. One label or none; the label tensor has
+     * {@link RecordProtobufWriteOptions#labelType()}. The row is read during the call only.
+     *
+     * @throws IllegalArgumentException for a label list, a weight or a qid (the format has no place for them), a
+     *                                  sparse row without a known dimension, or an index beyond it; nothing is
+     *                                  written and the writer stays usable
+     */
+    @Override
+    public void writeRow(LabeledRow row) throws IOException {
+        rows.write(row);
     }
 
     // ---------------------------------------------------------------- dense rows
@@ -94,10 +128,12 @@ public final class RecordProtobufWriter implements RecordWriter<RecordView> {
         dense64(row, 0, row.length, true, label);
     }
 
+    /** {@code row[off, off+len)} as a dense float64 row without label. */
     public void writeDense(double[] row, int off, int len) throws IOException {
         dense64(row, off, len, false, 0);
     }
 
+    /** {@code row[off, off+len)} as a dense float64 row with a label. */
     public void writeDense(double[] row, int off, int len, double label) throws IOException {
         dense64(row, off, len, true, label);
     }
@@ -112,10 +148,12 @@ public final class RecordProtobufWriter implements RecordWriter<RecordView> {
         dense32i(row, 0, row.length, true, label);
     }
 
+    /** {@code row[off, off+len)} as a dense int32 row without label. */
     public void writeDense(int[] row, int off, int len) throws IOException {
         dense32i(row, off, len, false, 0);
     }
 
+    /** {@code row[off, off+len)} as a dense int32 row with a label. */
     public void writeDense(int[] row, int off, int len, double label) throws IOException {
         dense32i(row, off, len, true, label);
     }
@@ -412,19 +450,21 @@ public final class RecordProtobufWriter implements RecordWriter<RecordView> {
         out.flush();
     }
 
-    /** Discards the output (a file target is left untouched). */
+    /** Discards the output (a file target is left untouched); idempotent; a no-op after {@link #commit()}. */
+    @Override
     public void abort() {
         out.abort();
     }
 
+    /** Finishes and publishes the output; see {@link RecordIoWriter#commit()}. */
     @Override
     public void commit() throws IOException {
-        out.close();
+        out.commit();
     }
 
     /** Aborts unless {@link #commit()} succeeded. */
     @Override
     public void close() {
-        abort();
+        out.close();
     }
 }

@@ -18,7 +18,7 @@ import java.util.Arrays;
  *
  * <p>{@link #decode(ByteBuffer, int, int)} parses a payload in place: no message objects, no per-record
  * allocation once the view's arrays have grown to the data. The view refers to the payload bytes, so it is valid
- * until the payload buffer changes (for a reader: until its next {@code next()}). {@link #detach()} makes an
+ * until the payload buffer changes (for a reader: until its next {@code next()}). {@link #copy()} makes an
  * owned copy; {@link RecordMessages#toMessage(RecordView)} converts to the protobuf-java class.
  *
  * <p>Decoding follows protobuf-java for every input it accepts: packed and unpacked repeated fields, repeated
@@ -457,6 +457,7 @@ public final class RecordView {
         return labels.find(VALUES);
     }
 
+    /** True if the record has a uid. */
     public boolean hasUid() {
         return uidOff >= 0;
     }
@@ -466,6 +467,7 @@ public final class RecordView {
         return uidOff < 0 ? null : utf8(buf, uidOff, uidLen);
     }
 
+    /** True if the record has metadata. */
     public boolean hasMetadata() {
         return metaOff >= 0;
     }
@@ -475,6 +477,7 @@ public final class RecordView {
         return metaOff < 0 ? null : utf8(buf, metaOff, metaLen);
     }
 
+    /** True if the record has a configuration. */
     public boolean hasConfiguration() {
         return confOff >= 0;
     }
@@ -507,7 +510,7 @@ public final class RecordView {
     }
 
     /** An independent view over a copy of the payload, valid after this view moves on. */
-    public RecordView detach() {
+    public RecordView copy() {
         try {
             RecordView v = new RecordView();
             v.decode(ByteBuffer.wrap(payloadBytes()).order(ByteOrder.LITTLE_ENDIAN), 0, len);

@@ -131,6 +131,22 @@ class GoldenImageRecordTest {
         assertArrayEquals(Golden.bytes("recordio/" + set + ".idx"), Files.readAllBytes(idx), set + ".idx");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"images_single_label", "images_multi_label", "images_with_magic"})
+    void rewritingReadRecordsReproducesRecAndIdx(String set) throws Exception {
+        Path rec = tmp.resolve(set + ".rec");
+        try (ImageRecordReader r = ImageRecordReader.open(Golden.path("recordio/" + set + ".rec"));
+                ImageRecordWriter w = ImageRecordWriter.open(rec)) {
+            while (r.next()) {
+                w.write(r.current());
+            }
+            w.commit();
+        }
+        assertArrayEquals(Golden.bytes("recordio/" + set + ".rec"), Files.readAllBytes(rec), set + ".rec");
+        assertArrayEquals(Golden.bytes("recordio/" + set + ".idx"), Files.readAllBytes(tmp.resolve(set + ".idx")),
+                set + ".idx");
+    }
+
     @Test
     void packerFailsAtomicallyOnAMissingImage() throws Exception {
         Path rec = tmp.resolve("x.rec");
@@ -152,6 +168,7 @@ class GoldenImageRecordTest {
             byte[] p = new byte[30];
             p[0] = 5; // flag 5 -> 20 label bytes needed, 6 present
             w.write(p);
+            w.commit();
         }
         try (ImageRecordReader r = ImageRecordReader.open(rec)) {
             FormatException e = assertThrows(FormatException.class, r::next);

@@ -57,22 +57,24 @@ class CodecOracleTest {
 
     static byte[] encode(RecordView v) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (RecordProtobufWriter w = RecordProtobufWriter.to(out, UNSPLIT)) {
+        try (RecordProtobufWriter w = RecordProtobufWriter.open(out, UNSPLIT)) {
             w.write(v);
+            w.commit();
         }
         return payload(out.toByteArray());
     }
 
     static byte[] encodeMessage(RecordProtos.Record m) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (RecordProtobufWriter w = RecordProtobufWriter.to(out, UNSPLIT)) {
+        try (RecordProtobufWriter w = RecordProtobufWriter.open(out, UNSPLIT)) {
             w.write(m);
+            w.commit();
         }
         return payload(out.toByteArray());
     }
 
     static byte[] payload(byte[] file) throws Exception {
-        try (RecordIoReader r = RecordIoReader.open(ByteSources.of(file), RecordIoReadOptions.defaults())) {
+        try (RecordIoReader r = RecordIoReader.open(ByteSources.of(file).input(), RecordIoReadOptions.defaults())) {
             r.next();
             return r.payloadBytes();
         }
@@ -185,7 +187,7 @@ class CodecOracleTest {
             int n = r.nextInt(5) == 0 ? 0 : r.nextInt(200);
             RecordProtos.Record.Builder expect = RecordProtos.Record.newBuilder();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (RecordProtobufWriter w = RecordProtobufWriter.to(out, o)) {
+            try (RecordProtobufWriter w = RecordProtobufWriter.open(out, o)) {
                 int kind = r.nextInt(6);
                 int off = r.nextInt(3);
                 if (kind == 0) {
@@ -274,6 +276,7 @@ class CodecOracleTest {
                         }
                     }
                 }
+                w.commit();
             }
             if (hasLabel) {
                 RecordProtos.Value.Builder lv = RecordProtos.Value.newBuilder();
@@ -292,10 +295,11 @@ class CodecOracleTest {
 
     @Test
     void intLabelsMustBeIntegral() throws Exception {
-        try (RecordProtobufWriter w = RecordProtobufWriter.to(new ByteArrayOutputStream(), UNSPLIT.withLabelType(TensorType.INT32))) {
+        try (RecordProtobufWriter w = RecordProtobufWriter.open(new ByteArrayOutputStream(), UNSPLIT.withLabelType(TensorType.INT32))) {
             assertThrows(IllegalArgumentException.class, () -> w.writeDense(new float[] {1}, 1.5));
             assertThrows(IllegalArgumentException.class, () -> w.writeSparse(0, new int[0], new float[0], 0, 0));
             assertThrows(IllegalArgumentException.class, () -> w.writeSparse(5, new int[] {-1}, new float[] {1}, 0, 1));
+            w.commit();
         }
     }
 
@@ -427,13 +431,14 @@ class CodecOracleTest {
     void decodingRowsAndCopyingValuesAllocatesNothingPerRecord() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         float[] row = new float[100];
-        try (RecordProtobufWriter w = RecordProtobufWriter.to(out, RecordProtobufWriteOptions.defaults())) {
+        try (RecordProtobufWriter w = RecordProtobufWriter.open(out, RecordProtobufWriteOptions.defaults())) {
             for (int i = 0; i < 20_000; i++) {
                 row[i % 100] = i;
                 w.writeDense(row, i % 2);
             }
+            w.commit();
         }
-        try (RecordProtobufReader r = RecordProtobufReader.open(ByteSources.of(out.toByteArray()), RecordIoReadOptions.defaults())) {
+        try (RecordProtobufReader r = RecordProtobufReader.open(ByteSources.of(out.toByteArray()).input(), RecordProtobufReadOptions.defaults())) {
             float[] dst = new float[100];
             r.next();
             r.current().features().copyTo(dst, 0);

@@ -232,6 +232,7 @@ class GoldenRecordProtobufTest {
                 }
                 w.writeDense(row, (float) (r % 3));
             }
+            w.commit();
         }
         assertArrayEquals(Golden.bytes("recordio/dense_f32_1000x100_label_f32.pbr"), java.nio.file.Files.readAllBytes(out));
     }
@@ -255,7 +256,7 @@ class GoldenRecordProtobufTest {
     private byte[] rewriteDense(String name, RecordProtobufWriteOptions options) throws Exception {
         JsonNode side = Golden.json("recordio/" + name + ".json");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (RecordProtobufWriter w = RecordProtobufWriter.to(out, options)) {
+        try (RecordProtobufWriter w = RecordProtobufWriter.open(out, options)) {
             for (JsonNode rec : side.get("records")) {
                 JsonNode f = rec.get("features").get("values");
                 JsonNode l = rec.get("label").get("values");
@@ -305,6 +306,7 @@ class GoldenRecordProtobufTest {
                     }
                 }
             }
+            w.commit();
         }
         return out.toByteArray();
     }
@@ -368,17 +370,18 @@ class GoldenRecordProtobufTest {
         }
         // ml-io / TF-extensions semantics lose the 3 magic words (12 bytes)
         RecordIoReadOptions concat = RecordIoReadOptions.defaults().withMultipart(io.mlformats.recordio.MultipartPolicy.CONCAT);
-        try (RecordIoReader r = RecordIoReader.open(ByteSources.of(Golden.bytes("recordio/magic_in_payload_dmlc_multipart.pbr")), concat)) {
+        try (RecordIoReader r = RecordIoReader.open(ByteSources.of(Golden.bytes("recordio/magic_in_payload_dmlc_multipart.pbr")).input(), concat)) {
             r.next();
             r.next();
             assertEquals(52 - 12, r.payloadLength());
         }
         // the framing writer frames the payloads exactly as the golden dmlc file
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (io.mlformats.recordio.RecordIoWriter w = io.mlformats.recordio.RecordIoWriter.to(out, RecordIoWriteOptions.defaults())) {
+        try (io.mlformats.recordio.RecordIoWriter w = io.mlformats.recordio.RecordIoWriter.open(out, RecordIoWriteOptions.defaults())) {
             for (byte[] p : single) {
                 w.write(p);
             }
+            w.commit();
         }
         assertArrayEquals(Golden.bytes("recordio/magic_in_payload_dmlc_multipart.pbr"), out.toByteArray());
     }
@@ -407,7 +410,7 @@ class GoldenRecordProtobufTest {
             long cols = in.get("shape").get(1).asLong();
             JsonNode recs = side.get("records");
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (RecordProtobufWriter w = RecordProtobufWriter.to(out, RecordProtobufWriteOptions.defaults())) {
+            try (RecordProtobufWriter w = RecordProtobufWriter.open(out, RecordProtobufWriteOptions.defaults())) {
                 for (int r = 0; r + 1 < indptr.length; r++) {
                     JsonNode l = recs.get(r).get("label").get("values");
                     if (l == null) {
@@ -416,6 +419,7 @@ class GoldenRecordProtobufTest {
                         w.writeSparse(cols, indices, data, indptr[r], indptr[r + 1] - indptr[r], scalar(l));
                     }
                 }
+                w.commit();
             }
             assertArrayEquals(Golden.bytes("recordio/" + name), out.toByteArray(), name);
         }
@@ -441,12 +445,14 @@ class GoldenRecordProtobufTest {
                     ? RecordIoWriteOptions.defaults().withSplitOnMagic(false) : RecordIoWriteOptions.defaults();
             RecordProtobufWriteOptions o = RecordProtobufWriteOptions.defaults().withFraming(framing);
             try (RecordProtobufReader r = RecordProtobufReader.open(Golden.path("recordio/" + name));
-                    RecordProtobufWriter a = RecordProtobufWriter.to(viaView, o);
-                    RecordProtobufWriter b = RecordProtobufWriter.to(viaMessage, o)) {
+                    RecordProtobufWriter a = RecordProtobufWriter.open(viaView, o);
+                    RecordProtobufWriter b = RecordProtobufWriter.open(viaMessage, o)) {
                 while (r.next()) {
                     a.write(r.current());
                     b.write(RecordMessages.toMessage(r.current()));
                 }
+                a.commit();
+                b.commit();
             }
             assertArrayEquals(original, viaView.toByteArray(), name + " via view");
             assertArrayEquals(original, viaMessage.toByteArray(), name + " via protobuf-java message");
@@ -480,7 +486,7 @@ class GoldenRecordProtobufTest {
         assertTrue(e.getMessage().contains("truncated padding: 3 zero bytes expected after the 37-byte payload, 1 remain"), e.getMessage());
         // lenient: the SDK reader yields both records; so do we, with a warning
         RecordIoReadOptions lenient = RecordIoReadOptions.defaults().withRead(io.mlformats.core.ReadOptions.defaults().withMode(ReadMode.LENIENT));
-        try (RecordProtobufReader r = RecordProtobufReader.open(Golden.path("recordio/truncated_missing_padding.pbr"), lenient)) {
+        try (RecordProtobufReader r = RecordProtobufReader.open(Golden.path("recordio/truncated_missing_padding.pbr"), new RecordProtobufReadOptions(lenient))) {
             int n = 0;
             while (r.next()) {
                 n++;
@@ -493,7 +499,7 @@ class GoldenRecordProtobufTest {
 
     private static void assertLenient(String name, int records, long ignored) throws Exception {
         RecordIoReadOptions lenient = RecordIoReadOptions.defaults().withRead(io.mlformats.core.ReadOptions.defaults().withMode(ReadMode.LENIENT));
-        try (RecordProtobufReader r = RecordProtobufReader.open(Golden.path("recordio/" + name), lenient)) {
+        try (RecordProtobufReader r = RecordProtobufReader.open(Golden.path("recordio/" + name), new RecordProtobufReadOptions(lenient))) {
             int n = 0;
             while (r.next()) {
                 n++;
@@ -507,7 +513,7 @@ class GoldenRecordProtobufTest {
     private static int readAll(String name, ReadMode mode) throws Exception {
         RecordIoReadOptions o = RecordIoReadOptions.defaults().withRead(io.mlformats.core.ReadOptions.defaults().withMode(mode));
         int n = 0;
-        try (RecordProtobufReader r = RecordProtobufReader.open(Golden.path("recordio/" + name), o)) {
+        try (RecordProtobufReader r = RecordProtobufReader.open(Golden.path("recordio/" + name), new RecordProtobufReadOptions(o))) {
             while (r.next()) {
                 n++;
             }

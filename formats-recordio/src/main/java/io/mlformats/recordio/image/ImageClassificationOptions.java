@@ -1,0 +1,37 @@
+package io.mlformats.recordio.image;
+
+/**
+ * Options of {@link ImageClassificationValidator}. Immutable and thread-safe.
+ *
+ * @param numClasses      the algorithm's {@code num_classes} hyperparameter: labels must be integers in
+ *                        {@code 0..numClasses-1}; 0 (default) checks only that labels are finite
+ * @param maxProblemsKept how many problems the report keeps (counts go on past it); default 1000
+ */
+public record ImageClassificationOptions(int numClasses, int maxProblemsKept) {
+    private static final ImageClassificationOptions DEFAULTS = new ImageClassificationOptions(0, 1000);
+
+    /** Validates the fields. */
+    public ImageClassificationOptions {
+        if (numClasses < 0) {
+            throw new IllegalArgumentException("numClasses must be >= 0: " + numClasses);
+        }
+        if (maxProblemsKept < 0) {
+            throw new IllegalArgumentException("maxProblemsKept must be >= 0: " + maxProblemsKept);
+        }
+    }
+
+    /** No class count (labels only need to be finite), 1000 problems kept. */
+    public static ImageClassificationOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /** These options with {@code num_classes} = {@code n} (0: not checked). */
+    public ImageClassificationOptions withNumClasses(int n) {
+        return new ImageClassificationOptions(n, maxProblemsKept);
+    }
+
+    /** These options keeping at most {@code n} problems. */
+    public ImageClassificationOptions withMaxProblemsKept(int n) {
+        return new ImageClassificationOptions(numClasses, n);
+    }
+}

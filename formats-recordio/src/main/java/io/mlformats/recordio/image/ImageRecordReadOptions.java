@@ -1,0 +1,40 @@
+package io.mlformats.recordio.image;
+
+import io.mlformats.core.ReadOptions;
+import io.mlformats.recordio.RecordIoReadOptions;
+import java.util.Objects;
+
+/**
+ * Options of {@link ImageRecordReader}: the RecordIO framing options (common {@link ReadOptions}: strict or lenient, error
+ * policy, limits; and the multi-part policy). Immutable and thread-safe.
+ *
+ * @param framing RecordIO framing options, see {@link RecordIoReadOptions}
+ */
+public record ImageRecordReadOptions(RecordIoReadOptions framing) {
+    private static final ImageRecordReadOptions DEFAULTS = new ImageRecordReadOptions(RecordIoReadOptions.defaults());
+
+    /** Validates the fields. */
+    public ImageRecordReadOptions {
+        Objects.requireNonNull(framing, "framing");
+    }
+
+    /** Strict, fail-fast, default limits, dmlc reassembly. */
+    public static ImageRecordReadOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /** The common reader options. */
+    public ReadOptions read() {
+        return framing.read();
+    }
+
+    /** These options with other common reader options. */
+    public ImageRecordReadOptions withRead(ReadOptions r) {
+        return new ImageRecordReadOptions(framing.withRead(r));
+    }
+
+    /** These options with other framing options. */
+    public ImageRecordReadOptions withFraming(RecordIoReadOptions f) {
+        return new ImageRecordReadOptions(f);
+    }
+}
