@@ -22,7 +22,7 @@ public final class Converter {
             try {
                 sink.write(src.current());
             } catch (IllegalArgumentException e) {
-                throw new FormatException(src.position(), "cannot write this row: " + e.getMessage());
+                throw new FormatException(src.position(), "cannot write this row: " + e.getMessage(), e);
             }
             n++;
             if ((n & 1023) == 0) {

@@ -1,5 +1,6 @@
 package io.mlformats.cli.convert;
 
+import io.mlformats.core.vector.LabeledRow;
 import io.mlformats.core.vector.DenseVector;
 import io.mlformats.core.vector.SparseVector;
 import io.mlformats.core.vector.ValueType;
@@ -31,7 +32,7 @@ public final class ParquetRowSink implements RowSink {
         this.width = width;
     }
 
-    private void open(Row first) throws IOException {
+    private void open(LabeledRow first) throws IOException {
         boolean sparse = options.dense() != null ? !options.dense() : first == null || first.isSparse();
         ValueType t = options.dtype() != null ? options.dtype() : inputType;
         long n = options.numFeatures() > 0 ? options.numFeatures() : width;
@@ -57,7 +58,7 @@ public final class ParquetRowSink implements RowSink {
     }
 
     @Override
-    public void write(Row row) throws IOException {
+    public void write(LabeledRow row) throws IOException {
         if (writer == null) {
             open(row);
         }

@@ -1,5 +1,6 @@
 package io.mlformats.cli.convert;
 
+import io.mlformats.core.vector.LabeledRow;
 import io.mlformats.core.ReadStats;
 import io.mlformats.core.RecordReader;
 import io.mlformats.core.SourcePosition;
@@ -11,7 +12,7 @@ import java.io.IOException;
  */
 abstract class ReaderRowSource<R extends RecordReader<?>> implements RowSource {
     protected final R reader;
-    protected final Row row = new Row();
+    protected final LabeledRow row = new LabeledRow();
     private final long size;
 
     ReaderRowSource(R reader, long size) {
@@ -20,7 +21,7 @@ abstract class ReaderRowSource<R extends RecordReader<?>> implements RowSource {
     }
 
     @Override
-    public Row current() {
+    public LabeledRow current() {
         return row;
     }
 

@@ -1,5 +1,6 @@
 package io.mlformats.cli.convert;
 
+import io.mlformats.core.vector.LabeledRow;
 import io.mlformats.core.ReadStats;
 import io.mlformats.core.SourcePosition;
 import io.mlformats.core.vector.ValueType;
@@ -11,7 +12,7 @@ public interface RowSource extends AutoCloseable {
     boolean next() throws IOException;
 
     /** The current row (reused). */
-    Row current();
+    LabeledRow current();
 
     SourcePosition position();
 
