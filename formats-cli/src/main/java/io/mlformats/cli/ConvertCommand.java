@@ -134,9 +134,8 @@ final class ConvertCommand implements Callable<Integer> {
     }
 
     /**
-     * Feature rows from every input into one sink (or shards). Every source is closed exactly once; an error
-     * closing one is added to the error that stopped the conversion, never in its place; the output is aborted
-     * unless committed.
+     * Feature rows from every input into one sink (or shards), committed only if everything succeeded
+     * ({@link Converter#copyAll}).
      *
      * @return records converted and records skipped
      */
@@ -144,17 +143,18 @@ final class ConvertCommand implements Callable<Integer> {
             throws Exception {
         ConvertOptions o = c.from().resolve(to, files, options);
         long[] counts = new long[2];
-        try (RowSource first = c.from().openRows(files.get(0), o);
-             Progress progress = Progress.start(err, read.quiet, "convert");
-             Cleanup.Guard sink = Cleanup.process().register(
-                     openSink(c.to().rowSinks(o, first.valueType(), first.declaredWidth())))) {
-            copy(first, sink, progress, counts, err);
-            for (Path file : files.subList(1, files.size())) {
-                try (RowSource src = c.from().openRows(file, o)) {
-                    copy(src, sink, progress, counts, err);
-                }
-            }
-            sink.commit();
+        try (Progress progress = Progress.start(err, read.quiet, "convert")) {
+            counts[0] = Converter.copyAll(files, file -> c.from().openRows(file, o),
+                    first -> Cleanup.process().register(
+                            openSink(c.to().rowSinks(o, first.valueType(), first.declaredWidth()))),
+                    progress, src -> {
+                        counts[1] += src.stats().skipped();
+                        if (!read.quiet) {
+                            for (FormatException e : src.stats().errors()) {
+                                err.println(e.getMessage());
+                            }
+                        }
+                    });
         }
         return counts;
     }
@@ -168,17 +168,6 @@ final class ConvertCommand implements Callable<Integer> {
             return ShardedRowSink.contiguous(output, factory, suffix, sharding.maxPerShard);
         }
         return factory.open(output);
-    }
-
-    private void copy(RowSource src, RowSink sink, Progress progress, long[] counts, PrintWriter err)
-            throws java.io.IOException {
-        counts[0] += Converter.copy(src, sink, progress, counts[0]);
-        counts[1] += src.stats().skipped();
-        if (!read.quiet) {
-            for (FormatException e : src.stats().errors()) {
-                err.println(e.getMessage());
-            }
-        }
     }
 
     /** DeepAR JSON Lines <-> Parquet, BlazingText text <-> manifest: one output file, no sharding. */

@@ -80,6 +80,7 @@ class CliTest {
             s.append(7, Float.NaN);
             s.append(9, Float.NEGATIVE_INFINITY);
             w.write(r);
+            w.commit();
         }
         Cli c = Cli.run("cat", pq.toString(), "--weight-column", "weight");
         // --weight-column is a convert option; cat reads the default columns, so no weight is shown.
@@ -213,6 +214,7 @@ class CliTest {
                     new long[] {2}, null));
             w.write(new io.mlformats.parquet.DeepArParquetSeries("2020-01-01 00:00:00", new double[] {},
                     new long[] {0, 1}, null));
+            w.commit();
         }
         Cli c = Cli.run("validate", "--for", "deepar", f.toString());
         assertEquals(ExitCode.INVALID_DATA, c.code());

@@ -27,6 +27,7 @@ final class Tables {
                 }
                 w.write(r);
             }
+            w.commit();
         }
         return file;
     }
@@ -47,6 +48,7 @@ final class Tables {
                 }
                 w.write(r);
             }
+            w.commit();
         }
         return file;
     }
