@@ -25,6 +25,11 @@ public final class ParquetRowSink implements RowSink {
     private ParquetFeatureWriter writer;
     private FeatureRow scratch;
 
+    /**
+     * A Parquet feature table at {@code target}, dense or sparse as the options (else the first row) say.
+     *
+     * @param width the number of features, 0 if unknown
+     */
     public ParquetRowSink(Path target, ConvertOptions options, ValueType inputType, long width) {
         this.target = target;
         this.options = options;

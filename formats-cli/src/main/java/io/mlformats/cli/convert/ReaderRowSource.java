@@ -7,11 +7,13 @@ import io.mlformats.core.SourcePosition;
 import java.io.IOException;
 
 /**
- * What every row source over one of the library's readers shares: the reused {@link Row}, and position, stats,
+ * What every row source over one of the library's readers shares: the reused {@link LabeledRow}, and position, stats,
  * progress and close delegated to the reader. Subclasses fill the row in {@link #next()}. Not thread-safe.
  */
 abstract class ReaderRowSource<R extends RecordReader<?>> implements RowSource {
+    /** The library reader the rows come from. */
     protected final R reader;
+    /** The reused row {@link #next()} fills. */
     protected final LabeledRow row = new LabeledRow();
     private final long size;
 

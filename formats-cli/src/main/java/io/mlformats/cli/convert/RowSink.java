@@ -8,6 +8,11 @@ import java.io.IOException;
  * {@link #commit()}; {@link #abort()} removes every trace. Not thread-safe.
  */
 public interface RowSink {
+    /**
+     * Writes one row (read during the call, not kept).
+     *
+     * @throws IllegalArgumentException if the output format cannot hold this row
+     */
     void write(LabeledRow row) throws IOException;
 
     /** Finishes and publishes the output. */

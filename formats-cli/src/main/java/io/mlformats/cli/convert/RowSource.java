@@ -14,8 +14,10 @@ public interface RowSource extends AutoCloseable {
     /** The current row (reused). */
     LabeledRow current();
 
+    /** Where the current row is. */
     SourcePosition position();
 
+    /** Records read and skipped so far, with the errors of skipped ones. */
     ReadStats stats();
 
     /** Value type of the features as read. */
@@ -27,6 +29,7 @@ public interface RowSource extends AutoCloseable {
     /** Input bytes consumed so far and the total, for progress (total -1 if unknown). */
     long bytesRead();
 
+    /** Input size in bytes, -1 if unknown. */
     long bytesTotal();
 
     /** Format-specific facts for {@code inspect} (column names, layout, ...), one per line; may be empty. */

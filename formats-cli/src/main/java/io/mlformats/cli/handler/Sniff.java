@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * Format-neutral facts about the start of a file, which handlers {@link FormatHandler#recognise recognise}
  * their format from (never the file name): the first 4 raw bytes (Parquet is never gzipped), the first 64 KiB
  * after gunzip, and a lexical pass over its first data lines that stops at the first line starting with
- * {@code '{'} or the first decisive token ({@code __label__...}, {@code idx:val}, {@code qid:}). Immutable.
+ * an opening brace or the first decisive token ({@code __label__...}, {@code idx:val}, {@code qid:}). Immutable.
  */
 public final class Sniff {
     /** Bytes of decompressed head examined. */
@@ -88,7 +88,7 @@ public final class Sniff {
         return head[off] & 0xff;
     }
 
-    /** The first data line, stripped, if it (or an earlier-deciding line) starts with {@code '{'}; else null. */
+    /** The first data line, stripped, if it (or an earlier-deciding line) starts with an opening brace; else null. */
     public String jsonLine() {
         return jsonLine;
     }
