@@ -6,7 +6,6 @@ import io.mlformats.cli.convert.Converter;
 import io.mlformats.cli.convert.DocumentConversions;
 import io.mlformats.cli.convert.IndexBase;
 import io.mlformats.cli.convert.RowSink;
-import io.mlformats.cli.convert.RowSource;
 import io.mlformats.cli.convert.ShardedRowSink;
 import io.mlformats.cli.convert.SinkFactory;
 import io.mlformats.cli.handler.DocumentConversion;

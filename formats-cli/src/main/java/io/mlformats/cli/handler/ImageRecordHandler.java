@@ -37,13 +37,23 @@ final class ImageRecordHandler extends RecordHandler {
             long img = p + 24 + 4 * flag;
             if (flag < 4096 && img + 4 <= head.length() && img + 4 <= p + len) {
                 int i = (int) img;
-                boolean jpeg = head.byteAt(i) == 0xff && head.byteAt(i + 1) == 0xd8;
-                boolean png = head.byteAt(i) == 0x89 && head.byteAt(i + 1) == 'P' && head.byteAt(i + 2) == 'N'
-                        && head.byteAt(i + 3) == 'G';
-                if (jpeg || png) {
-                    return "RecordIO magic, image header + " + (jpeg ? "JPEG" : "PNG");
+                String kind = imageKind(4, head.byteAt(i), head.byteAt(i + 1), head.byteAt(i + 2),
+                        head.byteAt(i + 3));
+                if (kind != null) {
+                    return "RecordIO magic, image header + " + kind;
                 }
             }
+        }
+        return null;
+    }
+
+    /** "JPEG" or "PNG" from the first bytes of an image ({@code available} of them, -1 past the end), else null. */
+    private static String imageKind(int available, int b0, int b1, int b2, int b3) {
+        if (available >= 2 && b0 == 0xff && b1 == 0xd8) {
+            return "JPEG";
+        }
+        if (available >= 4 && b0 == 0x89 && b1 == 'P' && b2 == 'N' && b3 == 'G') {
+            return "PNG";
         }
         return null;
     }
@@ -95,10 +105,9 @@ final class ImageRecordHandler extends RecordHandler {
                 }
                 ByteBuffer img = rec.image();
                 int p = img.position();
-                boolean jpeg = img.remaining() >= 2 && (img.get(p) & 0xff) == 0xff && (img.get(p + 1) & 0xff) == 0xd8;
-                boolean png = img.remaining() >= 4 && (img.get(p) & 0xff) == 0x89 && img.get(p + 1) == 'P'
-                        && img.get(p + 2) == 'N' && img.get(p + 3) == 'G';
-                if (!jpeg && !png) {
+                int len = img.remaining();
+                if (imageKind(len, len > 0 ? img.get(p) & 0xff : -1, len > 1 ? img.get(p + 1) & 0xff : -1,
+                        len > 2 ? img.get(p + 2) & 0xff : -1, len > 3 ? img.get(p + 3) & 0xff : -1) == null) {
                     v.problem(r.position(), "image bytes are neither JPEG nor PNG (" + img.remaining() + " bytes)");
                 }
             }
