@@ -1,41 +1,59 @@
 package io.mlformats.cli;
 
-import java.util.EnumSet;
+import io.mlformats.core.validate.TabularAlgorithm;
 import java.util.Locale;
-import java.util.Set;
 
-/** SageMaker built-in algorithms {@code validate} knows, with the training formats each accepts. */
-enum Algorithm {
-    XGBOOST("xgboost", true, false, false,
-            EnumSet.of(Format.CSV, Format.LIBSVM, Format.PARQUET, Format.RECORDIO_PROTOBUF)),
-    LINEAR_LEARNER("linear-learner", true, true, true, EnumSet.of(Format.RECORDIO_PROTOBUF, Format.CSV)),
-    FACTORIZATION_MACHINES("factorization-machines", true, true, true, EnumSet.of(Format.RECORDIO_PROTOBUF)),
-    KNN("knn", true, true, true, EnumSet.of(Format.RECORDIO_PROTOBUF, Format.CSV)),
-    KMEANS("kmeans", false, true, false, EnumSet.of(Format.RECORDIO_PROTOBUF, Format.CSV)),
-    PCA("pca", false, true, false, EnumSet.of(Format.RECORDIO_PROTOBUF, Format.CSV)),
-    DEEPAR("deepar", false, false, false, EnumSet.of(Format.DEEPAR, Format.PARQUET)),
-    OBJECT2VEC("object2vec", false, false, false, EnumSet.of(Format.OBJECT2VEC)),
-    BLAZINGTEXT("blazingtext", false, false, false, EnumSet.of(Format.BLAZINGTEXT, Format.MANIFEST)),
-    IMAGE_CLASSIFICATION("image-classification", false, false, false, EnumSet.of(Format.IMAGE_RECORD, Format.MANIFEST));
+/**
+ * SageMaker built-in algorithms {@code validate} knows. The rules for feature rows are the library's
+ * ({@link TabularAlgorithm}); which formats an algorithm accepts is said by each format's handler
+ * ({@link io.mlformats.cli.handler.FormatHandler#validatedFor()}). Immutable.
+ */
+public enum Algorithm {
+    /** XGBoost. */
+    XGBOOST("xgboost", TabularAlgorithm.XGBOOST),
+    /** Linear Learner. */
+    LINEAR_LEARNER("linear-learner", TabularAlgorithm.LINEAR_LEARNER),
+    /** Factorization Machines. */
+    FACTORIZATION_MACHINES("factorization-machines", TabularAlgorithm.FACTORIZATION_MACHINES),
+    /** k-nearest neighbours. */
+    KNN("knn", TabularAlgorithm.KNN),
+    /** k-means. */
+    KMEANS("kmeans", TabularAlgorithm.KMEANS),
+    /** PCA. */
+    PCA("pca", TabularAlgorithm.PCA),
+    /** DeepAR forecasting. */
+    DEEPAR("deepar", null),
+    /** Object2Vec. */
+    OBJECT2VEC("object2vec", null),
+    /** BlazingText (supervised). */
+    BLAZINGTEXT("blazingtext", null),
+    /** Image classification. */
+    IMAGE_CLASSIFICATION("image-classification", null);
 
-    final String cliName;
-    /** Training rows must carry a label. */
-    final boolean needsLabel;
-    /** Every row must have the same feature width (the feature_dim hyperparameter). */
-    final boolean fixedWidth;
-    /** RecordIO-protobuf tensors must be float32 (recordio.md §4). */
-    final boolean float32Only;
-    final Set<Format> accepts;
+    private final String cliName;
+    private final TabularAlgorithm tabular;
 
-    Algorithm(String cliName, boolean needsLabel, boolean fixedWidth, boolean float32Only, Set<Format> accepts) {
+    Algorithm(String cliName, TabularAlgorithm tabular) {
         this.cliName = cliName;
-        this.needsLabel = needsLabel;
-        this.fixedWidth = fixedWidth;
-        this.float32Only = float32Only;
-        this.accepts = accepts;
+        this.tabular = tabular;
     }
 
-    static Algorithm parse(String s) {
+    /** The name on the command line ({@code --for NAME}). */
+    public String cliName() {
+        return cliName;
+    }
+
+    /** The library's rules for feature rows, or null for an algorithm that does not train on them. */
+    public TabularAlgorithm tabular() {
+        return tabular;
+    }
+
+    /**
+     * The algorithm with a command-line name (case-insensitive, {@code _} for {@code -}).
+     *
+     * @throws IllegalArgumentException for an unknown name
+     */
+    public static Algorithm parse(String s) {
         String n = s.toLowerCase(Locale.ROOT).replace('_', '-');
         for (Algorithm a : values()) {
             if (a.cliName.equals(n)) {
@@ -45,7 +63,8 @@ enum Algorithm {
         throw new IllegalArgumentException("unknown algorithm '" + s + "'; known: " + names());
     }
 
-    static String names() {
+    /** Every command-line name, comma-separated. */
+    public static String names() {
         StringBuilder sb = new StringBuilder();
         for (Algorithm a : values()) {
             sb.append(sb.length() == 0 ? "" : ", ").append(a.cliName);

@@ -2,17 +2,19 @@ package io.mlformats.cli;
 
 import io.mlformats.cli.convert.Cleanup;
 import io.mlformats.cli.convert.ConvertOptions;
-import io.mlformats.cli.convert.Conversions;
 import io.mlformats.cli.convert.Converter;
 import io.mlformats.cli.convert.DocumentConversions;
 import io.mlformats.cli.convert.IndexBase;
 import io.mlformats.cli.convert.RowSink;
-import io.mlformats.cli.convert.RowSource;
 import io.mlformats.cli.convert.ShardedRowSink;
 import io.mlformats.cli.convert.SinkFactory;
+import io.mlformats.cli.handler.DocumentConversion;
+import io.mlformats.cli.handler.Handlers;
 import io.mlformats.core.FormatException;
 import io.mlformats.core.vector.ValueType;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -119,82 +121,74 @@ final class ConvertCommand implements Callable<Integer> {
                 throw UserException.usage(f + " is " + g + " but " + files.get(0) + " is " + from);
             }
         }
-        Conversions.checkPair(from, to);
-        var err = spec.commandLine().getErr();
-        if (!Conversions.TABULAR.contains(from) || !Conversions.TABULAR.contains(to)) {
-            return documents(from, to, files, o, err);
-        }
-        o = Conversions.resolve(from, to, files, o);
-        RowSource first = Conversions.openRows(from, files.get(0), o);
-        RowSink sink = null;
-        long total = 0;
-        long skipped = 0;
-        try (Progress progress = Progress.start(err, read.quiet, "convert")) {
-            SinkFactory factory = Conversions.rowSinks(to, o, first.valueType(), first.declaredWidth());
-            if (sharding != null && sharding.shards != null) {
-                sink = ShardedRowSink.roundRobin(output, factory, Conversions.suffix(to, gzip), sharding.shards);
-            } else if (sharding != null && sharding.maxPerShard != null) {
-                sink = ShardedRowSink.contiguous(output, factory, Conversions.suffix(to, gzip), sharding.maxPerShard);
-            } else {
-                sink = factory.open(output);
-            }
-            Cleanup.register(sink);
-            RowSource src = first;
-            for (int i = 0; i < files.size(); i++) {
-                if (i > 0) {
-                    src = Conversions.openRows(from, files.get(i), o);
-                }
-                try (RowSource s = src) {
-                    total += Converter.copy(s, sink, progress, total);
-                    skipped += s.stats().skipped();
-                    if (!read.quiet) {
-                        for (FormatException e : s.stats().errors()) {
-                            err.println(e.getMessage());
-                        }
-                    }
-                }
-            }
-            sink.commit();
-        } catch (Exception e) {
-            if (sink != null) {
-                sink.abort();
-            }
-            first.close();
-            throw e;
-        } finally {
-            if (sink != null) {
-                Cleanup.done(sink);
-            }
-        }
+        Handlers.Conversion c = Handlers.conversion(from, to);
+        c.to().checkOutput(o);
+        PrintWriter err = spec.commandLine().getErr();
+        long[] counts = c.rows() ? rows(c, files, o, err) : documents(c.document(), files, o, err);
         if (!read.quiet) {
-            err.println("converted " + total + " record(s) from " + from + " to " + to + " -> " + output
-                    + (skipped > 0 ? "; skipped " + skipped + " bad record(s)" : ""));
+            err.println("converted " + counts[0] + " record(s) from " + from + " to " + to + " -> " + output
+                    + (counts[1] > 0 ? "; skipped " + counts[1] + " bad record(s)" : ""));
         }
         return ExitCode.OK;
     }
 
+    /**
+     * Feature rows from every input into one sink (or shards), committed only if everything succeeded
+     * ({@link Converter#copyAll}).
+     *
+     * @return records converted and records skipped
+     */
+    private long[] rows(Handlers.Conversion c, List<Path> files, ConvertOptions options, PrintWriter err)
+            throws Exception {
+        ConvertOptions o = c.from().resolve(to, files, options);
+        long[] counts = new long[2];
+        try (Progress progress = Progress.start(err, read.quiet, "convert")) {
+            counts[0] = Converter.copyAll(files, file -> c.from().openRows(file, o),
+                    first -> Cleanup.process().register(
+                            openSink(c.to().rowSinks(o, first.valueType(), first.declaredWidth()))),
+                    progress, src -> {
+                        counts[1] += src.stats().skipped();
+                        if (!read.quiet) {
+                            for (FormatException e : src.stats().errors()) {
+                                err.println(e.getMessage());
+                            }
+                        }
+                    });
+        }
+        return counts;
+    }
+
+    private RowSink openSink(SinkFactory factory) throws java.io.IOException {
+        String suffix = to.extension() + (gzip ? ".gz" : "");
+        if (sharding != null && sharding.shards != null) {
+            return ShardedRowSink.roundRobin(output, factory, suffix, sharding.shards);
+        }
+        if (sharding != null && sharding.maxPerShard != null) {
+            return ShardedRowSink.contiguous(output, factory, suffix, sharding.maxPerShard);
+        }
+        return factory.open(output);
+    }
+
     /** DeepAR JSON Lines <-> Parquet, BlazingText text <-> manifest: one output file, no sharding. */
-    private int documents(Format from, Format to, List<Path> files, ConvertOptions o, java.io.PrintWriter err)
+    private long[] documents(DocumentConversion d, List<Path> files, ConvertOptions o, PrintWriter err)
             throws Exception {
         if (sharding != null) {
             throw UserException.usage("--shards and --max-records-per-shard apply to feature-row conversions "
                     + "(libsvm, csv, recordio-protobuf, parquet)");
         }
-        if (to == Format.PARQUET && gzip) {
-            throw UserException.usage("--gzip does not apply to parquet output (Parquet compresses pages)");
-        }
-        long[] skipped = {0};
-        RowSink[] active = {null};
+        long[] counts = new long[2];
+        List<Cleanup.Guard> guards = new ArrayList<>();
         DocumentConversions.Listener listener = new DocumentConversions.Listener() {
             @Override
-            public void output(RowSink abortable) {
-                active[0] = abortable;
-                Cleanup.register(abortable);
+            public Cleanup.Guard output(RowSink abortable) {
+                Cleanup.Guard g = Cleanup.process().register(abortable);
+                guards.add(g);
+                return g;
             }
 
             @Override
             public void finished(io.mlformats.core.ReadStats stats) {
-                skipped[0] += stats.skipped();
+                counts[1] += stats.skipped();
                 if (!read.quiet) {
                     for (FormatException e : stats.errors()) {
                         err.println(e.getMessage());
@@ -202,27 +196,14 @@ final class ConvertCommand implements Callable<Integer> {
                 }
             }
         };
-        long n;
         try {
-            if (from == Format.DEEPAR) {
-                n = DocumentConversions.deepArToParquet(files, output, o, listener);
-            } else if (to == Format.DEEPAR) {
-                n = DocumentConversions.parquetToDeepAr(files, output, o, listener);
-            } else if (from == Format.BLAZINGTEXT) {
-                n = DocumentConversions.textToManifest(files, output, o, listener);
-            } else {
-                n = DocumentConversions.manifestToText(files, output, o, listener);
-            }
+            counts[0] = d.run().convert(files, output, o, listener);
         } finally {
-            if (active[0] != null) {
-                Cleanup.done(active[0]);
+            for (Cleanup.Guard g : guards) {
+                g.close();
             }
         }
-        if (!read.quiet) {
-            err.println("converted " + n + " record(s) from " + from + " to " + to + " -> " + output
-                    + (skipped[0] > 0 ? "; skipped " + skipped[0] + " bad record(s)" : ""));
-        }
-        return ExitCode.OK;
+        return counts;
     }
 
     static final class IndexBaseConverter implements picocli.CommandLine.ITypeConverter<IndexBase> {

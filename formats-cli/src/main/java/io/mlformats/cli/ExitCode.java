@@ -13,11 +13,17 @@ package io.mlformats.cli;
  * </ul>
  */
 public final class ExitCode {
+    /** Success. */
     public static final int OK = 0;
+    /** The input is invalid. */
     public static final int INVALID_DATA = 1;
+    /** Usage error. */
     public static final int USAGE = 2;
+    /** I/O error. */
     public static final int IO = 3;
+    /** Internal error (a bug). */
     public static final int INTERNAL = 4;
+    /** Interrupted by a signal. */
     public static final int INTERRUPTED = 130;
 
     private ExitCode() {

@@ -26,6 +26,7 @@ public enum Format {
         this.description = description;
     }
 
+    /** The name on the command line ({@code --from NAME}). */
     public String cliName() {
         return cliName;
     }
@@ -35,6 +36,7 @@ public enum Format {
         return extension;
     }
 
+    /** One line describing the format, for help texts. */
     public String description() {
         return description;
     }
@@ -56,6 +58,7 @@ public enum Format {
         throw new IllegalArgumentException("unknown format '" + name + "'; known: " + names());
     }
 
+    /** Every command-line name, comma-separated. */
     public static String names() {
         return Arrays.stream(values()).map(Format::cliName).collect(Collectors.joining(", "));
     }

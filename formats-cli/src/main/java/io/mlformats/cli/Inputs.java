@@ -1,5 +1,6 @@
 package io.mlformats.cli;
 
+import io.mlformats.cli.handler.Handlers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -34,6 +35,6 @@ final class Inputs {
     }
 
     static Format format(Path file, Format given) throws IOException, UserException {
-        return given != null ? given : FormatDetector.detect(file).format();
+        return given != null ? given : Handlers.detect(file).format();
     }
 }

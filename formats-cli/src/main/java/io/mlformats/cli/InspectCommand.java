@@ -1,17 +1,14 @@
 package io.mlformats.cli;
 
 import io.mlformats.cli.convert.ConvertOptions;
-import io.mlformats.cli.convert.Conversions;
-import io.mlformats.cli.convert.RowSource;
-import io.mlformats.core.FormatException;
-import io.mlformats.core.ReadStats;
+import io.mlformats.cli.handler.FormatHandler;
+import io.mlformats.cli.handler.Handlers;
+import io.mlformats.cli.handler.Inspection;
+import io.mlformats.cli.handler.RowStats;
 import io.mlformats.core.vector.ValueType;
-import io.mlformats.parquet.DeepArParquetReadOptions;
-import io.mlformats.parquet.DeepArParquetReader;
 import io.mlformats.jsonlines.JsonTextWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,9 +38,6 @@ final class InspectCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "INPUT", description = "File or directory of shards.")
     Path input;
 
-    /** What a record is called when the input is not feature rows ("series", "pairs", ...). */
-    private String noun = "series";
-
     @Override
     public Integer call() throws Exception {
         List<Path> files = Inputs.expand(List.of(input));
@@ -51,83 +45,40 @@ final class InspectCommand implements Callable<Integer> {
             throw UserException.usage(input + ": no files to inspect");
         }
         Format f = Inputs.format(files.get(0), read.from);
-        RowStats stats = new RowStats();
-        List<String> problems = new ArrayList<>();
-        List<String> facts = new ArrayList<>();
-        ValueType type = null;
-        long skipped = 0;
+        FormatHandler handler = Handlers.of(f);
         ConvertOptions o = ConvertOptions.reading(read.lenient, true, read.multiLabel);
-        long series = -1;
+        Inspection in;
         try (Progress progress = Progress.start(spec.commandLine().getErr(), read.quiet, "inspect")) {
+            in = new Inspection(progress);
             for (Path file : files) {
                 Format g = Inputs.format(file, read.from);
                 if (g != f) {
-                    problems.add(file + ": format " + g + " differs from " + f + " of " + files.get(0));
+                    in.problem(file + ": format " + g + " differs from " + f + " of " + files.get(0));
                     continue;
                 }
-                if (f == Format.PARQUET && ParquetTables.isDeepAr(file)) {
-                    try (DeepArParquetReader r = DeepArParquetReader.open(file, DeepArParquetReadOptions.defaults().withRead(o.readOptions()))) {
-                        series = Math.max(series, 0);
-                        while (r.next()) {
-                            series++;
-                        }
-                        skipped += collect(r.stats(), problems);
-                    }
-                    facts.add("DeepAR table: start, target" + " columns");
-                    continue;
-                }
-                if (!Conversions.TABULAR.contains(f)) {
-                    noun = Documents.noun(f);
-                    try (io.mlformats.core.RecordReader<?> r = Documents.open(f, file, o)) {
-                        series = Math.max(series, 0);
-                        while (r.next()) {
-                            series++;
-                        }
-                        skipped += collect(r.stats(), problems);
-                    }
-                    continue;
-                }
-                try (RowSource src = Conversions.openRows(f, file, o)) {
-                    type = src.valueType();
-                    if (facts.isEmpty()) {
-                        facts.addAll(src.describe());
-                    }
-                    while (src.next()) {
-                        stats.add(src.current());
-                        if ((stats.records & 4095) == 0) {
-                            progress.update(src.bytesRead(), src.bytesTotal(), stats.records);
-                        }
-                    }
-                    skipped += collect(src.stats(), problems);
-                }
+                handler.inspect(file, o, in);
             }
         }
+        RowStats stats = in.rows();
         if (stats.nonFiniteLabels > 0) {
-            problems.add(stats.nonFiniteLabels + " label(s) are NaN or infinite");
+            in.problem(stats.nonFiniteLabels + " label(s) are NaN or infinite");
         }
         if (stats.unlabelled > 0 && stats.unlabelled < stats.records) {
-            problems.add(stats.unlabelled + " of " + stats.records + " record(s) have no label");
+            in.problem(stats.unlabelled + " of " + stats.records + " record(s) have no label");
         }
         if (json) {
-            printJson(f, files, stats, type, facts, problems, skipped, series);
+            printJson(f, files, in);
         } else {
-            printText(f, files, stats, type, facts, problems, skipped, series);
+            printText(f, files, in);
         }
         return ExitCode.OK;
     }
 
-    private static long collect(ReadStats s, List<String> problems) {
-        for (FormatException e : s.errors()) {
-            problems.add(e.getMessage());
-        }
-        if (s.skipped() > s.errors().size()) {
-            problems.add("... and " + (s.skipped() - s.errors().size()) + " more bad record(s)");
-        }
-        return s.skipped();
-    }
-
-    private void printText(Format f, List<Path> files, RowStats s, ValueType type, List<String> facts,
-                           List<String> problems, long skipped, long series) {
+    private void printText(Format f, List<Path> files, Inspection in) {
+        RowStats s = in.rows();
+        ValueType type = in.type();
+        long skipped = in.skipped();
+        long series = in.documents();
         PrintWriter out = spec.commandLine().getOut();
         out.println("input:     " + input);
         out.println("format:    " + f);
@@ -135,7 +86,7 @@ final class InspectCommand implements Callable<Integer> {
             out.println("shards:    " + files.size());
         }
         if (series >= 0) {
-            out.println(String.format(Locale.ROOT, "%-11s", noun + ":") + series);
+            out.println(String.format(Locale.ROOT, "%-11s", in.noun() + ":") + series);
         } else {
             out.println("records:   " + s.records + (skipped > 0 ? " (+" + skipped + " bad, skipped)" : ""));
             out.println("dtype:     " + (type == null ? "-" : type == ValueType.FLOAT32 ? "float32" : "float64"));
@@ -151,11 +102,11 @@ final class InspectCommand implements Callable<Integer> {
                 out.println("weights:   " + s.weighted + " record(s) weighted");
             }
         }
-        for (String fact : facts) {
+        for (String fact : in.facts()) {
             out.println("           " + fact);
         }
-        out.println("problems:  " + (problems.isEmpty() ? "none" : problems.size()));
-        for (String p : problems) {
+        out.println("problems:  " + (in.problems().isEmpty() ? "none" : in.problems().size()));
+        for (String p : in.problems()) {
             out.println("  " + p);
         }
         out.flush();
@@ -182,13 +133,16 @@ final class InspectCommand implements Callable<Integer> {
         return io.mlformats.core.text.NumberFormatter.toString(v);
     }
 
-    private void printJson(Format f, List<Path> files, RowStats s, ValueType type, List<String> facts,
-                           List<String> problems, long skipped, long series) throws java.io.IOException {
+    private void printJson(Format f, List<Path> files, Inspection in) throws java.io.IOException {
+        RowStats s = in.rows();
+        ValueType type = in.type();
+        long skipped = in.skipped();
+        long series = in.documents();
         JsonTextWriter j = new JsonTextWriter(new WriterStream(spec.commandLine().getOut()));
         j.beginObject().key("input").value(input.toString()).key("format").value(f.cliName())
                 .key("shards").value((long) files.size());
         if (series >= 0) {
-            j.key(noun).value(series);
+            j.key(in.noun()).value(series);
         } else {
             j.key("records").value(s.records).key("skipped").value(skipped)
                     .key("dtype").value(type == null ? null : type == ValueType.FLOAT32 ? "float32" : "float64")
@@ -210,12 +164,12 @@ final class InspectCommand implements Callable<Integer> {
             j.key("weighted").value(s.weighted);
         }
         j.key("details").beginArray();
-        for (String fact : facts) {
+        for (String fact : in.facts()) {
             j.value(fact);
         }
         j.endArray();
         j.key("problems").beginArray();
-        for (String p : problems) {
+        for (String p : in.problems()) {
             j.value(p);
         }
         j.endArray().endObject();

@@ -26,14 +26,20 @@ import picocli.CommandLine.Command;
         footer = {"", "Exit codes: 0 ok, 1 invalid data, 2 usage error, 3 I/O error, "
                 + "4 internal error, 130 interrupted."})
 public final class Main implements Runnable {
+    /** Picocli fills this in. */
+    public Main() {
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Without a subcommand: a usage error. */
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
     }
 
+    /** Runs the command and exits with its code. */
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
     }

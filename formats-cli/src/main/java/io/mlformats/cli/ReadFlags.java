@@ -38,6 +38,7 @@ public final class ReadFlags {
     public static final class FormatNames extends java.util.ArrayList<String> {
         private static final long serialVersionUID = 1L;
 
+        /** Every format's command-line name. */
         public FormatNames() {
             for (Format f : Format.values()) {
                 add(f.cliName());

@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -29,11 +33,58 @@ class ShadedJarTest {
         return new ProcessBuilder(cmd);
     }
 
-    private static String[] run(String... args) throws Exception {
-        Process p = jar(args).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new String[] {Integer.toString(p.waitFor()), out, err};
+    private static final long TIMEOUT_SECONDS = 120;
+    private static int runs;
+
+    /**
+     * Runs the jar with stdout and stderr redirected to files (no pipe to fill and block the child), waiting at
+     * most {@link #TIMEOUT_SECONDS}; returns {exit code, stdout, stderr}.
+     */
+    private String[] run(String... args) throws Exception {
+        int n = runs++;
+        Path out = dir.resolve(".out-" + n);
+        Path err = dir.resolve(".err-" + n);
+        Process p = jar(args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        try {
+            assertTrue(p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS), "mlformats " + String.join(" ", args)
+                    + " did not finish in " + TIMEOUT_SECONDS + " s");
+            return new String[] {Integer.toString(p.exitValue()), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8)};
+        } finally {
+            p.destroyForcibly();
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    /**
+     * Waits, without polling, until a file whose name starts with {@code prefix} appears in a hidden staging
+     * directory created in {@code parent}; false if none did in {@code seconds}.
+     */
+    private static boolean awaitStaged(WatchService watcher, Path parent, String prefix, long seconds)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (true) {
+            try (Stream<Path> s = Files.list(parent)) { // staging directories that exist already
+                for (Path d : s.filter(Files::isDirectory).toList()) {
+                    d.register(watcher, StandardWatchEventKinds.ENTRY_CREATE);
+                    try (Stream<Path> files = Files.list(d)) {
+                        if (files.anyMatch(f -> f.getFileName().toString().startsWith(prefix))) {
+                            return true;
+                        }
+                    }
+                }
+            } catch (NoSuchFileException raced) {
+                // a staging directory went away between listing and registering: look again
+            }
+            long left = deadline - System.nanoTime();
+            WatchKey key = left > 0 ? watcher.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (key == null) {
+                return false;
+            }
+            key.pollEvents();
+            key.reset();
+        }
     }
 
     @Test
@@ -70,24 +121,24 @@ class ShadedJarTest {
     void interruptedConversionLeavesNothing() throws Exception {
         Path big = Tables.sparse(dir.resolve("big.parquet"), 300_000, 40, 7);
         Path out = dir.resolve("out");
-        Process p = jar("convert", "-q", "--to", "parquet", "--dense", "--max-records-per-shard", "20000",
-                big.toString(), "-o", out.toString()).redirectErrorStream(true).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        boolean staged = false;
-        while (System.nanoTime() < deadline && p.isAlive()) {
-            try (Stream<Path> s = Files.walk(dir)) {
-                staged = s.anyMatch(f -> f.getFileName().toString().startsWith("part-00001"));
-            } catch (IOException raced) {
-                staged = false;
-            }
-            if (staged) {
-                break;
-            }
-            Thread.sleep(20);
+        Path log = dir.resolve(".convert-log");
+        Process p;
+        boolean staged;
+        try (WatchService watcher = dir.getFileSystem().newWatchService()) {
+            dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE);
+            p = jar("convert", "-q", "--to", "parquet", "--dense", "--max-records-per-shard", "20000",
+                    big.toString(), "-o", out.toString()).redirectErrorStream(true).redirectOutput(log.toFile())
+                    .start();
+            staged = awaitStaged(watcher, dir, "part-00001", 60);
         }
-        assertTrue(staged && p.isAlive(), "conversion finished before it could be interrupted; enlarge the input");
-        p.destroy(); // SIGTERM: shutdown hooks run
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        try {
+            assertTrue(staged && p.isAlive(), "conversion finished before it could be interrupted; enlarge the input");
+            p.destroy(); // SIGTERM: shutdown hooks run
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        } finally {
+            p.destroyForcibly();
+        }
+        Files.delete(log);
         assertFalse(Files.exists(out), "interrupted conversion published its output");
         try (Stream<Path> s = Files.list(dir)) {
             assertEquals(List.of("big.parquet"), s.map(f -> f.getFileName().toString()).toList());

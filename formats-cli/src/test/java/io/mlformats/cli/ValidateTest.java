@@ -57,7 +57,7 @@ class ValidateTest {
         Cli c = Cli.run("validate", "--for", "linear-learner", "--num-classes", "2", f.toString());
         assertEquals(ExitCode.INVALID_DATA, c.code());
         assertEquals(List.of("2: record 1: feature 0 is missing (empty field or NaN); linear-learner needs every feature"
-                + " value present and finite", "3: record 2: label 3 is not an integer in 0..1 (--num-classes 2)"),
+                + " value present and finite", "3: record 2: label 3 is not an integer in 0..1 (num_classes 2)"),
                 lines(c));
         Cli x = Cli.run("validate", "--for", "xgboost", f.toString());
         assertEquals(0, x.code(), "xgboost reads an empty CSV field as missing: " + x.err());
@@ -78,7 +78,7 @@ class ValidateTest {
         Cli dim = Cli.run("validate", "--for", "knn", "--feature-dim", "5",
                 Golden.path("recordio/dense_f32_5x4_label_f32.pbr").toString());
         assertEquals(ExitCode.INVALID_DATA, dim.code());
-        assertEquals(5, dim.err().lines().filter(l -> l.contains("record has 4 features, --feature-dim is 5")).count(),
+        assertEquals(5, dim.err().lines().filter(l -> l.contains("record has 4 features, feature_dim is 5")).count(),
                 dim.err());
         Cli kmeans = Cli.run("validate", "--for", "kmeans", Golden.path("recordio/dense_f32_3x4_nolabel.pbr").toString());
         assertEquals(0, kmeans.code(), kmeans.err());

@@ -24,6 +24,7 @@ public record ConvertOptions(IndexBase indexBase, long numFeatures, Boolean dens
                              String labelColumn, String weightColumn, boolean gzip, int threads, boolean lenient,
                              boolean skipErrors, boolean multiLabel) {
 
+    /** Zero-based indices, shape and type as read, no gzip, one thread, strict, stop at the first error. */
     public static ConvertOptions defaults() {
         return new ConvertOptions(IndexBase.ZERO, 0, null, null, null, null, false, 1, false, false, false);
     }
@@ -34,7 +35,7 @@ public record ConvertOptions(IndexBase indexBase, long numFeatures, Boolean dens
                 multiLabel);
     }
 
-    /** These options with the input's index base and width decided (see {@link Conversions#resolve}). */
+    /** These options with the input's index base and width decided (see {@link io.mlformats.cli.handler.FormatHandler#resolve}). */
     public ConvertOptions withShape(IndexBase base, long width) {
         return new ConvertOptions(base, width, dense, dtype, labelColumn, weightColumn, gzip, threads, lenient,
                 skipErrors, multiLabel);

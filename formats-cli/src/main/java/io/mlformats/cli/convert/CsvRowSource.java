@@ -29,6 +29,7 @@ public final class CsvRowSource extends ReaderRowSource<CsvReader> {
         this.dense = DenseVector.of(type, 64);
     }
 
+    /** The rows of a CSV file read with the command's options (label and weight columns, value type). */
     public static CsvRowSource open(Path file, ConvertOptions o) throws IOException, UserException {
         ValueType t = o.dtype() != null ? o.dtype() : ValueType.FLOAT32;
         CsvOptions c = options(o).withValueType(t);

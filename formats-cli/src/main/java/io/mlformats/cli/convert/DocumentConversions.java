@@ -1,5 +1,6 @@
 package io.mlformats.cli.convert;
 
+import io.mlformats.core.vector.LabeledRow;
 import io.mlformats.blazingtext.BlazingTextManifest;
 import io.mlformats.blazingtext.BlazingTextReadOptions;
 import io.mlformats.blazingtext.BlazingTextReader;
@@ -39,15 +40,20 @@ public final class DocumentConversions {
 
     /** What a conversion tells its caller: the output to abort on a signal, and each input's reading stats. */
     public interface Listener {
-        void output(RowSink abortable);
+        /**
+         * Registers the abort handle of the output; the conversion checks the returned guard for a stop request
+         * and publishes the output through it.
+         */
+        Cleanup.Guard output(RowSink abortable);
 
+        /** One input was read completely, with these stats. */
         void finished(io.mlformats.core.ReadStats stats);
     }
 
-    /** The abort handle of a document output (its writer publishes it on close). */
+    /** The abort handle of a document output (the conversion publishes it through its guard). */
     interface Sink extends RowSink {
         @Override
-        default void write(Row row) {
+        default void write(LabeledRow row) {
             throw new UnsupportedOperationException("not a feature-row output");
         }
     }
@@ -58,7 +64,7 @@ public final class DocumentConversions {
         DeepArReadOptions ro = DeepArReadOptions.training().withRead(o.readOptions());
         ValueType t = o.dtype() != null ? o.dtype() : ValueType.FLOAT32;
         DeepArParquetWriter[] w = new DeepArParquetWriter[1];
-        reg.output(abortOnly(() -> {
+        Cleanup.Guard guard = reg.output(abortOnly(() -> {
             if (w[0] != null) {
                 w[0].abort();
             }
@@ -68,6 +74,7 @@ public final class DocumentConversions {
             for (Path in : inputs) {
                 try (DeepArReader r = DeepArReader.open(in, ro)) {
                     while (r.next()) {
+                        guard.checkStop();
                         DeepArSeriesView v = r.current();
                         if (w[0] == null) {
                             w[0] = DeepArParquetWriter.open(output, DeepArParquetWriteOptions.defaults()
@@ -82,12 +89,13 @@ public final class DocumentConversions {
                         n++;
                     }
                     reg.finished(r.stats());
+                    guard.checkStop();
                 }
             }
             if (w[0] == null) {
                 w[0] = DeepArParquetWriter.open(output, DeepArParquetWriteOptions.defaults().withTargetType(t));
             }
-            w[0].commit();
+            guard.commit(w[0]::commit);
             return n;
         } catch (IOException | RuntimeException e) {
             if (w[0] != null) {
@@ -131,12 +139,13 @@ public final class DocumentConversions {
     public static long parquetToDeepAr(List<Path> inputs, Path output, ConvertOptions o, Listener reg)
             throws IOException {
         DeepArWriter w = DeepArWriter.create(output, o.gzip());
-        reg.output(abortOnly(w::abort));
+        Cleanup.Guard guard = reg.output(abortOnly(w::abort));
         long n = 0;
         try {
             for (Path in : inputs) {
                 try (DeepArParquetReader r = DeepArParquetReader.open(in, DeepArParquetReadOptions.defaults().withRead(o.readOptions()))) {
                     while (r.next()) {
+                        guard.checkStop();
                         DeepArParquetSeries s = r.current().copy();
                         try {
                             w.write(start(s.start(), r), floats(s.target()), s.target().length, ints(s.cat(), r),
@@ -149,9 +158,10 @@ public final class DocumentConversions {
                         n++;
                     }
                     reg.finished(r.stats());
+                    guard.checkStop();
                 }
             }
-            w.commit();
+            guard.commit(w::commit);
             return n;
         } catch (IOException | RuntimeException e) {
             w.abort();
@@ -215,7 +225,7 @@ public final class DocumentConversions {
     public static long textToManifest(List<Path> inputs, Path output, ConvertOptions o, Listener reg)
             throws IOException {
         AugmentedManifestWriter w = AugmentedManifestWriter.create(output, o.gzip());
-        reg.output(abortOnly(w::abort));
+        Cleanup.Guard guard = reg.output(abortOnly(w::abort));
         long n = 0;
         try {
             for (Path in : inputs) {
@@ -223,9 +233,10 @@ public final class DocumentConversions {
                         BlazingTextReadOptions.supervised().withRead(o.readOptions()))) {
                     n += BlazingTextManifest.toManifest(r, w);
                     reg.finished(r.stats());
+                    guard.checkStop();
                 }
             }
-            w.commit();
+            guard.commit(w::commit);
             return n;
         } catch (IOException | RuntimeException e) {
             w.abort();
@@ -237,7 +248,7 @@ public final class DocumentConversions {
     public static long manifestToText(List<Path> inputs, Path output, ConvertOptions o, Listener reg)
             throws IOException {
         BlazingTextWriter w = BlazingTextWriter.create(output, "__label__", o.gzip());
-        reg.output(abortOnly(w::abort));
+        Cleanup.Guard guard = reg.output(abortOnly(w::abort));
         long n = 0;
         try {
             for (Path in : inputs) {
@@ -246,9 +257,10 @@ public final class DocumentConversions {
                                 .withRead(o.readOptions()))) {
                     n += BlazingTextManifest.fromManifest(r, w, "__label__");
                     reg.finished(r.stats());
+                    guard.checkStop();
                 }
             }
-            w.commit();
+            guard.commit(w::commit);
             return n;
         } catch (IOException | RuntimeException e) {
             w.abort();

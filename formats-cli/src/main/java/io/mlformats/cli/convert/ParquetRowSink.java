@@ -22,6 +22,11 @@ public final class ParquetRowSink implements RowSink {
     private ParquetFeatureWriter writer;
     private final LabeledRow scratch = new LabeledRow();
 
+    /**
+     * A Parquet feature table at {@code target}, dense or sparse as the options (else the first row) say.
+     *
+     * @param width the number of features, 0 if unknown
+     */
     public ParquetRowSink(Path target, ConvertOptions options, ValueType inputType, long width) {
         this.target = target;
         this.options = options;
@@ -29,7 +34,7 @@ public final class ParquetRowSink implements RowSink {
         this.width = width;
     }
 
-    private void open(Row first) throws IOException {
+    private void open(LabeledRow first) throws IOException {
         boolean sparse = options.dense() != null ? !options.dense() : first == null || first.isSparse();
         ValueType t = options.dtype() != null ? options.dtype() : inputType;
         long n = options.numFeatures() > 0 ? options.numFeatures() : width;
@@ -53,7 +58,7 @@ public final class ParquetRowSink implements RowSink {
     }
 
     @Override
-    public void write(Row row) throws IOException {
+    public void write(LabeledRow row) throws IOException {
         if (writer == null) {
             open(row);
         }

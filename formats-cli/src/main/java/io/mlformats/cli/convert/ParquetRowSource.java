@@ -17,6 +17,7 @@ public final class ParquetRowSource extends ReaderRowSource<ParquetFeatureReader
         super(reader, size);
     }
 
+    /** The feature rows of a Parquet feature table, with the command's label and weight columns. */
     public static ParquetRowSource open(Path file, ConvertOptions o) throws IOException {
         ParquetFeatureReadOptions b = ParquetFeatureReadOptions.defaults()
                 .withRead(o.readOptions())
@@ -83,6 +84,7 @@ public final class ParquetRowSource extends ReaderRowSource<ParquetFeatureReader
         return reader.ignoredColumns();
     }
 
+    /** The label column's name, or null if the table has none. */
     public String labelColumn() {
         return reader.labelColumn();
     }

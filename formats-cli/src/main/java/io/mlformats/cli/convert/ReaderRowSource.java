@@ -1,17 +1,20 @@
 package io.mlformats.cli.convert;
 
+import io.mlformats.core.vector.LabeledRow;
 import io.mlformats.core.ReadStats;
 import io.mlformats.core.RecordReader;
 import io.mlformats.core.SourcePosition;
 import java.io.IOException;
 
 /**
- * What every row source over one of the library's readers shares: the reused {@link Row}, and position, stats,
+ * What every row source over one of the library's readers shares: the reused {@link LabeledRow}, and position, stats,
  * progress and close delegated to the reader. Subclasses fill the row in {@link #next()}. Not thread-safe.
  */
 abstract class ReaderRowSource<R extends RecordReader<?>> implements RowSource {
+    /** The library reader the rows come from. */
     protected final R reader;
-    protected final Row row = new Row();
+    /** The reused row {@link #next()} fills. */
+    protected final LabeledRow row = new LabeledRow();
     private final long size;
 
     ReaderRowSource(R reader, long size) {
@@ -20,7 +23,7 @@ abstract class ReaderRowSource<R extends RecordReader<?>> implements RowSource {
     }
 
     @Override
-    public Row current() {
+    public LabeledRow current() {
         return row;
     }
 

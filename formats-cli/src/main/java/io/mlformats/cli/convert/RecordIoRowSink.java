@@ -1,5 +1,6 @@
 package io.mlformats.cli.convert;
 
+import io.mlformats.core.vector.LabeledRow;
 import io.mlformats.core.AtomicFileSink;
 import io.mlformats.core.vector.DenseVector;
 import io.mlformats.core.vector.SparseVector;
@@ -62,7 +63,7 @@ public final class RecordIoRowSink implements RowSink {
     }
 
     @Override
-    public void write(Row row) throws IOException {
+    public void write(LabeledRow row) throws IOException {
         if (row.isMultiLabel()) {
             throw new IllegalArgumentException("RecordIO-protobuf rows are written with one label; this row has "
                     + row.labelCount());

@@ -32,6 +32,7 @@ public final class RecordIoRowSource extends ReaderRowSource<RecordProtobufReade
         super(reader, size);
     }
 
+    /** The feature rows of a RecordIO-protobuf file (the {@code values} tensor and its label). */
     public static RecordIoRowSource open(Path file, ConvertOptions o) throws IOException {
         RecordProtobufReader r = RecordProtobufReader.open(file, RecordProtobufReadOptions.defaults()
                 .withRead(o.readOptions()));

@@ -1,5 +1,6 @@
 package io.mlformats.cli.convert;
 
+import io.mlformats.core.vector.LabeledRow;
 import java.io.IOException;
 
 /**
@@ -7,7 +8,12 @@ import java.io.IOException;
  * {@link #commit()}; {@link #abort()} removes every trace. Not thread-safe.
  */
 public interface RowSink {
-    void write(Row row) throws IOException;
+    /**
+     * Writes one row (read during the call, not kept).
+     *
+     * @throws IllegalArgumentException if the output format cannot hold this row
+     */
+    void write(LabeledRow row) throws IOException;
 
     /** Finishes and publishes the output. */
     void commit() throws IOException;

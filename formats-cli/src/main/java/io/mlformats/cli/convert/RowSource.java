@@ -1,5 +1,6 @@
 package io.mlformats.cli.convert;
 
+import io.mlformats.core.vector.LabeledRow;
 import io.mlformats.core.ReadStats;
 import io.mlformats.core.SourcePosition;
 import io.mlformats.core.vector.ValueType;
@@ -11,10 +12,12 @@ public interface RowSource extends AutoCloseable {
     boolean next() throws IOException;
 
     /** The current row (reused). */
-    Row current();
+    LabeledRow current();
 
+    /** Where the current row is. */
     SourcePosition position();
 
+    /** Records read and skipped so far, with the errors of skipped ones. */
     ReadStats stats();
 
     /** Value type of the features as read. */
@@ -26,6 +29,7 @@ public interface RowSource extends AutoCloseable {
     /** Input bytes consumed so far and the total, for progress (total -1 if unknown). */
     long bytesRead();
 
+    /** Input size in bytes, -1 if unknown. */
     long bytesTotal();
 
     /** Format-specific facts for {@code inspect} (column names, layout, ...), one per line; may be empty. */

@@ -1,5 +1,6 @@
 package io.mlformats.cli.convert;
 
+import io.mlformats.core.vector.LabeledRow;
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -85,7 +86,7 @@ public final class ShardedRowSink implements RowSink {
     }
 
     @Override
-    public void write(Row row) throws IOException {
+    public void write(LabeledRow row) throws IOException {
         RowSink sink;
         if (shards > 0) {
             int i = (int) (rows % shards);

@@ -1,5 +1,6 @@
 package io.mlformats.cli.convert;
 
+import io.mlformats.core.vector.LabeledRow;
 import io.mlformats.core.RecordWriter;
 import io.mlformats.core.vector.DenseVector;
 import io.mlformats.core.vector.SparseVector;
@@ -50,7 +51,7 @@ public final class TextRowSink implements RowSink {
         return new TextRowSink(target, true, o, type, width);
     }
 
-    private void open(Row first) throws IOException {
+    private void open(LabeledRow first) throws IOException {
         if (!csv) {
             writer = LibSvmWriter.open(target, new LibSvmWriteOptions(IndexBase.ZERO, options.gzip(), false));
             return;
@@ -64,7 +65,7 @@ public final class TextRowSink implements RowSink {
     }
 
     @Override
-    public void write(Row row) throws IOException {
+    public void write(LabeledRow row) throws IOException {
         if (writer == null) {
             open(row);
         }

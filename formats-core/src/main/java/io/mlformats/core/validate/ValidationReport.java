@@ -56,6 +56,21 @@ public final class ValidationReport {
         }
     }
 
+    /**
+     * Counts {@code n} problems of a severity whose details were not kept (validators that summarise a dataset
+     * rule keep at most {@link #maxKept()} positions per rule and count the rest).
+     */
+    public void countUnkept(ValidationProblem.Severity severity, long n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must be >= 0: " + n);
+        }
+        if (severity == ValidationProblem.Severity.ERROR) {
+            errors += n;
+        } else {
+            warnings += n;
+        }
+    }
+
     /** Counts a record looked at (validators call this). */
     public void countRecord() {
         records++;

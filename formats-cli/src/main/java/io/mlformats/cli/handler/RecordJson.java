@@ -1,4 +1,4 @@
-package io.mlformats.cli;
+package io.mlformats.cli.handler;
 
 import io.mlformats.jsonlines.JsonTextWriter;
 import io.mlformats.recordio.image.ImageRecord;

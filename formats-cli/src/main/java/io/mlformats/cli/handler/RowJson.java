@@ -1,6 +1,6 @@
-package io.mlformats.cli;
+package io.mlformats.cli.handler;
 
-import io.mlformats.cli.convert.Row;
+import io.mlformats.core.vector.LabeledRow;
 import io.mlformats.core.vector.DenseVector;
 import io.mlformats.core.vector.SparseVector;
 import io.mlformats.core.vector.ValueType;
@@ -17,7 +17,7 @@ final class RowJson {
     private RowJson() {
     }
 
-    static void write(JsonTextWriter j, Row r, ValueType type) throws IOException {
+    static void write(JsonTextWriter j, LabeledRow r, ValueType type) throws IOException {
         j.beginObject();
         if (r.labelCount() == 1 && !r.isMultiLabel()) {
             j.key("label").value(r.label(0));

@@ -1,32 +1,49 @@
-package io.mlformats.cli;
+package io.mlformats.cli.handler;
 
-import io.mlformats.cli.convert.Row;
+import io.mlformats.core.vector.LabeledRow;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Statistics over feature rows for {@code inspect} and {@code validate}. Not thread-safe. */
-final class RowStats {
+/** Statistics over feature rows for {@code inspect}. Not thread-safe. */
+public final class RowStats {
     private static final int MAX_DISTINCT_LABELS = 50;
 
-    long records;
-    long maxWidth;
-    long minWidth = Long.MAX_VALUE;
-    long nnzTotal;
-    long nnzMin = Long.MAX_VALUE;
-    long nnzMax;
-    long sparseRows;
-    long denseRows;
-    long unlabelled;
-    long multiLabel;
-    long weighted;
-    long nonFiniteLabels;
-    long nonFiniteValues;
-    double labelMin = Double.POSITIVE_INFINITY;
-    double labelMax = Double.NEGATIVE_INFINITY;
-    final TreeMap<Double, Long> labels = new TreeMap<>();
-    boolean labelsContinuous;
+    /** Rows seen. */
+    public long records;
+    /** Largest row width. */
+    public long maxWidth;
+    /** Smallest row width. */
+    public long minWidth = Long.MAX_VALUE;
+    /** Stored entries over all rows. */
+    public long nnzTotal;
+    /** Fewest stored entries in a row. */
+    public long nnzMin = Long.MAX_VALUE;
+    /** Most stored entries in a row. */
+    public long nnzMax;
+    /** Rows with sparse features. */
+    public long sparseRows;
+    /** Rows with dense features. */
+    public long denseRows;
+    /** Rows without a label. */
+    public long unlabelled;
+    /** Rows with a label list. */
+    public long multiLabel;
+    /** Rows with an instance weight. */
+    public long weighted;
+    /** NaN or infinite labels. */
+    public long nonFiniteLabels;
+    /** Non-finite feature values. */
+    public long nonFiniteValues;
+    /** Smallest finite label. */
+    public double labelMin = Double.POSITIVE_INFINITY;
+    /** Largest finite label. */
+    public double labelMax = Double.NEGATIVE_INFINITY;
+    private final TreeMap<Double, Long> labels = new TreeMap<>();
+    /** True once more than 50 distinct labels were seen. */
+    public boolean labelsContinuous;
 
-    void add(Row r) {
+    /** Adds one row. */
+    public void add(LabeledRow r) {
         records++;
         long w = r.width();
         maxWidth = Math.max(maxWidth, w);
@@ -78,20 +95,12 @@ final class RowStats {
     }
 
     /** Label values seen (when at most 50 distinct), with counts. */
-    Map<Double, Long> labelCounts() {
+    public Map<Double, Long> labelCounts() {
         return labels;
     }
 
-    double nnzMean() {
+    /** Mean stored entries per row; 0 without rows. */
+    public double nnzMean() {
         return records == 0 ? 0 : (double) nnzTotal / records;
-    }
-
-    boolean integerLabels() {
-        for (double l : labels.keySet()) {
-            if (l != Math.rint(l)) {
-                return false;
-            }
-        }
-        return !labelsContinuous;
     }
 }

@@ -1,4 +1,4 @@
-package io.mlformats.cli;
+package io.mlformats.cli.handler;
 
 import java.io.IOException;
 import java.nio.file.Path;

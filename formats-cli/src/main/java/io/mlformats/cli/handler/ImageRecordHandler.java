@@ -1,0 +1,118 @@
+package io.mlformats.cli.handler;
+
+import io.mlformats.cli.Algorithm;
+import io.mlformats.cli.Format;
+import io.mlformats.cli.convert.ConvertOptions;
+import io.mlformats.core.RecordReader;
+import io.mlformats.core.ReadStats;
+import io.mlformats.recordio.RecordIoReadOptions;
+import io.mlformats.recordio.image.ImageRecord;
+import io.mlformats.recordio.image.ImageRecordReader;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * MXNet image RecordIO: the RecordIO magic, then a first payload that is an image header followed by JPEG or
+ * PNG bytes (asked before RecordIO-protobuf, which shares the magic). Stateless.
+ */
+final class ImageRecordHandler extends RecordHandler {
+
+    @Override
+    public Format format() {
+        return Format.IMAGE_RECORD;
+    }
+
+    @Override
+    public String recognise(Sniff head) {
+        if (head.length() < 8 || head.intLE(0) != RecordIoProtobufHandler.RECORDIO_MAGIC) {
+            return null;
+        }
+        int len = head.intLE(4) & ((1 << 29) - 1);
+        int p = 8;
+        if (head.length() >= p + 24 && len >= 24) {
+            long flag = head.intLE(p) & 0xffffffffL;
+            long img = p + 24 + 4 * flag;
+            if (flag < 4096 && img + 4 <= head.length() && img + 4 <= p + len) {
+                int i = (int) img;
+                String kind = imageKind(4, head.byteAt(i), head.byteAt(i + 1), head.byteAt(i + 2),
+                        head.byteAt(i + 3));
+                if (kind != null) {
+                    return "RecordIO magic, image header + " + kind;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** "JPEG" or "PNG" from the first bytes of an image ({@code available} of them, -1 past the end), else null. */
+    private static String imageKind(int available, int b0, int b1, int b2, int b3) {
+        if (available >= 2 && b0 == 0xff && b1 == 0xd8) {
+            return "JPEG";
+        }
+        if (available >= 4 && b0 == 0x89 && b1 == 'P' && b2 == 'N' && b3 == 'G') {
+            return "PNG";
+        }
+        return null;
+    }
+
+    @Override
+    public String noun() {
+        return "images";
+    }
+
+    @Override
+    RecordReader<?> openRecords(Path file, ConvertOptions o) throws IOException {
+        return open(file, o);
+    }
+
+    private static ImageRecordReader open(Path file, ConvertOptions o) throws IOException {
+        return ImageRecordReader.open(file, RecordIoReadOptions.defaults().withRead(o.readOptions()));
+    }
+
+    @Override
+    public ReadStats cat(Path file, ConvertOptions o, CatOutput out) throws IOException {
+        try (ImageRecordReader r = open(file, o)) {
+            while (r.next()) {
+                RecordJson.write(out.json(), r.current());
+            }
+            return r.stats();
+        }
+    }
+
+    @Override
+    public Set<Algorithm> validatedFor() {
+        return EnumSet.of(Algorithm.IMAGE_CLASSIFICATION);
+    }
+
+    @Override
+    public long validate(Path file, Validation v) throws IOException {
+        long n = 0;
+        int numClasses = v.numClasses();
+        try (ImageRecordReader r = open(file, v.read())) {
+            while (r.next()) {
+                n++;
+                ImageRecord rec = r.current();
+                for (int i = 0; i < rec.labelCount(); i++) {
+                    float l = rec.label(i);
+                    if (!Float.isFinite(l)) {
+                        v.problem(r.position(), "label " + i + " is " + l);
+                    } else if (numClasses > 0 && (l != Math.rint(l) || l < 0 || l >= numClasses)) {
+                        v.problem(r.position(), "label " + l + " is not an integer in 0.." + (numClasses - 1));
+                    }
+                }
+                ByteBuffer img = rec.image();
+                int p = img.position();
+                int len = img.remaining();
+                if (imageKind(len, len > 0 ? img.get(p) & 0xff : -1, len > 1 ? img.get(p + 1) & 0xff : -1,
+                        len > 2 ? img.get(p + 2) & 0xff : -1, len > 3 ? img.get(p + 3) & 0xff : -1) == null) {
+                    v.problem(r.position(), "image bytes are neither JPEG nor PNG (" + img.remaining() + " bytes)");
+                }
+            }
+            v.readerErrors(r.stats());
+        }
+        return n;
+    }
+}

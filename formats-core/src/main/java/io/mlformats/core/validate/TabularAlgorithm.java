@@ -1,0 +1,82 @@
+package io.mlformats.core.validate;
+
+import java.util.Locale;
+
+/**
+ * The SageMaker built-in algorithms that train on labelled feature rows, with the rules {@link TabularValidator}
+ * applies for each. Immutable.
+ */
+public enum TabularAlgorithm {
+    /** XGBoost: a single label per row; missing and non-finite feature values are read as "missing". */
+    XGBOOST("xgboost", true, false, false, false),
+    /** Linear Learner: labelled rows, finite features, constant feature_dim, float32 tensors. */
+    LINEAR_LEARNER("linear-learner", true, true, true, true),
+    /** Factorization Machines: labelled rows, finite features, constant feature_dim, float32 tensors. */
+    FACTORIZATION_MACHINES("factorization-machines", true, true, true, true),
+    /** k-nearest neighbours: labelled rows, finite features, constant feature_dim, float32 tensors. */
+    KNN("knn", true, true, true, true),
+    /** k-means: unlabelled rows allowed, finite features, constant feature_dim. */
+    KMEANS("kmeans", false, true, false, true),
+    /** PCA: unlabelled rows allowed, finite features, constant feature_dim. */
+    PCA("pca", false, true, false, true);
+
+    private final String sageMakerName;
+    private final boolean needsLabel;
+    private final boolean fixedWidth;
+    private final boolean float32Only;
+    private final boolean finiteFeatures;
+
+    TabularAlgorithm(String sageMakerName, boolean needsLabel, boolean fixedWidth, boolean float32Only,
+                     boolean finiteFeatures) {
+        this.sageMakerName = sageMakerName;
+        this.needsLabel = needsLabel;
+        this.fixedWidth = fixedWidth;
+        this.float32Only = float32Only;
+        this.finiteFeatures = finiteFeatures;
+    }
+
+    /** The algorithm's SageMaker name, for example {@code "linear-learner"}. */
+    public String sageMakerName() {
+        return sageMakerName;
+    }
+
+    /** True if every training row must carry exactly one label. */
+    public boolean needsLabel() {
+        return needsLabel;
+    }
+
+    /** True if every row must have the same number of features (the {@code feature_dim} hyperparameter). */
+    public boolean fixedWidth() {
+        return fixedWidth;
+    }
+
+    /** True if RecordIO-protobuf tensors must hold float32 values. */
+    public boolean float32Only() {
+        return float32Only;
+    }
+
+    /** True if every feature value must be present and finite (XGBoost alone reads NaN as missing). */
+    public boolean finiteFeatures() {
+        return finiteFeatures;
+    }
+
+    /**
+     * The algorithm with a SageMaker name, case-insensitive, {@code _} accepted for {@code -}.
+     *
+     * @throws IllegalArgumentException for a name that is not a tabular algorithm
+     */
+    public static TabularAlgorithm of(String name) {
+        String n = name.toLowerCase(Locale.ROOT).replace('_', '-');
+        for (TabularAlgorithm a : values()) {
+            if (a.sageMakerName.equals(n)) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("not a tabular algorithm: '" + name + "'");
+    }
+
+    @Override
+    public String toString() {
+        return sageMakerName;
+    }
+}

@@ -1,0 +1,46 @@
+package io.mlformats.core.validate;
+
+/**
+ * Hyperparameters a {@link TabularValidator} checks rows against. Immutable; start from {@link #defaults()}.
+ *
+ * @param numClasses classification: labels must be integers {@code 0..numClasses-1} (XGBoost {@code num_class},
+ *                   Linear Learner {@code num_classes}); 0 for no class check
+ * @param featureDim every row must have exactly this many features ({@code feature_dim}); 0 for "whatever the
+ *                   first row has" (still constant for the algorithms that need it)
+ * @param maxKept    problems kept in the report (counts go on past it)
+ */
+public record TabularValidatorOptions(int numClasses, long featureDim, int maxKept) {
+
+    /** Checks the values. */
+    public TabularValidatorOptions {
+        if (numClasses < 0) {
+            throw new IllegalArgumentException("numClasses must be >= 0: " + numClasses);
+        }
+        if (featureDim < 0) {
+            throw new IllegalArgumentException("featureDim must be >= 0: " + featureDim);
+        }
+        if (maxKept < 0) {
+            throw new IllegalArgumentException("maxKept must be >= 0: " + maxKept);
+        }
+    }
+
+    /** No class check, feature_dim taken from the first row, 1,000 problems kept. */
+    public static TabularValidatorOptions defaults() {
+        return new TabularValidatorOptions(0, 0, 1_000);
+    }
+
+    /** These options with labels checked to be integers {@code 0..n-1} (0: no check). */
+    public TabularValidatorOptions withNumClasses(int n) {
+        return new TabularValidatorOptions(n, featureDim, maxKept);
+    }
+
+    /** These options with every row required to have exactly {@code n} features (0: as the first row). */
+    public TabularValidatorOptions withFeatureDim(long n) {
+        return new TabularValidatorOptions(numClasses, n, maxKept);
+    }
+
+    /** These options keeping at most {@code n} problems in the report. */
+    public TabularValidatorOptions withMaxKept(int n) {
+        return new TabularValidatorOptions(numClasses, featureDim, n);
+    }
+}
