@@ -9,7 +9,7 @@ import java.util.Arrays;
  * a sparse feature vector.
  *
  * <p>Readers hand out one instance and refill it on every {@code next()} (a <em>view</em>: valid until the next
- * call; {@link #detach()} makes an owned copy). Callers writing rows may build and reuse their own instance with
+ * call; {@link #copy()} makes an owned copy). Callers writing rows may build and reuse their own instance with
  * the setters. Arrays returned by {@link #features()} belong to the row. Not thread-safe.
  *
  * <p>{@link #equals} compares labels, weight, qid and features bit for bit.
@@ -164,7 +164,7 @@ public final class LibSvmRow {
     }
 
     /** An owned copy that later reads do not change. */
-    public LibSvmRow detach() {
+    public LibSvmRow copy() {
         LibSvmRow c = new LibSvmRow(features.type());
         c.copyFrom(this);
         return c;

@@ -48,13 +48,13 @@ class LibSvmParallelWriteTest {
         }
         CsrMatrix m = b.build();
         ByteArrayOutputStream sequential = new ByteArrayOutputStream();
-        LibSvmWriter one = LibSvmWriter.to(sequential, LibSvmWriteOptions.defaults());
+        LibSvmWriter one = LibSvmWriter.open(sequential, LibSvmWriteOptions.defaults());
         IllegalArgumentException e1 = assertThrows(IllegalArgumentException.class, () -> one.write(m));
-        one.close();
+        one.commit();
         ByteArrayOutputStream parallel = new ByteArrayOutputStream();
-        LibSvmWriter two = LibSvmWriter.to(parallel, LibSvmWriteOptions.defaults());
+        LibSvmWriter two = LibSvmWriter.open(parallel, LibSvmWriteOptions.defaults());
         IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class, () -> two.write(m, 3, 7));
-        two.close();
+        two.commit();
         assertEquals(e1.getMessage(), e2.getMessage());
         assertArrayEquals(sequential.toByteArray(), parallel.toByteArray());
         assertEquals(321, sequential.toString().split("\n").length, "rows before the refused one");
@@ -70,9 +70,10 @@ class LibSvmParallelWriteTest {
         Path out = dir.resolve("m.svm");
         try (LibSvmWriter w = LibSvmWriter.open(out, shape.writeOptions())) {
             w.write(m, 2);
+            w.commit();
         }
         assertArrayEquals(text, Files.readAllBytes(out));
-        assertThrows(IllegalArgumentException.class, () -> LibSvmWriter.to(new ByteArrayOutputStream(),
+        assertThrows(IllegalArgumentException.class, () -> LibSvmWriter.open(new ByteArrayOutputStream(),
                 LibSvmWriteOptions.defaults()).write(m, 0));
         assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(
                 t -> t.getName().startsWith("libsvm-write-") && t.isAlive()), "workers are joined");
@@ -80,8 +81,9 @@ class LibSvmParallelWriteTest {
 
     private static byte[] write(CsrMatrix m, LibSvmWriteOptions o, int threads, int blockNnz) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (LibSvmWriter w = LibSvmWriter.to(out, o)) {
+        try (LibSvmWriter w = LibSvmWriter.open(out, o)) {
             w.write(m, threads, blockNnz);
+            w.commit();
         }
         return out.toByteArray();
     }

@@ -347,7 +347,7 @@ public final class LibSvmLineParser {
         }
         if (st == NumberParser.SYNTAX) {
             String hint = !multiLabel && what.equals("label") && indexOf(b, from, to, (byte) ',') >= 0
-                    ? " (label lists need LibSvmOptions.multiLabel)" : "";
+                    ? " (label lists need LibSvmReadOptions.multiLabel)" : "";
             throw errors.error(from, "expected a number as " + what + ", found " + TextErrors.quote(b, from, to)
                     + hint);
         }

@@ -19,13 +19,13 @@ import java.util.Objects;
  *                    then a first token containing ':' is a feature and label weights are not available
  * @param read        mode (strict/lenient), error policy and limits
  */
-public record LibSvmOptions(IndexBase indexBase, long numFeatures, ValueType valueType, boolean multiLabel,
+public record LibSvmReadOptions(IndexBase indexBase, long numFeatures, ValueType valueType, boolean multiLabel,
         ReadOptions read) {
 
-    private static final LibSvmOptions DEFAULTS =
-            new LibSvmOptions(IndexBase.ZERO, -1, ValueType.FLOAT32, false, ReadOptions.defaults());
+    private static final LibSvmReadOptions DEFAULTS =
+            new LibSvmReadOptions(IndexBase.ZERO, -1, ValueType.FLOAT32, false, ReadOptions.defaults());
 
-    public LibSvmOptions {
+    public LibSvmReadOptions {
         Objects.requireNonNull(indexBase, "indexBase");
         Objects.requireNonNull(valueType, "valueType");
         Objects.requireNonNull(read, "read");
@@ -35,7 +35,7 @@ public record LibSvmOptions(IndexBase indexBase, long numFeatures, ValueType val
     }
 
     /** Zero-based, inferred width, float32, single label, strict, fail fast. */
-    public static LibSvmOptions defaults() {
+    public static LibSvmReadOptions defaults() {
         return DEFAULTS;
     }
 
@@ -43,35 +43,35 @@ public record LibSvmOptions(IndexBase indexBase, long numFeatures, ValueType val
         return numFeatures >= 0;
     }
 
-    public LibSvmOptions withIndexBase(IndexBase b) {
-        return new LibSvmOptions(b, numFeatures, valueType, multiLabel, read);
+    public LibSvmReadOptions withIndexBase(IndexBase b) {
+        return new LibSvmReadOptions(b, numFeatures, valueType, multiLabel, read);
     }
 
-    public LibSvmOptions withNumFeatures(long n) {
-        return new LibSvmOptions(indexBase, n, valueType, multiLabel, read);
+    public LibSvmReadOptions withNumFeatures(long n) {
+        return new LibSvmReadOptions(indexBase, n, valueType, multiLabel, read);
     }
 
-    public LibSvmOptions withValueType(ValueType t) {
-        return new LibSvmOptions(indexBase, numFeatures, t, multiLabel, read);
+    public LibSvmReadOptions withValueType(ValueType t) {
+        return new LibSvmReadOptions(indexBase, numFeatures, t, multiLabel, read);
     }
 
-    public LibSvmOptions withMultiLabel(boolean m) {
-        return new LibSvmOptions(indexBase, numFeatures, valueType, m, read);
+    public LibSvmReadOptions withMultiLabel(boolean m) {
+        return new LibSvmReadOptions(indexBase, numFeatures, valueType, m, read);
     }
 
-    public LibSvmOptions withRead(ReadOptions r) {
-        return new LibSvmOptions(indexBase, numFeatures, valueType, multiLabel, r);
+    public LibSvmReadOptions withRead(ReadOptions r) {
+        return new LibSvmReadOptions(indexBase, numFeatures, valueType, multiLabel, r);
     }
 
-    public LibSvmOptions withMode(ReadMode m) {
+    public LibSvmReadOptions withMode(ReadMode m) {
         return withRead(read.withMode(m));
     }
 
-    public LibSvmOptions withErrorPolicy(ErrorPolicy p) {
+    public LibSvmReadOptions withErrorPolicy(ErrorPolicy p) {
         return withRead(read.withErrorPolicy(p));
     }
 
-    public LibSvmOptions withLimits(ReadLimits l) {
+    public LibSvmReadOptions withLimits(ReadLimits l) {
         return withRead(read.withLimits(l));
     }
 }
