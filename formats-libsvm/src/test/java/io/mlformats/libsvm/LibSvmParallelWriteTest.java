@@ -11,6 +11,8 @@ import io.mlformats.core.vector.ValueType;
 import io.mlformats.testkit.Seeds;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
@@ -77,6 +79,42 @@ class LibSvmParallelWriteTest {
                 LibSvmWriteOptions.defaults()).write(m, 0));
         assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(
                 t -> t.getName().startsWith("libsvm-write-") && t.isAlive()), "workers are joined");
+    }
+
+    @Test
+    void anInterruptStopsTheWriteAndEveryFormattingThread() throws IOException {
+        CsrMatrix.Builder b = CsrMatrix.builder(ValueType.FLOAT32);
+        for (int row = 0; row < 20_000; row++) {
+            SparseVector v = SparseVector.of(ValueType.FLOAT32, 2);
+            v.append(row % 7, row * 0.25f);
+            v.append(10, 1f);
+            b.addRow(v, row % 2);
+        }
+        CsrMatrix m = b.build();
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        OutputStream interruptsTheWriter = new OutputStream() {
+            @Override
+            public void write(int x) {
+                sink.write(x);
+            }
+
+            @Override
+            public void write(byte[] src, int off, int len) {
+                Thread.currentThread().interrupt(); // an interrupt arrives while the write is under way
+                sink.write(src, off, len);
+            }
+        };
+        LibSvmWriter w = LibSvmWriter.open(interruptsTheWriter, LibSvmWriteOptions.defaults());
+        try {
+            assertThrows(InterruptedIOException.class, () -> w.write(m, 3, 64));
+            assertTrue(Thread.currentThread().isInterrupted(), "the interrupt status is kept");
+        } finally {
+            Thread.interrupted();
+        }
+        assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(
+                t -> t.getName().startsWith("libsvm-write-") && t.isAlive()), "no formatting thread left running");
+        assertTrue(sink.size() < 20_000 * 10, "the write stopped early: " + sink.size() + " bytes");
+        assertThrows(IOException.class, w::commit, "an interrupted write poisons the writer");
     }
 
     private static byte[] write(CsrMatrix m, LibSvmWriteOptions o, int threads, int blockNnz) throws IOException {
