@@ -74,8 +74,8 @@ public final class LibSvmRow {
         return labelCount;
     }
 
-    /** The backing label array, valid in {@code [0, labelCount())}. */
-    public double[] labelArray() {
+    /** The backing label array, valid in {@code [0, labelCount())}; for the loader and writers of this package. */
+    double[] labelArray() {
         return labels;
     }
 
