@@ -25,6 +25,11 @@ public record LibSvmReadOptions(IndexBase indexBase, long numFeatures, ValueType
     private static final LibSvmReadOptions DEFAULTS =
             new LibSvmReadOptions(IndexBase.ZERO, -1, ValueType.FLOAT32, false, ReadOptions.defaults());
 
+    /**
+     * Validates the settings.
+     *
+     * @throws IllegalArgumentException for a width outside {@code -1} and {@code [0, 2^31]}
+     */
     public LibSvmReadOptions {
         Objects.requireNonNull(indexBase, "indexBase");
         Objects.requireNonNull(valueType, "valueType");
@@ -39,38 +44,47 @@ public record LibSvmReadOptions(IndexBase indexBase, long numFeatures, ValueType
         return DEFAULTS;
     }
 
+    /** True if a number of columns was declared (not inferred). */
     public boolean hasNumFeatures() {
         return numFeatures >= 0;
     }
 
+    /** With another index base. */
     public LibSvmReadOptions withIndexBase(IndexBase b) {
         return new LibSvmReadOptions(b, numFeatures, valueType, multiLabel, read);
     }
 
+    /** With a declared number of columns, or -1 to infer it. */
     public LibSvmReadOptions withNumFeatures(long n) {
         return new LibSvmReadOptions(indexBase, n, valueType, multiLabel, read);
     }
 
+    /** With another feature value type. */
     public LibSvmReadOptions withValueType(ValueType t) {
         return new LibSvmReadOptions(indexBase, numFeatures, t, multiLabel, read);
     }
 
+    /** With or without comma-separated label lists. */
     public LibSvmReadOptions withMultiLabel(boolean m) {
         return new LibSvmReadOptions(indexBase, numFeatures, valueType, m, read);
     }
 
+    /** With other core read options (mode, error policy, errors kept, limits). */
     public LibSvmReadOptions withRead(ReadOptions r) {
         return new LibSvmReadOptions(indexBase, numFeatures, valueType, multiLabel, r);
     }
 
+    /** With another read mode (strict or lenient). */
     public LibSvmReadOptions withMode(ReadMode m) {
         return withRead(read.withMode(m));
     }
 
+    /** With another error policy. */
     public LibSvmReadOptions withErrorPolicy(ErrorPolicy p) {
         return withRead(read.withErrorPolicy(p));
     }
 
+    /** With other limits. */
     public LibSvmReadOptions withLimits(ReadLimits l) {
         return withRead(read.withLimits(l));
     }
