@@ -9,9 +9,20 @@ import io.mlformats.core.ReadStats;
 import io.mlformats.core.internal.ReadCounter;
 import io.mlformats.core.vector.CsrMatrix;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Loads a whole LibSVM input into a {@link CsrMatrix} in one pass (the width is inferred while parsing, arrays
@@ -21,36 +32,48 @@ import java.util.List;
  * belongs to the range holding its first byte), parses the ranges on separate threads and joins them in order.
  * The result, the error raised under fail-fast (the first bad line of the input) and the collected errors under
  * skip-and-collect are identical to the single-threaded load: line numbers and record indices are rebased onto
- * the whole input.
+ * the whole input. When a range fails, the ranges after it stop early (the ranges before it still finish, since
+ * one of them may hold an earlier error); when the calling thread is interrupted, every range stops. Either way
+ * no task of the load is still running when the call returns or throws.
  *
  * <p>{@link IndexBase#AUTO} is decided once over the whole input: rows are parsed with their indices as written,
  * and if the input turns out to be one-based every loaded index is decremented at the end. A given
  * {@code numFeatures} is then checked after the decision, and a violation is always fatal (it is only known once
  * the whole input was seen).
  *
- * <p>A loader is reusable but not thread-safe; {@link #stats()} describes the last load.
+ * <p>A loader is reusable but not thread-safe; {@link #stats()} describes the last load. The matrices it returns
+ * are owned by the caller.
  */
 public final class LibSvmLoader {
-    private final LibSvmOptions options;
+    /** Rows parsed between two checks for a stop request. */
+    private static final int CHECK_EVERY = 1024;
+
+    private final LibSvmReadOptions options;
     private ReadStats stats;
 
-    public LibSvmLoader(LibSvmOptions options) {
+    /** A loader with these options. */
+    public LibSvmLoader(LibSvmReadOptions options) {
         this.options = options;
         this.stats = new ReadCounter(options.read().maxErrorsKept());
     }
 
     /** Loads a file on the calling thread (gzip detected by content). */
-    public static CsrMatrix load(Path file, LibSvmOptions options) throws IOException {
+    public static CsrMatrix load(Path file, LibSvmReadOptions options) throws IOException {
         return new LibSvmLoader(options).load(file);
     }
 
-    /** Loads bytes held in memory on the calling thread (gzip detected by content). */
-    public static CsrMatrix load(byte[] bytes, LibSvmOptions options) throws IOException {
-        return new LibSvmLoader(options).load(ByteSources.input(ByteSources.of(bytes), options.read().limits()));
+    /** Loads bytes held in memory on the calling thread (gzip detected by content); the array is not kept. */
+    public static CsrMatrix load(byte[] bytes, LibSvmReadOptions options) throws IOException {
+        try (ByteInput in = ByteSources.input(ByteSources.of(bytes), options.read().limits())) {
+            return new LibSvmLoader(options).load(in);
+        }
     }
 
-    /** Loads a file on {@code threads} threads; gzip files are decompressed and parsed on one thread. */
-    public static CsrMatrix loadParallel(Path file, LibSvmOptions options, int threads) throws IOException {
+    /**
+     * Loads a file on {@code threads} threads (a bounded pool shut down before returning); gzip files are
+     * decompressed and parsed on one thread.
+     */
+    public static CsrMatrix loadParallel(Path file, LibSvmReadOptions options, int threads) throws IOException {
         LibSvmLoader loader = new LibSvmLoader(options);
         if (ByteSources.isGzip(file)) {
             return loader.load(file);
@@ -65,14 +88,17 @@ public final class LibSvmLoader {
         return stats;
     }
 
+    /** Loads a file on the calling thread (gzip detected by content); the file is closed before returning. */
     public CsrMatrix load(Path file) throws IOException {
-        return load(ByteSources.open(file, options.read().limits()));
+        try (ByteInput in = ByteSources.open(file, options.read().limits())) {
+            return load(in);
+        }
     }
 
-    /** Loads everything {@code input} holds, then closes it. */
+    /** Loads everything {@code input} holds on the calling thread. The caller owns {@code input}. */
     public CsrMatrix load(ByteInput input) throws IOException {
-        Chunk c = new Chunk(0);
-        try (LibSvmReader r = new LibSvmReader(input, options, firstPassBase())) {
+        Chunk c = new Chunk(0, null);
+        try (LibSvmReader r = new LibSvmReader(input, options, firstPassBase(), false)) {
             c.run(r, options);
         }
         rethrow(c.failure);
@@ -81,42 +107,91 @@ public final class LibSvmLoader {
     }
 
     /**
-     * Loads a random-access source on {@code threads} threads (1 means the calling thread only). The source is
-     * not closed.
+     * Loads a random-access source on {@code threads} threads: the calling thread and a pool of
+     * {@code threads - 1} threads started for this call and shut down before it returns (1 means the calling
+     * thread only). The caller owns {@code source}; it is not closed.
+     *
+     * @throws java.io.InterruptedIOException if the calling thread is interrupted (its interrupt status is kept)
      */
     public CsrMatrix loadParallel(ByteSource source, int threads) throws IOException {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1: " + threads);
         }
-        long[] cuts = splitPoints(source, threads);
-        List<Chunk> chunks = new ArrayList<>();
-        List<Thread> workers = new ArrayList<>();
-        for (int k = 0; k < threads; k++) {
-            Chunk c = new Chunk(k);
-            chunks.add(c);
-            ByteInput in = source.input(cuts[k], cuts[k + 1]);
-            Runnable task = () -> {
-                try (LibSvmReader r = new LibSvmReader(in, options, firstPassBase())) {
-                    c.run(r, options);
-                } catch (IOException | RuntimeException | Error e) {
-                    c.failure = e;
-                }
-            };
-            if (k == threads - 1) {
-                task.run();
-            } else {
-                Thread t = new Thread(task, "libsvm-load-" + k);
-                t.setDaemon(true);
-                t.start();
-                workers.add(t);
-            }
+        if (threads == 1) {
+            return loadParallel(source, 1, Runnable::run);
         }
-        for (Thread t : workers) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted while loading " + source.name());
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads - 1, task -> {
+            Thread t = new Thread(task, "libsvm-load-" + n.getAndIncrement());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            return loadParallel(source, threads, pool);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Loads a random-access source cut into {@code parts} ranges: {@code parts - 1} of them parsed by tasks given
+     * to {@code executor}, the last one on the calling thread. The executor stays the caller's (it is not shut
+     * down); a task it runs after the load was stopped returns at once. The caller owns {@code source}.
+     *
+     * @throws java.io.InterruptedIOException if the calling thread is interrupted (its interrupt status is kept)
+     */
+    public CsrMatrix loadParallel(ByteSource source, int parts, Executor executor) throws IOException {
+        if (parts < 1) {
+            throw new IllegalArgumentException("parts must be >= 1: " + parts);
+        }
+        long[] cuts = splitPoints(source, parts);
+        Control control = new Control(parts);
+        List<Chunk> chunks = new ArrayList<>(parts);
+        List<FutureTask<Void>> tasks = new ArrayList<>(parts);
+        for (int k = 0; k < parts; k++) {
+            chunks.add(new Chunk(k, control));
+        }
+        try {
+            for (int k = 0; k < parts - 1; k++) {
+                Chunk c = chunks.get(k);
+                ByteInput in = source.input(cuts[k], cuts[k + 1]);
+                FutureTask<Void> task = new FutureTask<>(() -> {
+                    if (control.start(c.index)) {
+                        try {
+                            c.load(in, options);
+                        } finally {
+                            control.finished();
+                        }
+                    }
+                    return null;
+                });
+                tasks.add(task);
+                try {
+                    executor.execute(task);
+                } catch (RejectedExecutionException e) {
+                    if (control.start(c.index)) {
+                        c.failure = new IOException("the executor refused a part of the load of " + source.name(),
+                                e);
+                        control.failed(c.index);
+                        control.finished();
+                    }
+                }
+            }
+            Chunk last = chunks.get(parts - 1);
+            if (control.start(last.index)) {
+                try {
+                    last.load(source.input(cuts[parts - 1], cuts[parts]), options);
+                } finally {
+                    control.finished();
+                }
+            }
+            control.await(source.name());
+        } finally {
+            control.stopAllAndWait();
+        }
+        for (FutureTask<Void> t : tasks) {
+            if (t.isDone()) {
+                rethrowError(t);
             }
         }
         long linesBefore = 0;
@@ -127,6 +202,9 @@ public final class LibSvmLoader {
                 throw fe.shifted(linesBefore, recordsBefore);
             }
             rethrow(c.failure);
+            if (c.reader == null || c.stopped) {
+                throw new IllegalStateException("part " + c.index + " of the load was stopped without a reason");
+            }
             c.rebaseViolations(linesBefore, recordsBefore);
             merged.merge(c.reader.stats(), linesBefore, recordsBefore);
             linesBefore += c.reader.lineCount();
@@ -137,11 +215,24 @@ public final class LibSvmLoader {
         return finish(chunks);
     }
 
+    /** An {@link Error} thrown by a task is the caller's, unchanged. */
+    private static void rethrowError(FutureTask<Void> t) {
+        try {
+            t.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+        } catch (InterruptedException | CancellationException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /**
      * Offsets {@code 0 = c[0] <= c[1] <= ... <= c[parts] = size} cutting {@code source} into {@code parts}
      * ranges of about equal size, each cut at the start of a line (just after a {@code '\n'}).
      */
-    public static long[] splitPoints(ByteSource source, int parts) {
+    static long[] splitPoints(ByteSource source, int parts) {
         long size = source.size();
         long[] cuts = new long[parts + 1];
         cuts[parts] = size;
@@ -161,6 +252,85 @@ public final class LibSvmLoader {
             }
         }
         return size;
+    }
+
+    /**
+     * Which parts of a parallel load run: a part starts at most once (by its task, or claimed by the caller to
+     * keep it from running), a failed part stops the parts after it, an interrupt stops all, and the caller waits
+     * until every started part has finished.
+     */
+    private static final class Control {
+        private final AtomicBoolean[] started;
+        private final CountDownLatch done;
+        /** Parts with a higher index than this stop; MAX_VALUE while none has to. */
+        private final AtomicInteger stopAfter = new AtomicInteger(Integer.MAX_VALUE);
+
+        Control(int parts) {
+            started = new AtomicBoolean[parts];
+            for (int k = 0; k < parts; k++) {
+                started[k] = new AtomicBoolean();
+            }
+            done = new CountDownLatch(parts);
+        }
+
+        /** Claims part {@code k}; false if it was claimed already or the load is stopping past it. */
+        boolean start(int k) {
+            if (!started[k].compareAndSet(false, true)) {
+                return false;
+            }
+            if (k > stopAfter.get()) {
+                done.countDown();
+                return false;
+            }
+            return true;
+        }
+
+        void finished() {
+            done.countDown();
+        }
+
+        void failed(int k) {
+            stopAfter.accumulateAndGet(k, Math::min);
+        }
+
+        boolean stopped(int k) {
+            return k > stopAfter.get();
+        }
+
+        /** Waits for every part; an interrupt stops them all and is reported (the interrupt status is kept). */
+        void await(String name) throws InterruptedIOException {
+            try {
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while loading " + name);
+            }
+        }
+
+        /** Stops every part not finished, keeps unstarted ones from starting, and waits for the running ones. */
+        void stopAllAndWait() {
+            if (done.getCount() == 0) {
+                return;
+            }
+            stopAfter.set(-1);
+            for (int k = 0; k < started.length; k++) {
+                if (started[k].compareAndSet(false, true)) {
+                    done.countDown();
+                }
+            }
+            boolean interrupted = Thread.interrupted();
+            while (true) {
+                try {
+                    done.await();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private IndexBase firstPassBase() {
@@ -205,23 +375,59 @@ public final class LibSvmLoader {
     /** One byte range being loaded: its builder, its reader, and what the AUTO decision needs. */
     private static final class Chunk {
         final int index;
+        final Control control;
         CsrMatrix.Builder builder;
         LibSvmReader reader;
-        Throwable failure;
+        Exception failure;
+        boolean stopped;
         FormatException zeroBasedViolation;
         FormatException oneBasedViolation;
 
-        Chunk(int index) {
+        Chunk(int index, Control control) {
             this.index = index;
+            this.control = control;
         }
 
-        void run(LibSvmReader r, LibSvmOptions o) {
+        /** Loads one range of a parallel load; a failure stops the parts after this one. */
+        void load(ByteInput in, LibSvmReadOptions o) {
+            try (LibSvmReader r = new LibSvmReader(in, o, o.indexBase(), true)) {
+                run(r, o);
+            } catch (IOException | RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                }
+            }
+            if (failure != null) {
+                control.failed(index);
+            }
+        }
+
+        /** True if the load asked this part to stop (checked every {@link #CHECK_EVERY} rows). */
+        private boolean stopRequested() throws InterruptedIOException {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedIOException("interrupted while loading part " + index);
+            }
+            if (control.stopped(index)) {
+                stopped = true;
+                return true;
+            }
+            return false;
+        }
+
+        void run(LibSvmReader r, LibSvmReadOptions o) {
             reader = r;
             builder = CsrMatrix.builder(o.valueType());
             boolean checkAutoWidth = o.indexBase() == IndexBase.AUTO && o.hasNumFeatures();
             long nf = o.numFeatures();
+            int sinceCheck = 0;
             try {
                 while (r.next()) {
+                    if (control != null && ++sinceCheck == CHECK_EVERY) {
+                        sinceCheck = 0;
+                        if (stopRequested()) {
+                            return;
+                        }
+                    }
                     LibSvmRow row = r.current();
                     if (o.multiLabel()) {
                         builder.addMultiLabelRow(row.features(), row.labelArray(), row.labelCount(), row.weight(),
@@ -260,16 +466,13 @@ public final class LibSvmLoader {
         }
     }
 
-    private static void rethrow(Throwable t) throws IOException {
+    private static void rethrow(Exception t) throws IOException {
         if (t == null) {
             return;
         }
         if (t instanceof IOException e) {
             throw e;
         }
-        if (t instanceof RuntimeException e) {
-            throw e;
-        }
-        throw (Error) t;
+        throw (RuntimeException) t;
     }
 }

@@ -2,60 +2,71 @@ package io.mlformats.libsvm;
 
 import io.mlformats.core.ByteInput;
 import io.mlformats.core.ByteSource;
+import io.mlformats.core.ByteRange;
 import io.mlformats.core.ByteSources;
 import io.mlformats.core.ErrorPolicy;
 import io.mlformats.core.FormatException;
+import io.mlformats.core.ReadLimits;
 import io.mlformats.core.ReadStats;
-import io.mlformats.core.internal.ReadCounter;
-import io.mlformats.core.RecordReader;
+import io.mlformats.core.RecordStarts;
+import io.mlformats.core.SeekableInput;
 import io.mlformats.core.SourcePosition;
+import io.mlformats.core.TabularReader;
+import io.mlformats.core.internal.ReadCounter;
 import io.mlformats.core.text.LineScanner;
+import io.mlformats.core.vector.LabeledRow;
 import io.mlformats.core.vector.ValueType;
 import io.mlformats.libsvm.internal.LibSvmLineParser;
 import io.mlformats.libsvm.internal.RowAccounting;
+import io.mlformats.libsvm.internal.RowMapping;
 import io.mlformats.libsvm.internal.TextErrors;
 import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Streams the rows of a LibSVM/SVMlight text input (file, stream, gzip, bytes) through one reusable
- * {@link LibSvmRow} view: no allocation per row on the hot path, fields parsed straight from the line's bytes
- * (in place for heap inputs, from a reused window otherwise).
+ * Streams the rows of a LibSVM/SVMlight text input (file, seekable input with a byte range, stream, gzip, bytes)
+ * through one reusable {@link LibSvmRow} view: no allocation per row on the hot path, fields parsed straight
+ * from the line's bytes (in place for heap and mapped inputs, from a reused window otherwise).
  *
  * <pre>{@code
- * try (LibSvmReader r = LibSvmReader.open(path, LibSvmOptions.defaults())) {
+ * try (LibSvmReader r = LibSvmReader.open(path, LibSvmReadOptions.defaults())) {
  *     while (r.next()) {
- *         LibSvmRow row = r.current();   // valid until the next call to next()
+ *         LibSvmRow row = r.current();   // valid until the next call to next(); row.copy() keeps it
  *         use(row.label(), row.features());
  *     }
  * }
  * }</pre>
  *
- * <p>Syntax, modes and error reporting follow DECISIONS.md (see {@link LibSvmOptions}). Errors read
+ * <p>Syntax, modes and error reporting follow DECISIONS.md (see {@link LibSvmReadOptions}). Errors read
  * {@code file:line:offset: record N: detail}, where the offset is that of the offending byte and the record
- * index counts non-blank, non-comment lines from 0.
+ * index counts non-blank, non-comment lines from 0 (from the start of the range for a range read; offsets are
+ * offsets in the whole input).
  *
  * <p>With {@link IndexBase#AUTO} the base is decided over the whole input before the first row is returned: a
- * first pass over the input's random-access source (or over the re-opened file for {@link #open(Path,
- * LibSvmOptions)}, gzip included) finds the smallest index. A forward-only stream cannot be read twice, so
- * {@link #open(ByteInput, LibSvmOptions)} rejects AUTO for streams; use {@link LibSvmLoader} there.
+ * first pass over the input finds the smallest index. A forward-only stream cannot be read twice, so
+ * {@link #open(ByteInput, LibSvmReadOptions)} rejects AUTO for streams, and a partial byte range rejects it too
+ * (the decision needs the whole file); use {@link LibSvmLoader} there, or decide once and pass ZERO or ONE.
  *
- * <p>Not thread-safe. The reader owns and closes its input.
+ * <p>Also a {@link TabularReader}: {@link #currentRow()} presents the row as a core {@link LabeledRow}. Not
+ * thread-safe: one reader per thread. The row views and their arrays belong to the reader.
  */
-public final class LibSvmReader implements RecordReader<LibSvmRow> {
+public final class LibSvmReader implements TabularReader<LibSvmRow> {
     private static final String WARN_BOM = "bom-skipped";
 
     private final LineScanner lines;
     private final TextErrors errors;
     private final LibSvmLineParser parser;
     private final LibSvmRow row;
+    private final LabeledRow labeled = new LabeledRow();
     private final ReadCounter stats;
     private final RowAccounting rows;
     private final long declaredFeatures;
     private final int shift;
+    private final boolean ownsInput;
     private boolean started;
+    private boolean hasCurrent;
 
-    LibSvmReader(ByteInput input, LibSvmOptions options, IndexBase resolved) {
+    LibSvmReader(ByteInput input, LibSvmReadOptions options, IndexBase resolved, boolean ownsInput) {
         boolean deferred = resolved == IndexBase.AUTO;
         this.lines = new LineScanner(input, options.read().limits());
         this.errors = new TextErrors(input.name());
@@ -66,15 +77,61 @@ public final class LibSvmReader implements RecordReader<LibSvmRow> {
         this.row = new LibSvmRow(options.valueType());
         this.rows = new RowAccounting(lines, stats, options.read().errorPolicy() == ErrorPolicy.SKIP_AND_COLLECT);
         this.declaredFeatures = options.numFeatures();
+        this.ownsInput = ownsInput;
     }
 
     /**
-     * A reader over {@code input}. With {@link IndexBase#AUTO} the input must have a random-access
-     * {@link ByteInput#source()} (it is scanned once first).
+     * A reader over a local file: gzip detected by content, plain files memory-mapped. The reader opens the file
+     * and closes it on {@code close()}.
+     */
+    public static LibSvmReader open(Path file, LibSvmReadOptions options) throws IOException {
+        IndexBase base = options.indexBase();
+        if (base == IndexBase.AUTO) {
+            base = resolveAuto(ByteSources.open(file, options.read().limits()), options);
+        }
+        return new LibSvmReader(ByteSources.open(file, options.read().limits()), options, base, true);
+    }
+
+    /**
+     * A reader over a local file with {@link LibSvmReadOptions#defaults()}. The reader opens the file and closes
+     * it on {@code close()}.
+     */
+    public static LibSvmReader open(Path file) throws IOException {
+        return open(file, LibSvmReadOptions.defaults());
+    }
+
+    /**
+     * A reader of the lines that start in {@code range} of {@code input} (reading past its end to finish the
+     * last one); {@link ByteRange#ALL} for everything. Over ranges that tile the input, every row is read exactly
+     * once. A gzip input is read whole (a partial range of it is refused). The caller owns {@code input}; the
+     * reader never closes it.
+     *
+     * @throws IllegalArgumentException for {@link IndexBase#AUTO} with a range that does not cover the input, or
+     *                                  a partial range of a gzip input
+     */
+    public static LibSvmReader open(SeekableInput input, ByteRange range, LibSvmReadOptions options)
+            throws IOException {
+        ReadLimits limits = options.read().limits();
+        IndexBase base = options.indexBase();
+        if (base == IndexBase.AUTO) {
+            if (!range.coversAll(input.length())) {
+                throw new IllegalArgumentException("IndexBase.AUTO needs the whole input, not the range " + range
+                        + ": decide the base once over the whole file, then read ranges with ZERO or ONE");
+            }
+            base = resolveAuto(ByteSources.range(input, range, RecordStarts.LINES, limits), options);
+        }
+        return new LibSvmReader(ByteSources.range(input, range, RecordStarts.LINES, limits), options, base, true);
+    }
+
+    /**
+     * A reader over a forward-only input: a stream ({@link ByteSources#stream}), bytes
+     * ({@code ByteSources.of(bytes).input()}), a source range. With {@link IndexBase#AUTO} the input must have a
+     * random-access {@link ByteInput#source()} (it is scanned once first). The caller owns {@code input}; the
+     * reader never closes it.
      *
      * @throws IllegalArgumentException for AUTO over a forward-only stream
      */
-    public static LibSvmReader open(ByteInput input, LibSvmOptions options) throws IOException {
+    public static LibSvmReader open(ByteInput input, LibSvmReadOptions options) throws IOException {
         IndexBase base = options.indexBase();
         if (base == IndexBase.AUTO) {
             ByteSource src = input.source();
@@ -84,21 +141,7 @@ public final class LibSvmReader implements RecordReader<LibSvmRow> {
             }
             base = resolveAuto(src.input(input.position(), input.end()), options);
         }
-        return new LibSvmReader(input, options, base);
-    }
-
-    /** A reader over a file (gzip detected by content; other files are memory-mapped). */
-    public static LibSvmReader open(Path file, LibSvmOptions options) throws IOException {
-        IndexBase base = options.indexBase();
-        if (base == IndexBase.AUTO) {
-            base = resolveAuto(ByteSources.open(file, options.read().limits()), options);
-        }
-        return new LibSvmReader(ByteSources.open(file, options.read().limits()), options, base);
-    }
-
-    /** A reader over bytes held in memory (read in place; gzip detected by content). */
-    public static LibSvmReader of(byte[] bytes, LibSvmOptions options) throws IOException {
-        return open(ByteSources.input(ByteSources.of(bytes), options.read().limits()), options);
+        return new LibSvmReader(input, options, base, false);
     }
 
     /**
@@ -106,9 +149,9 @@ public final class LibSvmReader implements RecordReader<LibSvmRow> {
      * feature and its smallest index is above 0, else ZERO. Reads and closes {@code input}; bad lines are ignored
      * here (the reading pass reports them).
      */
-    public static IndexBase resolveAuto(ByteInput input, LibSvmOptions options) throws IOException {
-        LibSvmOptions probe = options.withErrorPolicy(ErrorPolicy.SKIP_AND_COLLECT);
-        try (LibSvmReader r = new LibSvmReader(input, probe, IndexBase.AUTO)) {
+    private static IndexBase resolveAuto(ByteInput input, LibSvmReadOptions options) throws IOException {
+        LibSvmReadOptions probe = options.withErrorPolicy(ErrorPolicy.SKIP_AND_COLLECT);
+        try (LibSvmReader r = new LibSvmReader(input, probe, IndexBase.AUTO, true)) {
             while (r.next()) {
                 // only the smallest index matters
             }
@@ -157,11 +200,13 @@ public final class LibSvmReader implements RecordReader<LibSvmRow> {
             }
             return accept();
         }
+        hasCurrent = false;
         rows.finished();
         return false;
     }
 
     private boolean accept() {
+        hasCurrent = true;
         if (declaredFeatures >= 0) {
             // A declared width travels with every row: SageMaker's sparse tensors need their shape.
             row.features().setDimension(declaredFeatures);
@@ -170,9 +215,32 @@ public final class LibSvmReader implements RecordReader<LibSvmRow> {
         return true;
     }
 
+    /**
+     * The current row: a view reused for every row, valid until the next {@link #next()} or {@link #close()}
+     * ({@link LibSvmRow#copy()} keeps one). Its arrays belong to the reader.
+     *
+     * @throws IllegalStateException before the first {@link #next()} or after it returned false
+     */
     @Override
     public LibSvmRow current() {
+        if (!hasCurrent) {
+            throw new IllegalStateException("no current row: call next() first, and only while it returns true");
+        }
         return row;
+    }
+
+    /**
+     * The current row as a core labelled row: labels (a label list for multi-label input), weight, qid and the
+     * row's own sparse features (absent entries are missing values, as XGBoost reads LibSVM). A reused view with
+     * the lifetime of {@link #current()}; no allocation per row.
+     *
+     * @throws IllegalStateException before the first {@link #next()} or after it returned false
+     */
+    @Override
+    public LabeledRow currentRow() {
+        RowMapping.describe(current(), labeled);
+        labeled.setFeatures(row.features());
+        return labeled;
     }
 
     /** Position of the current row's line (or of the end of the input after the last row). */
@@ -181,6 +249,7 @@ public final class LibSvmReader implements RecordReader<LibSvmRow> {
         return rows.position(errors.source());
     }
 
+    /** Counters for what has been read so far: a read-only view that follows the reader. */
     @Override
     public ReadStats stats() {
         return stats;
@@ -217,8 +286,12 @@ public final class LibSvmReader implements RecordReader<LibSvmRow> {
         return rows.records();
     }
 
+    /** Releases the input when the reader opened it (a file); a caller's input is left open. */
     @Override
     public void close() throws IOException {
-        lines.close();
+        hasCurrent = false;
+        if (ownsInput) {
+            lines.close();
+        }
     }
 }

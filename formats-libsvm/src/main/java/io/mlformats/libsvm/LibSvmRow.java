@@ -9,7 +9,7 @@ import java.util.Arrays;
  * a sparse feature vector.
  *
  * <p>Readers hand out one instance and refill it on every {@code next()} (a <em>view</em>: valid until the next
- * call; {@link #detach()} makes an owned copy). Callers writing rows may build and reuse their own instance with
+ * call; {@link #copy()} makes an owned copy). Callers writing rows may build and reuse their own instance with
  * the setters. Arrays returned by {@link #features()} belong to the row. Not thread-safe.
  *
  * <p>{@link #equals} compares labels, weight, qid and features bit for bit.
@@ -29,10 +29,12 @@ public final class LibSvmRow {
         this.features = SparseVector.of(type, 64);
     }
 
+    /** An empty row of float32 features. */
     public static LibSvmRow float32() {
         return new LibSvmRow(ValueType.FLOAT32);
     }
 
+    /** An empty row of float64 features. */
     public static LibSvmRow float64() {
         return new LibSvmRow(ValueType.FLOAT64);
     }
@@ -74,8 +76,8 @@ public final class LibSvmRow {
         return labelCount;
     }
 
-    /** The backing label array, valid in {@code [0, labelCount())}. */
-    public double[] labelArray() {
+    /** The backing label array, valid in {@code [0, labelCount())}; for the loader and writers of this package. */
+    double[] labelArray() {
         return labels;
     }
 
@@ -84,6 +86,7 @@ public final class LibSvmRow {
         return multiLabel;
     }
 
+    /** True if the row carries an instance weight ({@code label:weight}). */
     public boolean hasWeight() {
         return hasWeight;
     }
@@ -93,6 +96,7 @@ public final class LibSvmRow {
         return weight;
     }
 
+    /** True if the row carries a query id ({@code qid:N}). */
     public boolean hasQid() {
         return hasQid;
     }
@@ -139,24 +143,28 @@ public final class LibSvmRow {
         return this;
     }
 
+    /** Sets the instance weight; returns this row. */
     public LibSvmRow setWeight(double w) {
         weight = w;
         hasWeight = true;
         return this;
     }
 
+    /** Removes the weight (it reads as 1 again); returns this row. */
     public LibSvmRow clearWeight() {
         weight = 1.0;
         hasWeight = false;
         return this;
     }
 
+    /** Sets the query id; returns this row. */
     public LibSvmRow setQid(long q) {
         qid = q;
         hasQid = true;
         return this;
     }
 
+    /** Removes the query id; returns this row. */
     public LibSvmRow clearQid() {
         qid = 0;
         hasQid = false;
@@ -164,7 +172,7 @@ public final class LibSvmRow {
     }
 
     /** An owned copy that later reads do not change. */
-    public LibSvmRow detach() {
+    public LibSvmRow copy() {
         LibSvmRow c = new LibSvmRow(features.type());
         c.copyFrom(this);
         return c;

@@ -14,6 +14,11 @@ public record LibSvmWriteOptions(IndexBase indexBase, boolean gzip, boolean allo
 
     private static final LibSvmWriteOptions DEFAULTS = new LibSvmWriteOptions(IndexBase.ZERO, false, false);
 
+    /**
+     * Validates the settings.
+     *
+     * @throws IllegalArgumentException for {@link IndexBase#AUTO}
+     */
     public LibSvmWriteOptions {
         Objects.requireNonNull(indexBase, "indexBase");
         if (indexBase == IndexBase.AUTO) {
@@ -26,14 +31,17 @@ public record LibSvmWriteOptions(IndexBase indexBase, boolean gzip, boolean allo
         return DEFAULTS;
     }
 
+    /** With another index base (ZERO or ONE). */
     public LibSvmWriteOptions withIndexBase(IndexBase b) {
         return new LibSvmWriteOptions(b, gzip, allowNonFinite);
     }
 
+    /** With or without gzip compression. */
     public LibSvmWriteOptions withGzip(boolean g) {
         return new LibSvmWriteOptions(indexBase, g, allowNonFinite);
     }
 
+    /** Writing (or refusing) NaN and infinite numbers. */
     public LibSvmWriteOptions withAllowNonFinite(boolean a) {
         return new LibSvmWriteOptions(indexBase, gzip, a);
     }

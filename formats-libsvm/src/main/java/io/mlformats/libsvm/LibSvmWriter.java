@@ -1,10 +1,13 @@
 package io.mlformats.libsvm;
 
 import io.mlformats.core.RecordWriter;
+import io.mlformats.core.TabularWriter;
 import io.mlformats.core.text.NumberFormatter;
 import io.mlformats.core.vector.CsrMatrix;
+import io.mlformats.core.vector.LabeledRow;
 import io.mlformats.core.vector.SparseVector;
 import io.mlformats.core.vector.ValueType;
+import io.mlformats.libsvm.internal.RowMapping;
 import io.mlformats.libsvm.internal.TextSink;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,16 +20,25 @@ import java.nio.file.Path;
  * no comments. Multi-label rows write their labels comma-separated (scikit-learn's form). A row's weight and
  * qid are written when the row has them.
  *
+ * <pre>{@code
+ * try (LibSvmWriter w = LibSvmWriter.open(path, LibSvmWriteOptions.defaults())) {
+ *     for (LibSvmRow row : rows) w.write(row);
+ *     w.commit();          // the only way the file is published
+ * }                        // without commit(): nothing published, an existing file untouched
+ * }</pre>
+ *
  * <p>Refused with {@link IllegalArgumentException} (the row is not written, the writer stays usable): NaN or
  * infinite labels, weights or values unless {@link LibSvmWriteOptions#allowNonFinite()}, negative or duplicate
  * indices, a multi-label row with a weight, and a multi-label row with neither labels nor features (it would read
  * back as a blank line). Unsorted rows are written sorted.
  *
- * <p>Files are written through {@link io.mlformats.core.AtomicFileSink}: they appear under their name only when
- * {@link #close()} succeeds, and never if a write failed before. Not thread-safe; {@link #write(CsrMatrix, int)}
- * uses threads of its own inside one call.
+ * <p>Lifecycle as core {@link RecordWriter}: only {@link #commit()} publishes a file (written to a hidden
+ * temporary sibling until then) or finishes a stream (gzip trailer, flush; the stream is never closed);
+ * {@link #close()} without {@code commit()} aborts. An I/O failure poisons the writer: {@code commit()} then
+ * aborts and throws. Rows passed in are read during the call only. Not thread-safe;
+ * {@link #write(CsrMatrix, int)} uses threads of its own inside one call and stops them before it returns.
  */
-public final class LibSvmWriter implements RecordWriter<LibSvmRow> {
+public final class LibSvmWriter implements TabularWriter<LibSvmRow> {
     private static final int LABEL_BYTES = NumberFormatter.MAX_DOUBLE_BYTES + 1;
     private static final int PAIR_BYTES = 1 + 11 + 1 + NumberFormatter.MAX_DOUBLE_BYTES;
 
@@ -35,6 +47,7 @@ public final class LibSvmWriter implements RecordWriter<LibSvmRow> {
     private final boolean allowNonFinite;
     private SparseVector sorted;
     private final double[] oneLabel = new double[1];
+    private final RowMapping mapping = new RowMapping();
 
     private LibSvmWriter(TextSink sink, LibSvmWriteOptions options) {
         this.sink = sink;
@@ -42,25 +55,50 @@ public final class LibSvmWriter implements RecordWriter<LibSvmRow> {
         this.allowNonFinite = options.allowNonFinite();
     }
 
-    /** A writer to {@code file}, published atomically on {@link #close()}. */
+    /**
+     * A writer to {@code file} (gzip-compressed when {@link LibSvmWriteOptions#gzip()}), published by
+     * {@link #commit()}. The writer creates the file and publishes or deletes it.
+     */
     public static LibSvmWriter open(Path file, LibSvmWriteOptions options) throws IOException {
         return new LibSvmWriter(TextSink.toFile(file, options.gzip()), options);
     }
 
-    /** A writer to {@code out}; {@link #close()} closes {@code out}. */
-    public static LibSvmWriter to(OutputStream out, LibSvmWriteOptions options) throws IOException {
+    /**
+     * A writer to {@code file} with {@link LibSvmWriteOptions#defaults()}. The writer creates the file and
+     * publishes or deletes it.
+     */
+    public static LibSvmWriter open(Path file) throws IOException {
+        return open(file, LibSvmWriteOptions.defaults());
+    }
+
+    /**
+     * A writer to {@code out} (gzip-compressed when {@link LibSvmWriteOptions#gzip()}); {@link #commit()}
+     * writes the rest, finishes gzip and flushes. The caller owns {@code out}; the writer never closes it.
+     */
+    public static LibSvmWriter open(OutputStream out, LibSvmWriteOptions options) throws IOException {
         return new LibSvmWriter(TextSink.toStream(out, options.gzip()), options);
     }
 
-    /** Writes a whole matrix to {@code file} atomically. */
+    /**
+     * Writes a whole matrix to {@code file} and commits it: the file appears complete or not at all.
+     */
     public static void write(CsrMatrix matrix, Path file, LibSvmWriteOptions options) throws IOException {
         try (LibSvmWriter w = open(file, options)) {
             w.write(matrix);
+            w.commit();
         }
     }
 
+    /**
+     * Writes one row.
+     *
+     * @throws IllegalArgumentException for a row LibSVM text cannot hold (see the class comment); nothing written
+     * @throws IllegalStateException    after commit, abort or close
+     * @throws IOException              if the output failed (the writer is then poisoned)
+     */
     @Override
     public void write(LibSvmRow row) throws IOException {
+        sink.checkOpen();
         SparseVector f = row.features();
         boolean multi = row.isMultiLabel();
         double[] labels = row.labelArray();
@@ -68,17 +106,48 @@ public final class LibSvmWriter implements RecordWriter<LibSvmRow> {
             oneLabel[0] = row.label();
             labels = oneLabel;
         }
+        guarded(labels, multi ? row.labelCount() : 1, multi, row.weight(), row.hasWeight(), row.qid(),
+                row.hasQid(), f);
+    }
+
+    /**
+     * Writes a core labelled row: its labels (a label list for a multi-label row), weight, qid and features (a
+     * dense row's NaN entries are missing values and are left out; zeros are written).
+     *
+     * @throws IllegalArgumentException for a single-label row without a label, and as {@link #write(LibSvmRow)}
+     * @throws IllegalStateException    after commit, abort or close
+     * @throws IOException              if the output failed (the writer is then poisoned)
+     */
+    @Override
+    public void writeRow(LabeledRow row) throws IOException {
+        sink.checkOpen();
+        boolean multi = row.isMultiLabel();
+        if (!multi && row.labelCount() == 0) {
+            throw new IllegalArgumentException("LibSVM rows need a label and this row has none");
+        }
+        guarded(mapping.labels(row), row.labelCount(), multi, row.weight(), row.hasWeight(), row.qid(),
+                row.hasQid(), mapping.features(row, false, 0));
+    }
+
+    private void guarded(double[] labels, int lCount, boolean multi, double weight, boolean hasWeight, long qid,
+            boolean hasQid, SparseVector f) throws IOException {
         try {
-            writeRecord(labels, 0, multi ? row.labelCount() : 1, multi, row.weight(), row.hasWeight(), row.qid(),
-                    row.hasQid(), f.indices(), f.floatValues(), f.doubleValues(), 0, f.nnz());
+            writeRecord(labels, 0, lCount, multi, weight, hasWeight, qid, hasQid, f.indices(), f.floatValues(),
+                    f.doubleValues(), 0, f.nnz());
         } catch (IOException | RuntimeException | Error e) {
-            failed(e);
+            sink.failed(e);
             throw e;
         }
     }
 
-    /** Writes every row of {@code m}: weights when it has weights, qids when it has qids. */
+    /**
+     * Writes every row of {@code m}: weights when it has weights, qids when it has qids. A refused row stops the
+     * write after the rows before it.
+     *
+     * @throws IllegalStateException after commit, abort or close
+     */
     public void write(CsrMatrix m) throws IOException {
+        sink.checkOpen();
         writeRows(m, 0, m.numRows());
     }
 
@@ -87,7 +156,9 @@ public final class LibSvmWriter implements RecordWriter<LibSvmRow> {
      * formatting blocks of rows (about 4 MB of text each) while the calling thread writes them out in order. At
      * most two blocks per thread are held at once, so memory stays bounded whatever the matrix size. A refused
      * row stops the write exactly where {@link #write(CsrMatrix)} would: the rows before it are written, then
-     * its exception is thrown. Gzip, when on, still runs on the calling thread.
+     * its exception is thrown. Gzip, when on, still runs on the calling thread. If the calling thread is
+     * interrupted, the write stops with an {@link java.io.InterruptedIOException} (the writer is then poisoned,
+     * the thread's interrupt status is kept), and every formatting thread has ended before it returns.
      *
      * @param threads 1 formats on the calling thread (no threads are started)
      */
@@ -99,6 +170,7 @@ public final class LibSvmWriter implements RecordWriter<LibSvmRow> {
     static final int BLOCK_NNZ = 1 << 18;
 
     void write(CsrMatrix m, int threads, int blockNnz) throws IOException {
+        sink.checkOpen();
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1: " + threads);
         }
@@ -111,7 +183,7 @@ public final class LibSvmWriter implements RecordWriter<LibSvmRow> {
         try {
             new ParallelMatrixWriter(m, threads, blockNnz, plain).writeTo(sink);
         } catch (IOException | RuntimeException | Error e) {
-            failed(e);
+            sink.failed(e);
             throw e;
         }
     }
@@ -137,15 +209,8 @@ public final class LibSvmWriter implements RecordWriter<LibSvmRow> {
                 }
             }
         } catch (IOException | RuntimeException | Error e) {
-            failed(e);
+            sink.failed(e);
             throw e;
-        }
-    }
-
-    /** Refused rows leave the writer usable; other failures mark the output failed so it is never published. */
-    private void failed(Throwable e) {
-        if (!(e instanceof IllegalArgumentException)) {
-            sink.fail();
         }
     }
 
@@ -253,25 +318,40 @@ public final class LibSvmWriter implements RecordWriter<LibSvmRow> {
         return sorted;
     }
 
+    /**
+     * Pushes buffered bytes to the output; for a file, to the temporary file (flushing never publishes).
+     *
+     * @throws IllegalStateException after commit, abort or close
+     */
     @Override
     public void flush() throws IOException {
         sink.flush();
     }
 
-    /** Discards the output: a file target is left untouched. */
+    /**
+     * Finishes and publishes: a file appears under its final name, complete; a stream receives the rest of the
+     * bytes, the gzip trailer when compressed, and a flush (it is not closed).
+     *
+     * @throws IOException           if finishing failed or an earlier write failed (the output is then aborted)
+     * @throws IllegalStateException if already committed, aborted or closed
+     */
+    @Override
+    public void commit() throws IOException {
+        sink.commit();
+    }
+
+    /**
+     * Discards the output: a file target leaves nothing behind and an existing file is untouched; a stream is
+     * left unfinished (no gzip trailer) and open. Idempotent; a no-op after {@link #commit()}.
+     */
+    @Override
     public void abort() {
         sink.abort();
     }
 
-    /** Flushes and publishes the file (or closes the stream); discards the file if a write failed. */
-    @Override
-    public void commit() throws IOException {
-        sink.close();
-    }
-
-    /** Aborts unless {@link #commit()} succeeded. */
+    /** Aborts unless {@link #commit()} succeeded. Idempotent. */
     @Override
     public void close() {
-        abort();
+        sink.abort();
     }
 }

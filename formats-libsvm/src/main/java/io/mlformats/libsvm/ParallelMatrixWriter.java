@@ -79,6 +79,9 @@ final class ParallelMatrixWriter {
         }
         try {
             for (int i = 0; i < done.length(); i++) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedIOException("interrupted while writing a matrix");
+                }
                 Block b = awaitBlock(i);
                 sink.writeRaw(b.bytes, 0, b.size);
                 if (b.failure != null) {
@@ -139,7 +142,7 @@ final class ParallelMatrixWriter {
     /** Formats block {@code i}; a failure keeps the rows before the failing one, as the sequential write does. */
     private void format(int i, Block b) {
         try {
-            LibSvmWriter w = LibSvmWriter.to(b, options);
+            LibSvmWriter w = LibSvmWriter.open(b, options);
             try {
                 w.writeRows(matrix, blockStarts[i], blockStarts[i + 1]);
             } finally {

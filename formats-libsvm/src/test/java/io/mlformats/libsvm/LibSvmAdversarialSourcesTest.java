@@ -38,7 +38,7 @@ class LibSvmAdversarialSourcesTest {
         return s;
     }
 
-    private static String read(ByteInput in, LibSvmOptions o) throws IOException {
+    private static String read(ByteInput in, LibSvmReadOptions o) throws IOException {
         StringBuilder sb = new StringBuilder();
         try (LibSvmReader r = LibSvmReader.open(in, o)) {
             while (r.next()) {
@@ -58,7 +58,7 @@ class LibSvmAdversarialSourcesTest {
     @Test
     void sameResultForEveryShapeOfInput() throws IOException {
         for (byte[] data : samples()) {
-            for (LibSvmOptions o : List.of(LibSvmOptions.defaults(), LibSvmOptions.defaults()
+            for (LibSvmReadOptions o : List.of(LibSvmReadOptions.defaults(), LibSvmReadOptions.defaults()
                     .withErrorPolicy(io.mlformats.core.ErrorPolicy.SKIP_AND_COLLECT)
                     .withMode(io.mlformats.core.ReadMode.LENIENT))) {
                 String expected = read(ByteSources.of(data).input(), o);
@@ -85,11 +85,11 @@ class LibSvmAdversarialSourcesTest {
         // positions, warnings and error messages must not tell the two apart, valid input or damaged, in every
         // mode and with declared widths and bases that make some lines fail.
         long base = Seeds.base();
-        List<LibSvmOptions> options = List.of(LibSvmOptions.defaults(),
-                LibSvmOptions.defaults().withErrorPolicy(io.mlformats.core.ErrorPolicy.SKIP_AND_COLLECT),
-                LibSvmOptions.defaults().withErrorPolicy(io.mlformats.core.ErrorPolicy.SKIP_AND_COLLECT)
+        List<LibSvmReadOptions> options = List.of(LibSvmReadOptions.defaults(),
+                LibSvmReadOptions.defaults().withErrorPolicy(io.mlformats.core.ErrorPolicy.SKIP_AND_COLLECT),
+                LibSvmReadOptions.defaults().withErrorPolicy(io.mlformats.core.ErrorPolicy.SKIP_AND_COLLECT)
                         .withMode(io.mlformats.core.ReadMode.LENIENT).withNumFeatures(40),
-                LibSvmOptions.defaults().withErrorPolicy(io.mlformats.core.ErrorPolicy.SKIP_AND_COLLECT)
+                LibSvmReadOptions.defaults().withErrorPolicy(io.mlformats.core.ErrorPolicy.SKIP_AND_COLLECT)
                         .withIndexBase(IndexBase.ONE).withValueType(io.mlformats.core.vector.ValueType.FLOAT64));
         for (int i = 0; i < 400; i++) {
             SplittableRandom r = Seeds.forCase(base, i);
@@ -99,7 +99,7 @@ class LibSvmAdversarialSourcesTest {
                 case 2 -> RandomLibSvm.damaged(r, RandomLibSvm.commonLines(r, 12));
                 default -> RandomLibSvm.randomBytes(r, 200);
             };
-            for (LibSvmOptions o : options) {
+            for (LibSvmReadOptions o : options) {
                 assertEquals(read(stream(AdversarialInputs.oneBytePerRead(data)), o),
                         read(ByteSources.of(data).input(), o), Seeds.describe(base, i) + " " + o);
             }
@@ -109,15 +109,15 @@ class LibSvmAdversarialSourcesTest {
     @Test
     void tinyWindowOverLongLinesAndLoaderOverEveryShape() throws IOException {
         byte[] data = RandomLibSvm.messyText(Seeds.forCase(Seeds.base(), 3), 200);
-        CsrMatrix expected = LibSvmLoader.load(data, LibSvmOptions.defaults());
+        CsrMatrix expected = LibSvmLoader.load(data, LibSvmReadOptions.defaults());
         assertTrue(expected.numRows() > 100);
-        assertEquals(expected, new LibSvmLoader(LibSvmOptions.defaults())
+        assertEquals(expected, new LibSvmLoader(LibSvmReadOptions.defaults())
                 .load(stream(AdversarialInputs.chunked(data, 7))));
-        assertEquals(expected, LibSvmLoader.load(AdversarialInputs.gzip(data), LibSvmOptions.defaults()));
+        assertEquals(expected, LibSvmLoader.load(AdversarialInputs.gzip(data), LibSvmReadOptions.defaults()));
         Path f = AdversarialInputs.file(dir, "g.svm.gz", AdversarialInputs.gzipMembers(data, 4));
-        assertEquals(expected, LibSvmLoader.load(f, LibSvmOptions.defaults()));
-        assertEquals(expected, LibSvmLoader.loadParallel(f, LibSvmOptions.defaults(), 3));
+        assertEquals(expected, LibSvmLoader.load(f, LibSvmReadOptions.defaults()));
+        assertEquals(expected, LibSvmLoader.loadParallel(f, LibSvmReadOptions.defaults(), 3));
         Path plain = AdversarialInputs.file(dir, "g.svm", data);
-        assertEquals(expected, LibSvmLoader.loadParallel(plain, LibSvmOptions.defaults(), 3));
+        assertEquals(expected, LibSvmLoader.loadParallel(plain, LibSvmReadOptions.defaults(), 3));
     }
 }

@@ -20,19 +20,20 @@ final class LibSvmChecks {
 
     static byte[] write(List<LibSvmRow> rows, LibSvmWriteOptions w) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (LibSvmWriter writer = LibSvmWriter.to(out, w)) {
+        try (LibSvmWriter writer = LibSvmWriter.open(out, w)) {
             for (LibSvmRow row : rows) {
                 writer.write(row);
             }
+            writer.commit();
         }
         return out.toByteArray();
     }
 
-    static List<LibSvmRow> readRows(byte[] data, LibSvmOptions o) throws IOException {
+    static List<LibSvmRow> readRows(byte[] data, LibSvmReadOptions o) throws IOException {
         List<LibSvmRow> rows = new ArrayList<>();
-        try (LibSvmReader r = LibSvmReader.of(data, o)) {
+        try (LibSvmReader r = TestRows.reader(data, o)) {
             while (r.next()) {
-                rows.add(r.current().detach());
+                rows.add(r.current().copy());
             }
         }
         return rows;
@@ -46,18 +47,19 @@ final class LibSvmChecks {
         CsrMatrix m = LibSvmLoader.load(text, s.readOptions());
         assertEquals(rows.size(), m.numRows(), what);
         ByteArrayOutputStream again = new ByteArrayOutputStream();
-        try (LibSvmWriter w = LibSvmWriter.to(again, s.writeOptions())) {
+        try (LibSvmWriter w = LibSvmWriter.open(again, s.writeOptions())) {
             w.write(m);
+            w.commit();
         }
         assertEquals(m, LibSvmLoader.load(again.toByteArray(), s.readOptions()), what);
     }
 
     /** A textual summary of everything a read produces, for comparing readers and sources. */
-    static String outcome(byte[] data, LibSvmOptions o) {
-        return outcome(() -> LibSvmReader.of(data, o));
+    static String outcome(byte[] data, LibSvmReadOptions o) {
+        return outcome(() -> TestRows.reader(data, o));
     }
 
-    static String outcomeOneBytePerRead(byte[] data, LibSvmOptions o) {
+    static String outcomeOneBytePerRead(byte[] data, LibSvmReadOptions o) {
         return outcome(() -> LibSvmReader.open(io.mlformats.core.ByteSources.stream(
                 io.mlformats.testkit.AdversarialInputs.oneBytePerRead(data), io.mlformats.core.ByteSources.BYTES,
                 o.read().limits()), o));
@@ -83,8 +85,8 @@ final class LibSvmChecks {
         return sb.toString();
     }
 
-    static LibSvmOptions randomOptions(SplittableRandom r) {
-        return LibSvmOptions.defaults().withIndexBase(IndexBase.values()[r.nextInt(3)])
+    static LibSvmReadOptions randomOptions(SplittableRandom r) {
+        return LibSvmReadOptions.defaults().withIndexBase(IndexBase.values()[r.nextInt(3)])
                 .withMode(r.nextBoolean() ? ReadMode.STRICT : ReadMode.LENIENT)
                 .withErrorPolicy(r.nextBoolean() ? ErrorPolicy.FAIL_FAST : ErrorPolicy.SKIP_AND_COLLECT)
                 .withMultiLabel(r.nextInt(4) == 0).withNumFeatures(r.nextInt(4) == 0 ? r.nextInt(30) : -1);
@@ -94,7 +96,7 @@ final class LibSvmChecks {
      * Arbitrary bytes: streaming, loading and the parallel load throw nothing but FormatException, and the
      * loads agree with each other.
      */
-    static void arbitraryInput(byte[] data, LibSvmOptions o, int threads) {
+    static void arbitraryInput(byte[] data, LibSvmReadOptions o, int threads) {
         String streamed = outcome(data, o);
         if (o.indexBase() != IndexBase.AUTO) {
             // In memory most lines take the one-pass path; one byte per read, every line takes the general one.

@@ -15,7 +15,7 @@ class LibSvmFuzzTest {
 
     @FuzzTest
     void arbitraryBytes(FuzzedDataProvider d) {
-        LibSvmOptions o = LibSvmOptions.defaults()
+        LibSvmReadOptions o = LibSvmReadOptions.defaults()
                 .withIndexBase(d.pickValue(IndexBase.values()))
                 .withMode(d.consumeBoolean() ? io.mlformats.core.ReadMode.STRICT : io.mlformats.core.ReadMode.LENIENT)
                 .withErrorPolicy(d.consumeBoolean() ? io.mlformats.core.ErrorPolicy.FAIL_FAST

@@ -116,7 +116,7 @@ class LibSvmGoldenTest {
                 : args.get("zero_based").asBoolean() ? IndexBase.ZERO : IndexBase.ONE;
         boolean f32 = args.has("dtype") && args.get("dtype").asString().equals("float32");
         boolean multi = args.has("multilabel") && args.get("multilabel").asBoolean();
-        LibSvmOptions o = LibSvmOptions.defaults().withIndexBase(base).withMultiLabel(multi)
+        LibSvmReadOptions o = LibSvmReadOptions.defaults().withIndexBase(base).withMultiLabel(multi)
                 .withValueType(f32 ? ValueType.FLOAT32 : ValueType.FLOAT64);
         if (args.has("n_features")) {
             o = o.withNumFeatures(args.get("n_features").asLong());
@@ -184,7 +184,7 @@ class LibSvmGoldenTest {
     private void checkXgboost(Path data, String uri, JsonNode v) throws IOException {
         IndexBase base = uri.contains("indexing_mode=1") ? IndexBase.ONE
                 : uri.contains("indexing_mode=-1") ? IndexBase.AUTO : IndexBase.ZERO;
-        LibSvmOptions o = LibSvmOptions.defaults().withIndexBase(base);
+        LibSvmReadOptions o = LibSvmReadOptions.defaults().withIndexBase(base);
         String name = data.getFileName().toString();
         Outcome ours = run(data, o, name);
         if (v.has("error")) {
@@ -248,7 +248,7 @@ class LibSvmGoldenTest {
 
     private void checkDmlc(Path data, JsonNode d) throws IOException {
         String name = data.getFileName().toString();
-        Outcome ours = run(data, LibSvmOptions.defaults(), name);
+        Outcome ours = run(data, LibSvmReadOptions.defaults(), name);
         if (d.has("error") || !d.get("row_block_consistent").asBoolean() || ours.matrix == null) {
             // dmlc fails or produces an inconsistent block; our outcome was asserted in run().
             return;
@@ -294,7 +294,7 @@ class LibSvmGoldenTest {
         String name = data.getFileName().toString();
         for (IndexBase base : IndexBase.values()) {
             for (ReadMode mode : LENIENT_ACCEPTS.contains(name) ? List.of(ReadMode.values()) : List.of(ReadMode.STRICT)) {
-                LibSvmOptions o = LibSvmOptions.defaults().withIndexBase(base).withMode(mode)
+                LibSvmReadOptions o = LibSvmReadOptions.defaults().withIndexBase(base).withMode(mode)
                         .withMultiLabel(MULTILABEL_LINE.containsKey(name));
                 Outcome loaded = run(data, o, null);
                 CsrMatrix streamed = null;
@@ -324,7 +324,7 @@ class LibSvmGoldenTest {
     }
 
     /** Loads in strict mode and asserts the outcome our decisions predict (error line included). */
-    private static Outcome run(Path data, LibSvmOptions o, String name) throws IOException {
+    private static Outcome run(Path data, LibSvmReadOptions o, String name) throws IOException {
         Integer expectedLine = null;
         if (name != null) {
             expectedLine = STRICT_ERROR_LINE.get(name);
@@ -433,7 +433,7 @@ class LibSvmGoldenTest {
     @Test
     void classificationNeeds21FeaturesSoTwentyFails() throws IOException {
         Path f = Golden.path("libsvm/peer/sklearn/svmlight_classification.txt");
-        LibSvmOptions auto = LibSvmOptions.defaults().withIndexBase(IndexBase.AUTO).withValueType(ValueType.FLOAT64);
+        LibSvmReadOptions auto = LibSvmReadOptions.defaults().withIndexBase(IndexBase.AUTO).withValueType(ValueType.FLOAT64);
         CsrMatrix m22 = LibSvmLoader.load(f, auto.withNumFeatures(22));
         assertEquals(22, m22.numCols());
         assertEquals(12345678901.23456, m22.get(3, 1)); // 1.234567890123456e10, float64 path
@@ -447,7 +447,7 @@ class LibSvmGoldenTest {
         // sklearn test_load_zero_based_auto: data1 alone is one-based; data1 + data2 (index 0) is zero-based.
         byte[] d1 = Golden.bytes("libsvm/peer/sklearn/inline_test_load_zero_based_auto_data1.txt");
         byte[] d2 = Golden.bytes("libsvm/peer/sklearn/inline_test_load_zero_based_auto_data2.txt");
-        LibSvmOptions auto = LibSvmOptions.defaults().withIndexBase(IndexBase.AUTO);
+        LibSvmReadOptions auto = LibSvmReadOptions.defaults().withIndexBase(IndexBase.AUTO);
         assertEquals(3, LibSvmLoader.load(d1, auto).numCols());
         ByteArrayOutputStream both = new ByteArrayOutputStream();
         both.writeBytes(d1);
@@ -460,11 +460,11 @@ class LibSvmGoldenTest {
     @Test
     void agaricusShapesPerTool() throws IOException {
         Path f = Golden.path("libsvm/real/xgboost_agaricus.txt.train");
-        CsrMatrix zero = LibSvmLoader.load(f, LibSvmOptions.defaults());
+        CsrMatrix zero = LibSvmLoader.load(f, LibSvmReadOptions.defaults());
         assertEquals(6513, zero.numRows());
         assertEquals(127, zero.numCols()); // xgboost default: a 1-based file gains an empty column 0
         assertEquals(143286, zero.nnz());
-        CsrMatrix one = LibSvmLoader.load(f, LibSvmOptions.defaults().withIndexBase(IndexBase.ONE));
+        CsrMatrix one = LibSvmLoader.load(f, LibSvmReadOptions.defaults().withIndexBase(IndexBase.ONE));
         assertEquals(126, one.numCols()); // sklearn auto, xgboost indexing_mode=1
         for (float v : one.floatValues()) {
             assertEquals(1f, v);
@@ -481,13 +481,14 @@ class LibSvmGoldenTest {
             row.features().append(c, num(x.get(0).get(c)));
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (LibSvmWriter w = LibSvmWriter.to(out, LibSvmWriteOptions.defaults())) {
+        try (LibSvmWriter w = LibSvmWriter.open(out, LibSvmWriteOptions.defaults())) {
             assertThrows(IllegalArgumentException.class, () -> w.write(row));
         }
         assertEquals(0, out.size());
         out.reset();
-        try (LibSvmWriter w = LibSvmWriter.to(out, LibSvmWriteOptions.defaults().withAllowNonFinite(true))) {
+        try (LibSvmWriter w = LibSvmWriter.open(out, LibSvmWriteOptions.defaults().withAllowNonFinite(true))) {
             w.write(row);
+            w.commit();
         }
         assertEquals("0 0:NaN 1:1 2:0\n", out.toString(StandardCharsets.US_ASCII));
     }

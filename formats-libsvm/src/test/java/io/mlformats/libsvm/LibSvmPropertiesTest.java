@@ -44,7 +44,7 @@ class LibSvmPropertiesTest {
         for (int i = 0; i < 100; i++) {
             SplittableRandom r = Seeds.forCase(base, i);
             byte[] data = RandomLibSvm.messyText(r, r.nextInt(1, 120));
-            LibSvmOptions o = LibSvmOptions.defaults().withIndexBase(r.nextBoolean() ? IndexBase.ZERO : IndexBase.AUTO);
+            LibSvmReadOptions o = LibSvmReadOptions.defaults().withIndexBase(r.nextBoolean() ? IndexBase.ZERO : IndexBase.AUTO);
             LibSvmLoader one = new LibSvmLoader(o);
             CsrMatrix expected = one.load(ByteSources.of(data).input());
             for (int threads = 1; threads <= 8; threads++) {
@@ -55,7 +55,7 @@ class LibSvmPropertiesTest {
             }
             // with bad lines skipped, the collected errors are the same, with the same lines and records
             byte[] bad = RandomLibSvm.damaged(r, data);
-            LibSvmOptions skip = o.withErrorPolicy(ErrorPolicy.SKIP_AND_COLLECT);
+            LibSvmReadOptions skip = o.withErrorPolicy(ErrorPolicy.SKIP_AND_COLLECT);
             LibSvmLoader s1 = new LibSvmLoader(skip);
             String e1;
             try {

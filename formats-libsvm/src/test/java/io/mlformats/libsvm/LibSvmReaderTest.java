@@ -21,14 +21,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LibSvmReaderTest {
-    private static final LibSvmOptions STRICT = LibSvmOptions.defaults();
-    private static final LibSvmOptions LENIENT = STRICT.withMode(ReadMode.LENIENT);
+    private static final LibSvmReadOptions STRICT = LibSvmReadOptions.defaults();
+    private static final LibSvmReadOptions LENIENT = STRICT.withMode(ReadMode.LENIENT);
 
     private static byte[] b(String s) {
         return s.getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    private static FormatException fails(String text, LibSvmOptions o) {
+    private static FormatException fails(String text, LibSvmReadOptions o) {
         return assertThrows(FormatException.class, () -> LibSvmChecks.readRows(b(text), o));
     }
 
@@ -39,8 +39,8 @@ class LibSvmReaderTest {
         for (int i = 0; i < 200; i++) {
             longLine.append(' ').append(i).append(":0.5");
         }
-        LibSvmOptions o = STRICT.withLimits(io.mlformats.core.ReadLimits.builder().maxLineBytes(64).build());
-        try (LibSvmReader r = LibSvmReader.of(b("0 1:2\n" + longLine + "\n0 3:4\n"), o)) {
+        LibSvmReadOptions o = STRICT.withLimits(io.mlformats.core.ReadLimits.builder().maxLineBytes(64).build());
+        try (LibSvmReader r = TestRows.reader(b("0 1:2\n" + longLine + "\n0 3:4\n"), o)) {
             assertTrue(r.next());
             assertEquals(2.0, r.current().features().value(0));
             io.mlformats.core.LimitExceededException e =
@@ -90,7 +90,7 @@ class LibSvmReaderTest {
 
     @Test
     void lenientAcceptsWhatAToolAcceptsAndCountsIt() throws IOException {
-        try (LibSvmReader r = LibSvmReader.of(b("1 3:1 1:nan 2:1e39\n"), LENIENT)) {
+        try (LibSvmReader r = TestRows.reader(b("1 3:1 1:nan 2:1e39\n"), LENIENT)) {
             assertTrue(r.next());
             LibSvmRow row = r.current();
             assertEquals(3, row.nnz());
@@ -134,8 +134,8 @@ class LibSvmReaderTest {
 
     @Test
     void skipAndCollectKeepsGoodRowsAndErrorsWithPositions() throws IOException {
-        LibSvmOptions o = STRICT.withErrorPolicy(ErrorPolicy.SKIP_AND_COLLECT);
-        try (LibSvmReader r = LibSvmReader.of(b("1 1:1\nx 2:2\n0 3:3\n1 2:1 1:1\n"), o)) {
+        LibSvmReadOptions o = STRICT.withErrorPolicy(ErrorPolicy.SKIP_AND_COLLECT);
+        try (LibSvmReader r = TestRows.reader(b("1 1:1\nx 2:2\n0 3:3\n1 2:1 1:1\n"), o)) {
             int n = 0;
             while (r.next()) {
                 n++;
@@ -153,9 +153,9 @@ class LibSvmReaderTest {
 
     @Test
     void autoWhenStreaming(@TempDir Path dir) throws IOException {
-        LibSvmOptions auto = STRICT.withIndexBase(IndexBase.AUTO);
+        LibSvmReadOptions auto = STRICT.withIndexBase(IndexBase.AUTO);
         byte[] data = b("1 1:1\n0 3:2\n");
-        try (LibSvmReader r = LibSvmReader.of(data, auto)) {
+        try (LibSvmReader r = TestRows.reader(data, auto)) {
             assertEquals(IndexBase.ONE, r.indexBase());
             assertTrue(r.next());
             assertEquals(0, r.current().features().index(0));
@@ -173,7 +173,7 @@ class LibSvmReaderTest {
 
     @Test
     void bomIsSkippedWithAWarningAndEveryRowHasItsPosition() throws IOException {
-        try (LibSvmReader r = LibSvmReader.of(b("\u00ef\u00bb\u00bf1 0:1\r\n\r\n0 1:2"), STRICT)) {
+        try (LibSvmReader r = TestRows.reader(b("\u00ef\u00bb\u00bf1 0:1\r\n\r\n0 1:2"), STRICT)) {
             assertTrue(r.next());
             assertEquals(1L, r.stats().warningsByKind().get("bom-skipped"));
             assertEquals(3, r.position().byteOffset());

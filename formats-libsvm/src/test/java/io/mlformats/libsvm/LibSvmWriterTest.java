@@ -67,7 +67,7 @@ class LibSvmWriterTest {
     @Test
     void refusedRowsAreNotWrittenAndTheWriterGoesOn() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (LibSvmWriter w = LibSvmWriter.to(out, LibSvmWriteOptions.defaults())) {
+        try (LibSvmWriter w = LibSvmWriter.open(out, LibSvmWriteOptions.defaults())) {
             w.write(row(1, new int[] {0}, new double[] {1}));
             assertThrows(IllegalArgumentException.class, () -> w.write(row(1, new int[] {0, 1},
                     new double[] {2, Double.POSITIVE_INFINITY})));
@@ -75,6 +75,7 @@ class LibSvmWriterTest {
             assertThrows(IllegalArgumentException.class, () -> w.write(row(1, new int[] {1, 1}, new double[] {1, 2})));
             assertThrows(IllegalArgumentException.class, () -> w.write(row(1, new int[] {-1}, new double[] {1})));
             w.write(row(0, new int[] {5}, new double[] {-0.0}));
+            w.commit();
         }
         assertEquals("1 0:1\n0 5:-0\n", out.toString(StandardCharsets.US_ASCII));
     }
@@ -85,9 +86,10 @@ class LibSvmWriterTest {
         try (LibSvmWriter w = LibSvmWriter.open(target, LibSvmWriteOptions.defaults().withGzip(true))) {
             w.write(row(1, new int[] {3}, new double[] {2.5}));
             assertFalse(Files.exists(target));
+            w.commit();
         }
         assertTrue(Files.exists(target));
-        CsrMatrix m = LibSvmLoader.load(target, LibSvmOptions.defaults().withValueType(ValueType.FLOAT64));
+        CsrMatrix m = LibSvmLoader.load(target, LibSvmReadOptions.defaults().withValueType(ValueType.FLOAT64));
         assertEquals(2.5, m.get(0, 3));
         try (Stream<Path> s = Files.list(dir)) {
             assertEquals(1, s.count(), "no temporary file left");
@@ -100,10 +102,11 @@ class LibSvmWriterTest {
                 throw new IOException("disk full");
             }
         };
-        LibSvmWriter w = LibSvmWriter.to(broken, LibSvmWriteOptions.defaults());
+        LibSvmWriter w = LibSvmWriter.open(broken, LibSvmWriteOptions.defaults());
         w.write(row(1, new int[0], new double[0]));
         assertThrows(IOException.class, w::flush);
-        assertThrows(IOException.class, w::close);
+        assertThrows(IOException.class, w::commit);
+        w.close();
 
         LibSvmWriter aborted = LibSvmWriter.open(failed, LibSvmWriteOptions.defaults());
         aborted.write(row(1, new int[0], new double[0]));
@@ -118,11 +121,12 @@ class LibSvmWriterTest {
     @Test
     void matrixAndRowsWriteTheSameBytes() throws IOException {
         byte[] src = Golden.bytes("libsvm/peer/dmlc-core/inline_test_qid.txt");
-        LibSvmOptions o = LibSvmOptions.defaults();
+        LibSvmReadOptions o = LibSvmReadOptions.defaults();
         CsrMatrix m = LibSvmLoader.load(src, o);
         ByteArrayOutputStream a = new ByteArrayOutputStream();
-        try (LibSvmWriter w = LibSvmWriter.to(a, LibSvmWriteOptions.defaults())) {
+        try (LibSvmWriter w = LibSvmWriter.open(a, LibSvmWriteOptions.defaults())) {
             w.write(m);
+            w.commit();
         }
         byte[] b = LibSvmChecks.write(LibSvmChecks.readRows(src, o), LibSvmWriteOptions.defaults());
         assertArrayEquals(b, a.toByteArray());

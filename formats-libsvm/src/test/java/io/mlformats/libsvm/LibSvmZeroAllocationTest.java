@@ -44,7 +44,7 @@ class LibSvmZeroAllocationTest {
 
     private static long stream(byte[] data) throws IOException {
         long nnz = 0;
-        try (LibSvmReader r = LibSvmReader.of(data, LibSvmOptions.defaults())) {
+        try (LibSvmReader r = TestRows.reader(data, LibSvmReadOptions.defaults())) {
             while (r.next()) {
                 nnz += r.current().nnz();
             }

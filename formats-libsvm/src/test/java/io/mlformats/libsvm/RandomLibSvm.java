@@ -20,8 +20,8 @@ final class RandomLibSvm {
                     r.nextInt(5) == 0, maxes[r.nextInt(maxes.length)]);
         }
 
-        LibSvmOptions readOptions() {
-            return LibSvmOptions.defaults().withValueType(type).withIndexBase(base).withMultiLabel(multiLabel);
+        LibSvmReadOptions readOptions() {
+            return LibSvmReadOptions.defaults().withValueType(type).withIndexBase(base).withMultiLabel(multiLabel);
         }
 
         LibSvmWriteOptions writeOptions() {

@@ -1,5 +1,6 @@
 package io.mlformats.libsvm;
 
+import io.mlformats.core.ByteSources;
 import io.mlformats.core.RecordReader;
 import io.mlformats.core.vector.CsrMatrix;
 import java.io.IOException;
@@ -9,7 +10,12 @@ final class TestRows {
     private TestRows() {
     }
 
-    static CsrMatrix collect(RecordReader<LibSvmRow> r, LibSvmOptions o) throws IOException {
+    /** A reader over bytes held in memory (gzip detected by content), as the old {@code of(byte[])} was. */
+    static LibSvmReader reader(byte[] data, LibSvmReadOptions o) throws IOException {
+        return LibSvmReader.open(ByteSources.input(ByteSources.of(data), o.read().limits()), o);
+    }
+
+    static CsrMatrix collect(RecordReader<LibSvmRow> r, LibSvmReadOptions o) throws IOException {
         CsrMatrix.Builder b = CsrMatrix.builder(o.valueType());
         long maxCol = 0;
         while (r.next()) {

@@ -1,10 +1,12 @@
 package io.mlformats.benchmarks.libsvm;
 
+import io.mlformats.core.ByteRange;
 import io.mlformats.core.ByteSource;
 import io.mlformats.core.ByteSources;
+import io.mlformats.core.SeekableInput;
 import io.mlformats.core.vector.CsrMatrix;
 import io.mlformats.libsvm.LibSvmLoader;
-import io.mlformats.libsvm.LibSvmOptions;
+import io.mlformats.libsvm.LibSvmReadOptions;
 import io.mlformats.libsvm.LibSvmReader;
 import io.mlformats.libsvm.LibSvmWriteOptions;
 import io.mlformats.libsvm.LibSvmWriter;
@@ -62,7 +64,7 @@ public class LibSvmBenchmark {
     private long[] halves;
     private ExecutorService pool;
     private CsrMatrix matrix;
-    private final LibSvmOptions options = LibSvmOptions.defaults();
+    private final LibSvmReadOptions options = LibSvmReadOptions.defaults();
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
@@ -72,7 +74,7 @@ public class LibSvmBenchmark {
             LibSvmDataGenerator.generate(path, generateMb * 1_000_000L, 42);
         }
         source = ByteSources.map(path);
-        halves = LibSvmLoader.splitPoints(source, 2);
+        halves = new long[] {0, source.size() / 2, source.size()};
         pool = Executors.newFixedThreadPool(2);
         matrix = new LibSvmLoader(options).loadParallel(source, 2);
         System.out.printf("%nfile %s: %.1f MB, %d rows, %d nnz%n", path, source.size() / 1e6, matrix.numRows(),
@@ -100,7 +102,9 @@ public class LibSvmBenchmark {
 
     private long streamRange(long from, long to) throws IOException {
         long nnz = 0;
-        try (LibSvmReader r = LibSvmReader.open(source.input(from, to), options)) {
+        // Lines that start in [from, to): the two halves tile the file, each line is read once.
+        try (SeekableInput in = ByteSources.seekable(source);
+                LibSvmReader r = LibSvmReader.open(in, ByteRange.of(from, to), options)) {
             while (r.next()) {
                 nnz += r.current().nnz();
             }
@@ -122,8 +126,9 @@ public class LibSvmBenchmark {
     @Benchmark
     public long write() throws IOException {
         CountingSink out = new CountingSink();
-        try (LibSvmWriter w = LibSvmWriter.to(out, LibSvmWriteOptions.defaults())) {
+        try (LibSvmWriter w = LibSvmWriter.open(out, LibSvmWriteOptions.defaults())) {
             w.write(matrix);
+            w.commit();
         }
         return out.count;
     }
@@ -132,8 +137,9 @@ public class LibSvmBenchmark {
     @Benchmark
     public long writeTwoThreads() throws IOException {
         CountingSink out = new CountingSink();
-        try (LibSvmWriter w = LibSvmWriter.to(out, LibSvmWriteOptions.defaults())) {
+        try (LibSvmWriter w = LibSvmWriter.open(out, LibSvmWriteOptions.defaults())) {
             w.write(matrix, 2);
+            w.commit();
         }
         return out.count;
     }

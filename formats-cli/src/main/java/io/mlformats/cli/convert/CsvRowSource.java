@@ -5,7 +5,7 @@ import io.mlformats.core.vector.DenseVector;
 import io.mlformats.core.vector.SparseVector;
 import io.mlformats.core.vector.ValueType;
 import io.mlformats.libsvm.LibSvmRow;
-import io.mlformats.libsvm.csv.CsvOptions;
+import io.mlformats.libsvm.csv.CsvReadOptions;
 import io.mlformats.libsvm.csv.CsvReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,9 +20,9 @@ import java.util.List;
 public final class CsvRowSource extends ReaderRowSource<CsvReader> {
     private final DenseVector dense;
     private final ValueType type;
-    private final CsvOptions options;
+    private final CsvReadOptions options;
 
-    private CsvRowSource(CsvReader reader, CsvOptions options, ValueType type, long size) {
+    private CsvRowSource(CsvReader reader, CsvReadOptions options, ValueType type, long size) {
         super(reader, size);
         this.options = options;
         this.type = type;
@@ -32,12 +32,12 @@ public final class CsvRowSource extends ReaderRowSource<CsvReader> {
     /** The rows of a CSV file read with the command's options (label and weight columns, value type). */
     public static CsvRowSource open(Path file, ConvertOptions o) throws IOException, UserException {
         ValueType t = o.dtype() != null ? o.dtype() : ValueType.FLOAT32;
-        CsvOptions c = options(o).withValueType(t);
+        CsvReadOptions c = options(o).withValueType(t);
         return new CsvRowSource(CsvReader.open(file, c), c, t, Files.size(file));
     }
 
     /** CSV reading options from the label/weight column flags: the label is column 0, a weight column 1. */
-    static CsvOptions options(ConvertOptions o) throws UserException {
+    static CsvReadOptions options(ConvertOptions o) throws UserException {
         boolean label = true;
         if (o.labelColumn() != null) {
             switch (o.labelColumn()) {
@@ -55,7 +55,7 @@ public final class CsvRowSource extends ReaderRowSource<CsvReader> {
             }
             weight = true;
         }
-        CsvOptions c = CsvOptions.defaults().withLabel(label).withWeight(weight).withRead(o.readOptions());
+        CsvReadOptions c = CsvReadOptions.defaults().withLabel(label).withWeight(weight).withRead(o.readOptions());
         return o.numFeatures() > 0 ? c.withNumFeatures(o.numFeatures()) : c;
     }
 

@@ -3,7 +3,7 @@ package io.mlformats.cli.convert;
 import io.mlformats.core.ErrorPolicy;
 import io.mlformats.core.vector.SparseVector;
 import io.mlformats.core.vector.ValueType;
-import io.mlformats.libsvm.LibSvmOptions;
+import io.mlformats.libsvm.LibSvmReadOptions;
 import io.mlformats.libsvm.LibSvmReader;
 import io.mlformats.libsvm.LibSvmRow;
 import java.io.IOException;
@@ -31,12 +31,12 @@ public final class LibSvmRowSource extends ReaderRowSource<LibSvmReader> {
     public static LibSvmRowSource open(Path file, ConvertOptions o) throws IOException {
         ValueType t = o.dtype() != null ? o.dtype() : ValueType.FLOAT32;
         long width = o.numFeatures() > 0 ? o.numFeatures() : -1;
-        LibSvmOptions lo = options(o).withValueType(t).withNumFeatures(width);
+        LibSvmReadOptions lo = options(o).withValueType(t).withNumFeatures(width);
         return new LibSvmRowSource(LibSvmReader.open(file, lo), t, Math.max(width, 0), Files.size(file));
     }
 
-    static LibSvmOptions options(ConvertOptions o) {
-        return LibSvmOptions.defaults().withIndexBase(map(o.indexBase())).withMultiLabel(o.multiLabel())
+    static LibSvmReadOptions options(ConvertOptions o) {
+        return LibSvmReadOptions.defaults().withIndexBase(map(o.indexBase())).withMultiLabel(o.multiLabel())
                 .withRead(o.readOptions());
     }
 
@@ -58,7 +58,7 @@ public final class LibSvmRowSource extends ReaderRowSource<LibSvmReader> {
         if (o.indexBase() != IndexBase.AUTO && o.numFeatures() > 0) {
             return o;
         }
-        LibSvmOptions lo = options(o).withIndexBase(io.mlformats.libsvm.IndexBase.ZERO)
+        LibSvmReadOptions lo = options(o).withIndexBase(io.mlformats.libsvm.IndexBase.ZERO)
                 .withErrorPolicy(ErrorPolicy.SKIP_AND_COLLECT);
         long min = Long.MAX_VALUE;
         long max = -1;

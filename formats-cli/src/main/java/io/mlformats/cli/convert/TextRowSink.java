@@ -9,7 +9,7 @@ import io.mlformats.libsvm.IndexBase;
 import io.mlformats.libsvm.LibSvmRow;
 import io.mlformats.libsvm.LibSvmWriteOptions;
 import io.mlformats.libsvm.LibSvmWriter;
-import io.mlformats.libsvm.csv.CsvOptions;
+import io.mlformats.libsvm.csv.CsvWriteOptions;
 import io.mlformats.libsvm.csv.CsvWriter;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -59,9 +59,9 @@ public final class TextRowSink implements RowSink {
         hasLabel = first != null && first.labelCount() > 0;
         hasWeight = first != null && first.hasWeight();
         long n = width > 0 ? width : first == null ? 0 : first.width();
-        CsvOptions c = CsvOptions.defaults().withLabel(hasLabel).withWeight(hasWeight).withValueType(type)
-                .withNumFeatures(n);
-        writer = CsvWriter.open(target, c, options.gzip());
+        CsvWriteOptions c = CsvWriteOptions.defaults().withLabel(hasLabel).withWeight(hasWeight)
+                .withNumFeatures(n).withGzip(options.gzip());
+        writer = CsvWriter.open(target, c);
     }
 
     @Override

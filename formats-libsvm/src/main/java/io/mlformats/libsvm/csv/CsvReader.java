@@ -1,20 +1,26 @@
 package io.mlformats.libsvm.csv;
 
 import io.mlformats.core.ByteInput;
+import io.mlformats.core.ByteRange;
 import io.mlformats.core.ByteSources;
 import io.mlformats.core.ErrorPolicy;
 import io.mlformats.core.FormatException;
 import io.mlformats.core.ReadStats;
-import io.mlformats.core.internal.ReadCounter;
-import io.mlformats.core.RecordReader;
+import io.mlformats.core.RecordStarts;
+import io.mlformats.core.SeekableInput;
 import io.mlformats.core.SourcePosition;
+import io.mlformats.core.TabularReader;
+import io.mlformats.core.internal.ReadCounter;
 import io.mlformats.core.text.LineScanner;
 import io.mlformats.core.text.NumberParser;
 import io.mlformats.core.vector.CsrMatrix;
+import io.mlformats.core.vector.DenseVector;
+import io.mlformats.core.vector.LabeledRow;
 import io.mlformats.core.vector.SparseVector;
 import io.mlformats.core.vector.ValueType;
 import io.mlformats.libsvm.LibSvmRow;
 import io.mlformats.libsvm.internal.RowAccounting;
+import io.mlformats.libsvm.internal.RowMapping;
 import io.mlformats.libsvm.internal.TextErrors;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,7 +28,8 @@ import java.nio.file.Path;
 /**
  * Reads SageMaker CSV (the XGBoost and Linear Learner training convention): no header, the label in the first
  * column, optionally a weight in the second ({@code csv_weights=1}), then one column per feature. Rows come out
- * through the same reusable {@link LibSvmRow} view as LibSVM rows, so both formats feed the same code.
+ * through the same reusable {@link LibSvmRow} view as LibSVM rows, so both formats feed the same code, and as a
+ * dense core {@link LabeledRow} ({@link #currentRow()}).
  *
  * <p>A missing value (an empty field, or {@code nan} in any case) is left out of the row's sparse features, as
  * XGBoost treats it (missing, not 0); every other column is stored, zeros included, so
@@ -30,51 +37,88 @@ import java.nio.file.Path;
  * Strict mode rejects infinities, numbers out of range and blanks around fields; lenient mode accepts them
  * (trimming blanks) and counts warnings. Quoted fields are not CSV that SageMaker's algorithms read: an error.
  * Every row must have the same number of columns. A first line that does not parse is reported as a probable
- * header unless {@link CsvOptions#skipHeader()}. Blank lines are skipped.
+ * header unless {@link CsvReadOptions#skipHeader()}. Blank lines are skipped.
  *
- * <p>Not thread-safe; the reader owns and closes its input.
+ * <p>Not thread-safe: one reader per thread. The row views and their arrays belong to the reader.
  */
-public final class CsvReader implements RecordReader<LibSvmRow> {
+public final class CsvReader implements TabularReader<LibSvmRow> {
     private final LineScanner lines;
     private final TextErrors errors;
     private final NumberParser numbers = new NumberParser();
-    private final CsvOptions options;
+    private final CsvReadOptions options;
     private final boolean lenient;
     private final boolean float32;
     private final LibSvmRow row;
+    private final LabeledRow labeled = new LabeledRow();
+    private final DenseVector dense;
     private final ReadCounter stats;
     private final int leading;
     private long width;
     private final RowAccounting rows;
+    private final boolean ownsInput;
     private boolean started;
+    private boolean hasCurrent;
 
-    private CsvReader(ByteInput input, CsvOptions options) {
+    private CsvReader(ByteInput input, CsvReadOptions options, boolean ownsInput) {
         this.lines = new LineScanner(input, options.read().limits());
         this.errors = new TextErrors(input.name());
         this.options = options;
         this.lenient = options.read().lenient();
         this.float32 = options.valueType() == ValueType.FLOAT32;
         this.row = new LibSvmRow(options.valueType());
+        this.dense = DenseVector.of(options.valueType(), 64);
         this.stats = new ReadCounter(options.read().maxErrorsKept());
         this.rows = new RowAccounting(lines, stats, options.read().errorPolicy() == ErrorPolicy.SKIP_AND_COLLECT);
         this.leading = (options.hasLabel() ? 1 : 0) + (options.hasWeight() ? 1 : 0);
         this.width = options.numFeatures();
+        this.ownsInput = ownsInput;
     }
 
-    public static CsvReader open(ByteInput input, CsvOptions options) {
-        return new CsvReader(input, options);
+    /**
+     * A reader over a local file: gzip detected by content, plain files memory-mapped. The reader opens the file
+     * and closes it on {@code close()}.
+     */
+    public static CsvReader open(Path file, CsvReadOptions options) throws IOException {
+        return new CsvReader(ByteSources.open(file, options.read().limits()), options, true);
     }
 
-    /** A reader over a file (gzip detected by content; other files are memory-mapped). */
-    public static CsvReader open(Path file, CsvOptions options) throws IOException {
-        return new CsvReader(ByteSources.open(file, options.read().limits()), options);
+    /**
+     * A reader over a local file with {@link CsvReadOptions#defaults()}. The reader opens the file and closes it
+     * on {@code close()}.
+     */
+    public static CsvReader open(Path file) throws IOException {
+        return open(file, CsvReadOptions.defaults());
     }
 
-    public static CsvReader of(byte[] bytes, CsvOptions options) throws IOException {
-        return new CsvReader(ByteSources.input(ByteSources.of(bytes), options.read().limits()), options);
+    /**
+     * A reader of the lines that start in {@code range} of {@code input} (reading past its end to finish the
+     * last one); {@link ByteRange#ALL} for everything. Over ranges that tile the input, every row is read exactly
+     * once; with {@link CsvReadOptions#skipHeader()} only a range starting at offset 0 skips a line. A gzip
+     * input is read whole (a partial range of it is refused). The caller owns {@code input}; the reader never
+     * closes it.
+     *
+     * @throws IllegalArgumentException for a partial range of a gzip input
+     */
+    public static CsvReader open(SeekableInput input, ByteRange range, CsvReadOptions options) throws IOException {
+        ByteInput in = ByteSources.range(input, range, RecordStarts.LINES, options.read().limits());
+        CsvReadOptions o = options.skipHeader() && in.position() > 0 ? options.withSkipHeader(false) : options;
+        return new CsvReader(in, o, true);
     }
 
-    /** Reads all remaining rows into a matrix whose width is the CSV's feature column count. */
+    /**
+     * A reader over a forward-only input: a stream ({@link ByteSources#stream}), bytes
+     * ({@code ByteSources.of(bytes).input()}), a source range. The caller owns {@code input}; the reader never
+     * closes it.
+     */
+    public static CsvReader open(ByteInput input, CsvReadOptions options) {
+        return new CsvReader(input, options, false);
+    }
+
+    /**
+     * Reads all remaining rows into a matrix whose width is the CSV's feature column count.
+     *
+     * @throws FormatException as {@link #next()}
+     */
     public CsrMatrix readAll() throws IOException {
         CsrMatrix.Builder b = CsrMatrix.builder(options.valueType());
         while (next()) {
@@ -110,8 +154,10 @@ public final class CsvReader implements RecordReader<LibSvmRow> {
                 continue;
             }
             rows.accepted();
+            hasCurrent = true;
             return true;
         }
+        hasCurrent = false;
         rows.finished();
         return false;
     }
@@ -146,7 +192,7 @@ public final class CsvReader implements RecordReader<LibSvmRow> {
                 if (firstLine && rows.records() == 0 && numbers.status() == NumberParser.SYNTAX
                         && looksLikeText(b, from, to)) {
                     throw errors.error(from, "line 1 looks like a header (" + TextErrors.quote(b, s, e)
-                            + "): SageMaker CSV has no header; use CsvOptions.withSkipHeader(true) to skip it");
+                            + "): SageMaker CSV has no header; use CsvReadOptions.withSkipHeader(true) to skip it");
                 }
                 throw ex;
             }
@@ -244,16 +290,59 @@ public final class CsvReader implements RecordReader<LibSvmRow> {
         return true;
     }
 
+    /**
+     * The current row: label (when the options have a label column), weight (when they have a weight column) and
+     * the stored columns as sparse features of dimension the CSV width. A view reused for every row, valid until
+     * the next {@link #next()} or {@link #close()} ({@link LibSvmRow#copy()} keeps one).
+     *
+     * @throws IllegalStateException before the first {@link #next()} or after it returned false
+     */
     @Override
     public LibSvmRow current() {
+        if (!hasCurrent) {
+            throw new IllegalStateException("no current row: call next() first, and only while it returns true");
+        }
         return row;
     }
 
+    /**
+     * The current row as a core labelled row with dense features: a missing value (empty field or {@code nan})
+     * is NaN, the missing-value marker of dense rows. A reused view with the lifetime of {@link #current()}; no
+     * allocation per row once the dense buffer has grown to the width.
+     *
+     * @throws IllegalStateException before the first {@link #next()} or after it returned false
+     */
+    @Override
+    public LabeledRow currentRow() {
+        RowMapping.describe(current(), labeled);
+        SparseVector f = row.features();
+        dense.clear();
+        int col = 0;
+        for (int i = 0; i < f.nnz(); i++) {
+            for (int c = f.index(i); col < c; col++) {
+                dense.append(Double.NaN);
+            }
+            if (float32) {
+                dense.append(f.floatValue(i));
+            } else {
+                dense.append(f.value(i));
+            }
+            col++;
+        }
+        for (; col < f.dimension(); col++) {
+            dense.append(Double.NaN);
+        }
+        labeled.setFeatures(dense);
+        return labeled;
+    }
+
+    /** Position of the current row's line (or of the end of the input after the last row). */
     @Override
     public SourcePosition position() {
         return rows.position(errors.source());
     }
 
+    /** Counters for what has been read so far: a read-only view that follows the reader. */
     @Override
     public ReadStats stats() {
         return stats;
@@ -264,8 +353,12 @@ public final class CsvReader implements RecordReader<LibSvmRow> {
         return width;
     }
 
+    /** Releases the input when the reader opened it (a file); a caller's input is left open. */
     @Override
     public void close() throws IOException {
-        lines.close();
+        hasCurrent = false;
+        if (ownsInput) {
+            lines.close();
+        }
     }
 }

@@ -1,10 +1,13 @@
 package io.mlformats.libsvm.csv;
 
 import io.mlformats.core.RecordWriter;
+import io.mlformats.core.TabularWriter;
 import io.mlformats.core.text.NumberFormatter;
 import io.mlformats.core.vector.CsrMatrix;
+import io.mlformats.core.vector.LabeledRow;
 import io.mlformats.core.vector.SparseVector;
 import io.mlformats.libsvm.LibSvmRow;
+import io.mlformats.libsvm.internal.RowMapping;
 import io.mlformats.libsvm.internal.TextSink;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,34 +19,64 @@ import java.nio.file.Path;
  * stores as NaN): XGBoost reads that as missing. Linear Learner and other algorithms may reject empty fields;
  * write complete rows for them.
  *
- * <p>The width is {@link CsvOptions#numFeatures()} when given, else the matrix's column count, else the first
- * row's dimension (or its largest index + 1). Refused with {@link IllegalArgumentException} (nothing written,
- * the writer stays usable): infinite numbers, a NaN label or weight, an index at or beyond the width, unsorted
- * or duplicate indices. Files go through {@link io.mlformats.core.AtomicFileSink}. Not thread-safe.
+ * <p>The width is {@link CsvWriteOptions#numFeatures()} when given, else the matrix's column count, else the
+ * first row's dimension (or its largest index + 1). Refused with {@link IllegalArgumentException} (nothing
+ * written, the writer stays usable): infinite numbers, a NaN label or weight, an index at or beyond the width,
+ * unsorted or duplicate indices, and for {@link #writeRow}: a label list, a qid, or a label or weight that the
+ * options' columns do not match.
+ *
+ * <p>Lifecycle as core {@link RecordWriter}: only {@link #commit()} publishes a file (written to a hidden
+ * temporary sibling until then) or finishes a stream (gzip trailer, flush; the stream is never closed);
+ * {@link #close()} without {@code commit()} aborts. An I/O failure poisons the writer: {@code commit()} then
+ * aborts and throws. Rows passed in are read during the call only. Not thread-safe.
  */
-public final class CsvWriter implements RecordWriter<LibSvmRow> {
+public final class CsvWriter implements TabularWriter<LibSvmRow> {
     private final TextSink sink;
-    private final CsvOptions options;
+    private final CsvWriteOptions options;
+    private final RowMapping mapping = new RowMapping();
     private long width;
 
-    private CsvWriter(TextSink sink, CsvOptions options) {
+    private CsvWriter(TextSink sink, CsvWriteOptions options) {
         this.sink = sink;
         this.options = options;
         this.width = options.numFeatures();
     }
 
-    /** A writer to {@code file}, published atomically on {@link #close()}. */
-    public static CsvWriter open(Path file, CsvOptions options, boolean gzip) throws IOException {
-        return new CsvWriter(TextSink.toFile(file, gzip), options);
+    /**
+     * A writer to {@code file} (gzip-compressed when {@link CsvWriteOptions#gzip()}), published by
+     * {@link #commit()}. The writer creates the file and publishes or deletes it.
+     */
+    public static CsvWriter open(Path file, CsvWriteOptions options) throws IOException {
+        return new CsvWriter(TextSink.toFile(file, options.gzip()), options);
     }
 
-    /** A writer to {@code out}; {@link #close()} closes it. */
-    public static CsvWriter to(OutputStream out, CsvOptions options) throws IOException {
-        return new CsvWriter(TextSink.toStream(out, false), options);
+    /**
+     * A writer to {@code file} with {@link CsvWriteOptions#defaults()}. The writer creates the file and
+     * publishes or deletes it.
+     */
+    public static CsvWriter open(Path file) throws IOException {
+        return open(file, CsvWriteOptions.defaults());
     }
 
+    /**
+     * A writer to {@code out} (gzip-compressed when {@link CsvWriteOptions#gzip()}); {@link #commit()} writes
+     * the rest, finishes gzip and flushes. The caller owns {@code out}; the writer never closes it.
+     */
+    public static CsvWriter open(OutputStream out, CsvWriteOptions options) throws IOException {
+        return new CsvWriter(TextSink.toStream(out, options.gzip()), options);
+    }
+
+    /**
+     * Writes one row: its label (when the options have a label column), weight (when they have a weight column)
+     * and features.
+     *
+     * @throws IllegalArgumentException for a row CSV cannot hold (see the class comment); nothing written
+     * @throws IllegalStateException    after commit, abort or close
+     * @throws IOException              if the output failed (the writer is then poisoned)
+     */
     @Override
     public void write(LibSvmRow row) throws IOException {
+        sink.checkOpen();
         SparseVector f = row.features();
         if (width < 0) {
             width = f.dimension() > 0 ? f.dimension() : f.nnz() > 0 ? f.index(f.nnz() - 1) + 1L : 0;
@@ -51,8 +84,47 @@ public final class CsvWriter implements RecordWriter<LibSvmRow> {
         guarded(row.label(), row.weight(), f.indices(), f.floatValues(), f.doubleValues(), 0, f.nnz());
     }
 
-    /** Writes every row of {@code m}, {@code m.numCols()} columns wide unless the options fix the width. */
+    /**
+     * Writes a core labelled row. A dense row's NaN is written as an empty field (missing); a sparse row whose
+     * absent entries mean 0 ({@link LabeledRow#absentIsZero()}) is written complete, zeros included; other
+     * sparse rows leave absent columns empty. The row's label and weight must match the options' columns.
+     *
+     * @throws IllegalArgumentException for a label list, a qid, a label or weight the columns do not match, and
+     *                                  as {@link #write(LibSvmRow)}
+     * @throws IllegalStateException    after commit, abort or close
+     * @throws IOException              if the output failed (the writer is then poisoned)
+     */
+    @Override
+    public void writeRow(LabeledRow row) throws IOException {
+        sink.checkOpen();
+        if (row.isMultiLabel()) {
+            throw new IllegalArgumentException("a CSV row holds one label; this row has a label list");
+        }
+        if (row.hasQid()) {
+            throw new IllegalArgumentException("CSV cannot hold a qid (write LibSVM)");
+        }
+        if ((row.labelCount() > 0) != options.hasLabel() || (options.hasWeight() && !row.hasWeight())
+                || (row.hasWeight() && !options.hasWeight())) {
+            throw new IllegalArgumentException("the CSV columns are " + (options.hasLabel() ? "a label, " : "no label, ")
+                    + (options.hasWeight() ? "a weight" : "no weight") + " and the features; this row has "
+                    + (row.labelCount() > 0 ? "a label" : "no label") + " and " + (row.hasWeight() ? "a weight"
+                    : "no weight"));
+        }
+        if (width < 0) {
+            width = row.width();
+        }
+        SparseVector f = mapping.features(row, true, width);
+        guarded(row.labelCount() > 0 ? row.label(0) : Double.NaN, row.weight(), f.indices(), f.floatValues(),
+                f.doubleValues(), 0, f.nnz());
+    }
+
+    /**
+     * Writes every row of {@code m}, {@code m.numCols()} columns wide unless the options fix the width.
+     *
+     * @throws IllegalStateException after commit, abort or close
+     */
     public void write(CsrMatrix m) throws IOException {
+        sink.checkOpen();
         if (width < 0) {
             width = m.numCols();
         }
@@ -68,9 +140,7 @@ public final class CsvWriter implements RecordWriter<LibSvmRow> {
         try {
             writeRecord(label, weight, idx, f32, f64, from, to);
         } catch (IOException | RuntimeException | Error e) {
-            if (!(e instanceof IllegalArgumentException)) {
-                sink.fail();
-            }
+            sink.failed(e);
             throw e;
         }
     }
@@ -153,23 +223,40 @@ public final class CsvWriter implements RecordWriter<LibSvmRow> {
         return NumberFormatter.writeDouble(v, b, p);
     }
 
+    /**
+     * Pushes buffered bytes to the output; for a file, to the temporary file (flushing never publishes).
+     *
+     * @throws IllegalStateException after commit, abort or close
+     */
     @Override
     public void flush() throws IOException {
         sink.flush();
     }
 
+    /**
+     * Finishes and publishes: a file appears under its final name, complete; a stream receives the rest of the
+     * bytes, the gzip trailer when compressed, and a flush (it is not closed).
+     *
+     * @throws IOException           if finishing failed or an earlier write failed (the output is then aborted)
+     * @throws IllegalStateException if already committed, aborted or closed
+     */
+    @Override
+    public void commit() throws IOException {
+        sink.commit();
+    }
+
+    /**
+     * Discards the output: a file target leaves nothing behind and an existing file is untouched; a stream is
+     * left unfinished (no gzip trailer) and open. Idempotent; a no-op after {@link #commit()}.
+     */
+    @Override
     public void abort() {
         sink.abort();
     }
 
-    @Override
-    public void commit() throws IOException {
-        sink.close();
-    }
-
-    /** Aborts unless {@link #commit()} succeeded. */
+    /** Aborts unless {@link #commit()} succeeded. Idempotent. */
     @Override
     public void close() {
-        abort();
+        sink.abort();
     }
 }

@@ -19,7 +19,9 @@ import io.mlformats.libsvm.LibSvmRow;
 public final class LibSvmLineParser {
     /** Warning kinds counted in {@link ReadStats}. */
     public static final String WARN_NON_FINITE = "non-finite-number";
+    /** Warning kind: a number out of the value type's range, accepted in lenient mode. */
     public static final String WARN_OUT_OF_RANGE = "out-of-range-number";
+    /** Warning kind: indices out of order, sorted in lenient mode. */
     public static final String WARN_UNSORTED = "unsorted-indices";
 
     private final NumberParser numbers = new NumberParser();
@@ -347,7 +349,7 @@ public final class LibSvmLineParser {
         }
         if (st == NumberParser.SYNTAX) {
             String hint = !multiLabel && what.equals("label") && indexOf(b, from, to, (byte) ',') >= 0
-                    ? " (label lists need LibSvmOptions.multiLabel)" : "";
+                    ? " (label lists need LibSvmReadOptions.multiLabel)" : "";
             throw errors.error(from, "expected a number as " + what + ", found " + TextErrors.quote(b, from, to)
                     + hint);
         }

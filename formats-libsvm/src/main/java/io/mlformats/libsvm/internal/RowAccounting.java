@@ -20,6 +20,7 @@ public final class RowAccounting {
     private long rowOffset;
     private long rowRecord = -1;
 
+    /** Accounting over {@code lines}, counting into {@code stats}; {@code skipErrors} for skip-and-collect. */
     public RowAccounting(LineScanner lines, ReadCounter stats, boolean skipErrors) {
         this.lines = lines;
         this.stats = stats;

@@ -17,6 +17,7 @@ public final class TextErrors {
     private int lineStart;
     private long record;
 
+    /** Errors of the input named {@code source}. */
     public TextErrors(String source) {
         this.source = source;
     }
@@ -29,6 +30,7 @@ public final class TextErrors {
         this.record = recordIndex;
     }
 
+    /** The input's name. */
     public String source() {
         return source;
     }
@@ -38,6 +40,7 @@ public final class TextErrors {
         return SourcePosition.ofLine(source, lineOffset + (index - lineStart), record, line);
     }
 
+    /** An error at {@code buffer[index]} of the current line. */
     public FormatException error(int index, String detail) {
         return new FormatException(position(index), detail);
     }

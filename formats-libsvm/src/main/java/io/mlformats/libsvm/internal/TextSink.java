@@ -8,44 +8,67 @@ import java.util.Arrays;
 
 /**
  * The byte buffer text writers format records into, in front of a core {@link OutputTarget} (a caller's stream,
- * or a file published atomically, optionally gzip-compressed).
+ * or a file published atomically, optionally gzip-compressed), and the one place the text writers'
+ * {@link io.mlformats.core.RecordWriter} lifecycle is implemented.
  *
  * <p>A record is formatted after {@link #reserve(int)} guaranteed room for all of it, so a record that turns out
- * to be invalid half-way is dropped with {@link #rollback(int)} and never reaches the output. Once anything
- * failed, {@link #close()} discards the file instead of publishing it. Not thread-safe.
+ * to be invalid half-way is dropped with {@link #rollback(int)} and never reaches the output. An I/O failure (or
+ * {@link #poison()}) poisons the sink: {@link #commit()} then aborts and throws. Writers call
+ * {@link #checkOpen()} before each record, so writing after commit, abort or close is an
+ * {@link IllegalStateException}. Not thread-safe; the buffer belongs to the sink.
  */
 public final class TextSink {
+    private static final int OPEN = 0;
+    private static final int COMMITTED = 1;
+    private static final int ABORTED = 2;
+
     private final OutputTarget target;
     private final OutputStream out;
     private byte[] buf = new byte[1 << 16];
     private int pos;
-    private boolean failed;
-    private boolean closed;
+    private boolean poisoned;
+    private int state = OPEN;
 
     private TextSink(OutputTarget target) {
         this.target = target;
         this.out = target.stream();
     }
 
+    /** A hidden temporary sibling of {@code target}, renamed over it by {@link #commit()}. */
     public static TextSink toFile(Path target, boolean gzip) throws IOException {
         return new TextSink(OutputTarget.file(target, gzip));
     }
 
-    /** Writes to the caller's stream, which {@link #close()} flushes but leaves open. */
+    /** Writes to the caller's stream, which {@link #commit()} finishes and flushes but never closes. */
     public static TextSink toStream(OutputStream out, boolean gzip) throws IOException {
         return new TextSink(OutputTarget.of(out, gzip));
     }
 
+    /** The buffer records are formatted into; valid until the next {@link #reserve(int)}. */
     public byte[] buffer() {
         return buf;
     }
 
+    /** Where the next byte goes in {@link #buffer()}. */
     public int position() {
         return pos;
     }
 
+    /** Sets the end of the formatted bytes (after a record was formatted from {@link #reserve(int)}). */
     public void position(int p) {
         pos = p;
+    }
+
+    /**
+     * Throws if the writer accepts no more records.
+     *
+     * @throws IllegalStateException after commit, abort or close
+     */
+    public void checkOpen() {
+        if (state != OPEN) {
+            throw new IllegalStateException("the writer was already " + (state == COMMITTED ? "committed"
+                    : "aborted or closed") + "; it accepts no more records");
+        }
     }
 
     /** Makes room for {@code n} more bytes (flushing or growing) and returns the current position. */
@@ -64,13 +87,24 @@ public final class TextSink {
         pos = mark;
     }
 
-    /** Marks the output as failed: {@link #close()} will discard it. */
-    public void fail() {
-        failed = true;
+    /** Marks the output as failed: {@link #commit()} will abort it and throw. */
+    public void poison() {
+        poisoned = true;
     }
 
-    public boolean failed() {
-        return failed;
+    /** True once an I/O failure (or {@link #poison()}) made the output unpublishable. */
+    public boolean poisoned() {
+        return poisoned;
+    }
+
+    /**
+     * Runs the usual bookkeeping after a record failed: an {@link IllegalArgumentException} (a refused record,
+     * rolled back) leaves the sink usable; anything else poisons it.
+     */
+    public void failed(Throwable e) {
+        if (!(e instanceof IllegalArgumentException) && !(e instanceof IllegalStateException)) {
+            poisoned = true;
+        }
     }
 
     private void flushBuffer() throws IOException {
@@ -96,43 +130,59 @@ public final class TextSink {
         try {
             out.write(src, off, len);
         } catch (IOException | RuntimeException e) {
-            failed = true;
+            poisoned = true;
             throw e;
         }
     }
 
+    /**
+     * Pushes buffered bytes to the output (the temporary file for a file target: flushing never publishes).
+     *
+     * @throws IllegalStateException after commit, abort or close
+     */
     public void flush() throws IOException {
+        checkOpen();
         flushBuffer();
-        out.flush();
-    }
-
-    /** Discards a file output (the target is left untouched). */
-    public void abort() {
-        failed = true;
-        closed = true;
-        target.abort();
+        try {
+            out.flush();
+        } catch (IOException | RuntimeException e) {
+            poisoned = true;
+            throw e;
+        }
     }
 
     /**
-     * Finishes the output: publishes the file (or closes the stream). If anything failed before, the file is
-     * discarded and an exception says so.
+     * Finishes the output: writes what is buffered, finishes gzip, flushes, and publishes a file. If anything
+     * failed before, or finishing fails, the output is aborted and an {@link IOException} says so.
+     *
+     * @throws IllegalStateException if already committed, aborted or closed
      */
-    public void close() throws IOException {
-        if (closed) {
-            return;
-        }
-        if (failed) {
+    public void commit() throws IOException {
+        checkOpen();
+        if (poisoned) {
             abort();
             throw new IOException("an earlier write failed; "
                     + (target.file() != null ? target.file() + " was not written" : "the output is incomplete"));
         }
-        closed = true;
         try {
             flushBuffer();
             target.commit();
+            state = COMMITTED;
         } catch (IOException | RuntimeException e) {
-            target.abort();
+            abort();
             throw e;
         }
+    }
+
+    /**
+     * Discards the output: a file target leaves nothing behind (an existing file is untouched); a stream is left
+     * unfinished and open. Idempotent; a no-op after {@link #commit()}.
+     */
+    public void abort() {
+        if (state != OPEN) {
+            return;
+        }
+        state = ABORTED;
+        target.abort();
     }
 }

@@ -12,6 +12,7 @@ import io.mlformats.core.FormatException;
 import io.mlformats.core.ReadMode;
 import io.mlformats.core.vector.CsrMatrix;
 import io.mlformats.core.vector.ValueType;
+import io.mlformats.core.ByteSources;
 import io.mlformats.libsvm.LibSvmRow;
 import io.mlformats.testkit.Seeds;
 import java.io.ByteArrayOutputStream;
@@ -27,29 +28,38 @@ class CsvTest {
         return s.getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    private static List<LibSvmRow> read(byte[] data, CsvOptions o) throws IOException {
+    private static CsvReader reader(byte[] data, CsvReadOptions o) throws IOException {
+        return CsvReader.open(ByteSources.input(ByteSources.of(data), o.read().limits()), o);
+    }
+
+    private static CsvWriteOptions writeOptions(CsvReadOptions o) {
+        return new CsvWriteOptions(o.hasLabel(), o.hasWeight(), o.delimiter(), o.numFeatures(), false);
+    }
+
+    private static List<LibSvmRow> read(byte[] data, CsvReadOptions o) throws IOException {
         List<LibSvmRow> rows = new ArrayList<>();
-        try (CsvReader r = CsvReader.of(data, o)) {
+        try (CsvReader r = reader(data, o)) {
             while (r.next()) {
-                rows.add(r.current().detach());
+                rows.add(r.current().copy());
             }
         }
         return rows;
     }
 
-    private static byte[] write(List<LibSvmRow> rows, CsvOptions o) throws IOException {
+    private static byte[] write(List<LibSvmRow> rows, CsvReadOptions o) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (CsvWriter w = CsvWriter.to(out, o)) {
+        try (CsvWriter w = CsvWriter.open(out, writeOptions(o))) {
             for (LibSvmRow r : rows) {
                 w.write(r);
             }
+            w.commit();
         }
         return out.toByteArray();
     }
 
     @Test
     void xgboostConventions() throws IOException {
-        CsvOptions o = CsvOptions.defaults().withWeight(true).withValueType(ValueType.FLOAT64);
+        CsvReadOptions o = CsvReadOptions.defaults().withWeight(true).withValueType(ValueType.FLOAT64);
         List<LibSvmRow> rows = read(b("1,0.5,+2,,nan,.5,1e-3\r\n\n0,2,0,NaN,3,-1,\n"), o);
         assertEquals(2, rows.size());
         LibSvmRow r0 = rows.get(0);
@@ -66,22 +76,22 @@ class CsvTest {
 
     @Test
     void headerAndOtherErrors() throws IOException {
-        FormatException h = assertThrows(FormatException.class, () -> read(b("label,f1\n1,2\n"), CsvOptions.defaults()));
+        FormatException h = assertThrows(FormatException.class, () -> read(b("label,f1\n1,2\n"), CsvReadOptions.defaults()));
         assertTrue(h.detail().contains("looks like a header"), h.getMessage());
         assertEquals(1, h.position().line());
-        assertEquals(1, read(b("label,f1\n1,2\n"), CsvOptions.defaults().withSkipHeader(true)).size());
-        FormatException w = assertThrows(FormatException.class, () -> read(b("1,2\n1,2,3\n"), CsvOptions.defaults()));
+        assertEquals(1, read(b("label,f1\n1,2\n"), CsvReadOptions.defaults().withSkipHeader(true)).size());
+        FormatException w = assertThrows(FormatException.class, () -> read(b("1,2\n1,2,3\n"), CsvReadOptions.defaults()));
         assertEquals("expected 1 feature columns, found 2", w.detail());
         assertEquals(2, w.position().line());
-        assertTrue(assertThrows(FormatException.class, () -> read(b("1,inf\n"), CsvOptions.defaults())).detail()
+        assertTrue(assertThrows(FormatException.class, () -> read(b("1,inf\n"), CsvReadOptions.defaults())).detail()
                 .contains("non-finite"));
-        assertEquals(Float.POSITIVE_INFINITY, read(b("1, inf\n"), CsvOptions.defaults().withMode(ReadMode.LENIENT))
+        assertEquals(Float.POSITIVE_INFINITY, read(b("1, inf\n"), CsvReadOptions.defaults().withMode(ReadMode.LENIENT))
                 .get(0).features().floatValues()[0]);
-        assertTrue(assertThrows(FormatException.class, () -> read(b(",1\n"), CsvOptions.defaults())).detail()
+        assertTrue(assertThrows(FormatException.class, () -> read(b(",1\n"), CsvReadOptions.defaults())).detail()
                 .contains("missing label"));
-        assertTrue(assertThrows(FormatException.class, () -> read(b("1,2\n1,\"2\"\n"), CsvOptions.defaults())).detail()
+        assertTrue(assertThrows(FormatException.class, () -> read(b("1,2\n1,\"2\"\n"), CsvReadOptions.defaults())).detail()
                 .contains("'\"2\"'"));
-        CsrMatrix m = CsvReader.of(b("1,2,3\n0,,1\n"), CsvOptions.defaults()).readAll();
+        CsrMatrix m = reader(b("1,2,3\n0,,1\n"), CsvReadOptions.defaults()).readAll();
         assertEquals(2, m.numCols());
         assertEquals(3, m.nnz());
     }
@@ -127,12 +137,12 @@ class CsvTest {
             row.features().setDimension(width);
             rows.add(row);
         }
-        CsvOptions o = CsvOptions.defaults().withLabel(label).withWeight(weight).withValueType(t)
+        CsvReadOptions o = CsvReadOptions.defaults().withLabel(label).withWeight(weight).withValueType(t)
                 .withNumFeatures(width).withDelimiter(r.nextBoolean() ? ',' : '\t');
         return new Shape(rows, o);
     }
 
-    private record Shape(List<LibSvmRow> rows, CsvOptions options) {
+    private record Shape(List<LibSvmRow> rows, CsvReadOptions options) {
     }
 
     private static void roundTrip(Shape s, String what) throws IOException {
@@ -155,10 +165,10 @@ class CsvTest {
     }
 
     private static void arbitrary(byte[] data, boolean lenient, boolean skip, boolean weight) {
-        CsvOptions o = CsvOptions.defaults().withWeight(weight).withMode(lenient ? ReadMode.LENIENT : ReadMode.STRICT)
-                .withRead(CsvOptions.defaults().read().withMode(lenient ? ReadMode.LENIENT : ReadMode.STRICT)
+        CsvReadOptions o = CsvReadOptions.defaults().withWeight(weight).withMode(lenient ? ReadMode.LENIENT : ReadMode.STRICT)
+                .withRead(CsvReadOptions.defaults().read().withMode(lenient ? ReadMode.LENIENT : ReadMode.STRICT)
                         .withErrorPolicy(skip ? ErrorPolicy.SKIP_AND_COLLECT : ErrorPolicy.FAIL_FAST));
-        try (CsvReader r = CsvReader.of(data, o)) {
+        try (CsvReader r = reader(data, o)) {
             while (r.next()) {
                 assertFalse(r.current().nnz() > r.numFeatures());
             }
