@@ -12,7 +12,7 @@ import io.mlformats.deepar.DeepArReader;
 import io.mlformats.deepar.DeepArSeriesView;
 import io.mlformats.libsvm.IndexBase;
 import io.mlformats.libsvm.LibSvmLoader;
-import io.mlformats.libsvm.LibSvmOptions;
+import io.mlformats.libsvm.LibSvmReadOptions;
 import io.mlformats.libsvm.LibSvmReader;
 import io.mlformats.libsvm.LibSvmRow;
 import io.mlformats.libsvm.LibSvmWriteOptions;
@@ -39,13 +39,14 @@ class ReadmeExamplesTest {
         Path trainLibsvm = Golden.path("libsvm/real/xgboost_agaricus.txt.train");
         Path trainPbr = dir.resolve("train.pbr");
 
-        LibSvmOptions options = LibSvmOptions.defaults().withIndexBase(IndexBase.ONE).withNumFeatures(126);
+        LibSvmReadOptions options = LibSvmReadOptions.defaults().withIndexBase(IndexBase.ONE).withNumFeatures(126);
         try (LibSvmReader reader = LibSvmReader.open(trainLibsvm, options);
              RecordProtobufWriter writer = RecordProtobufWriter.open(trainPbr)) {
             while (reader.next()) {
                 LibSvmRow row = reader.current();
                 writer.writeSparse(row.features(), row.label());
             }
+            writer.commit();                         // train.pbr appears here, complete
         }
 
         int records = 0;
@@ -68,7 +69,7 @@ class ReadmeExamplesTest {
     @Test
     void loadInParallelEqualsOneThread(@TempDir Path dir) throws IOException {
         Path train = Golden.path("libsvm/real/xgboost_agaricus.txt.train");
-        CsrMatrix m = LibSvmLoader.loadParallel(train, LibSvmOptions.defaults(), 4);
+        CsrMatrix m = LibSvmLoader.loadParallel(train, LibSvmReadOptions.defaults(), 4);
         long[] indptr = m.indptr();
         int[] indices = m.indices();
         float[] values = m.floatValues();
@@ -78,13 +79,14 @@ class ReadmeExamplesTest {
         assertEquals(143286, indptr[m.numRows()]);
         assertEquals(indices.length, values.length);
         assertEquals(6513, y.length);
-        assertEquals(LibSvmLoader.load(train, LibSvmOptions.defaults()), m);
+        assertEquals(LibSvmLoader.load(train, LibSvmReadOptions.defaults()), m);
         Path copy = dir.resolve("copy.libsvm");
         try (LibSvmWriter w = LibSvmWriter.open(copy, LibSvmWriteOptions.defaults())) {
             w.write(m, 4);
+            w.commit();
         }
         // Canonical text: the 0-based matrix is written 0-based, so column indices read back unchanged.
-        assertEquals(m, LibSvmLoader.load(copy, LibSvmOptions.defaults()));
+        assertEquals(m, LibSvmLoader.load(copy, LibSvmReadOptions.defaults()));
     }
 
     @Test
@@ -105,7 +107,7 @@ class ReadmeExamplesTest {
     void skipBadRecordsAndReportThem(@TempDir Path dir) throws IOException {
         Path path = Files.writeString(dir.resolve("train.libsvm"), "1 0:1 2:3\n0 17 5:1\n1 1:2\n",
                 StandardCharsets.US_ASCII);
-        LibSvmOptions lenient = LibSvmOptions.defaults().withMode(ReadMode.LENIENT)
+        LibSvmReadOptions lenient = LibSvmReadOptions.defaults().withMode(ReadMode.LENIENT)
                 .withErrorPolicy(ErrorPolicy.SKIP_AND_COLLECT);
         List<String> messages = new ArrayList<>();
         int rows = 0;

@@ -5,7 +5,7 @@ import io.mlformats.cli.Format;
 import io.mlformats.cli.convert.ConvertOptions;
 import io.mlformats.core.RecordReader;
 import io.mlformats.core.ReadStats;
-import io.mlformats.recordio.RecordIoReadOptions;
+import io.mlformats.recordio.image.ImageRecordReadOptions;
 import io.mlformats.recordio.image.ImageRecord;
 import io.mlformats.recordio.image.ImageRecordReader;
 import java.io.IOException;
@@ -69,7 +69,7 @@ final class ImageRecordHandler extends RecordHandler {
     }
 
     private static ImageRecordReader open(Path file, ConvertOptions o) throws IOException {
-        return ImageRecordReader.open(file, RecordIoReadOptions.defaults().withRead(o.readOptions()));
+        return ImageRecordReader.open(file, ImageRecordReadOptions.defaults().withRead(o.readOptions()));
     }
 
     @Override

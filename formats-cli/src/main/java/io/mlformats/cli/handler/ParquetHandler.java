@@ -12,6 +12,7 @@ import io.mlformats.core.ReadStats;
 import io.mlformats.core.SourcePosition;
 import io.mlformats.core.vector.ValueType;
 import io.mlformats.jsonlines.JsonTextWriter;
+import io.mlformats.parquet.DeepArParquetReadOptions;
 import io.mlformats.parquet.DeepArParquetReader;
 import io.mlformats.parquet.DeepArParquetSeries;
 import java.io.IOException;
@@ -53,9 +54,9 @@ final class ParquetHandler extends TabularHandler {
         if (!ParquetTables.isDeepAr(file)) {
             return super.cat(file, o, out);
         }
-        try (DeepArParquetReader r = DeepArParquetReader.open(file, o.readOptions())) {
+        try (DeepArParquetReader r = DeepArParquetReader.open(file, DeepArParquetReadOptions.defaults().withRead(o.readOptions()))) {
             while (r.next()) {
-                series(out.json(), r.current());
+                series(out.json(), r.current().copy());
             }
             return r.stats();
         }
@@ -67,7 +68,7 @@ final class ParquetHandler extends TabularHandler {
             super.inspect(file, o, into);
             return;
         }
-        try (DeepArParquetReader r = DeepArParquetReader.open(file, o.readOptions())) {
+        try (DeepArParquetReader r = DeepArParquetReader.open(file, DeepArParquetReadOptions.defaults().withRead(o.readOptions()))) {
             into.addRecords(r, "series");
         }
         into.fact("DeepAR table: start, target columns");
@@ -142,9 +143,9 @@ final class ParquetHandler extends TabularHandler {
         int catCount = -1;
         int dynCount = -1;
         TreeSet<Long>[] catValues = null;
-        try (DeepArParquetReader r = DeepArParquetReader.open(file, v.read().readOptions())) {
+        try (DeepArParquetReader r = DeepArParquetReader.open(file, DeepArParquetReadOptions.defaults().withRead(v.read().readOptions()))) {
             while (r.next()) {
-                DeepArParquetSeries s = r.current();
+                DeepArParquetSeries s = r.current().copy();
                 n++;
                 SourcePosition pos = r.position();
                 if (!START.matcher(s.start()).matches()) {

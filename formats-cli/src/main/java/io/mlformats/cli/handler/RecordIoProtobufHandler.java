@@ -9,7 +9,7 @@ import io.mlformats.cli.convert.RowSource;
 import io.mlformats.cli.convert.SinkFactory;
 import io.mlformats.core.ReadStats;
 import io.mlformats.core.vector.ValueType;
-import io.mlformats.recordio.RecordIoReadOptions;
+import io.mlformats.recordio.protobuf.RecordProtobufReadOptions;
 import io.mlformats.recordio.protobuf.RecordProtobufReader;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -48,7 +48,7 @@ final class RecordIoProtobufHandler extends TabularHandler {
     @Override
     public ReadStats cat(Path file, ConvertOptions o, CatOutput out) throws IOException {
         try (RecordProtobufReader r = RecordProtobufReader.open(file,
-                RecordIoReadOptions.defaults().withRead(o.readOptions()))) {
+                RecordProtobufReadOptions.defaults().withRead(o.readOptions()))) {
             while (r.next()) {
                 RecordJson.write(out.json(), r.current());
             }
