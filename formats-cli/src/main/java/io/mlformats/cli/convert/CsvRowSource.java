@@ -1,10 +1,7 @@
 package io.mlformats.cli.convert;
 
 import io.mlformats.cli.UserException;
-import io.mlformats.core.vector.DenseVector;
-import io.mlformats.core.vector.SparseVector;
 import io.mlformats.core.vector.ValueType;
-import io.mlformats.libsvm.LibSvmRow;
 import io.mlformats.libsvm.csv.CsvReadOptions;
 import io.mlformats.libsvm.csv.CsvReader;
 import java.io.IOException;
@@ -13,12 +10,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Rows of a SageMaker CSV file ({@link CsvReader}: label first, optional weight second, no header) as dense rows:
- * a missing value (empty field or {@code nan}) becomes NaN, the missing-value marker every dense row uses here.
+ * Rows of a SageMaker CSV file ({@link CsvReader}: label first, optional weight second, no header) as the
+ * reader's dense rows: a missing value (empty field or {@code nan}) is NaN.
  * Not thread-safe.
  */
 public final class CsvRowSource extends ReaderRowSource<CsvReader> {
-    private final DenseVector dense;
     private final ValueType type;
     private final CsvReadOptions options;
 
@@ -26,7 +22,6 @@ public final class CsvRowSource extends ReaderRowSource<CsvReader> {
         super(reader, size);
         this.options = options;
         this.type = type;
-        this.dense = DenseVector.of(type, 64);
     }
 
     /** The rows of a CSV file read with the command's options (label and weight columns, value type). */
@@ -57,40 +52,6 @@ public final class CsvRowSource extends ReaderRowSource<CsvReader> {
         }
         CsvReadOptions c = CsvReadOptions.defaults().withLabel(label).withWeight(weight).withRead(o.readOptions());
         return o.numFeatures() > 0 ? c.withNumFeatures(o.numFeatures()) : c;
-    }
-
-    @Override
-    public boolean next() throws IOException {
-        if (!reader.next()) {
-            return false;
-        }
-        LibSvmRow r = reader.current();
-        row.clear();
-        if (r.labelCount() > 0) {
-            row.addLabel(r.label());
-        }
-        if (r.hasWeight()) {
-            row.setWeight(r.weight());
-        }
-        SparseVector f = r.features();
-        dense.clear();
-        int col = 0;
-        for (int i = 0; i < f.nnz(); i++) {
-            for (int c = f.index(i); col < c; col++) {
-                dense.append(Double.NaN);
-            }
-            if (type == ValueType.FLOAT32) {
-                dense.append(f.floatValue(i));
-            } else {
-                dense.append(f.value(i));
-            }
-            col++;
-        }
-        for (; col < f.dimension(); col++) {
-            dense.append(Double.NaN);
-        }
-        row.setFeatures(dense);
-        return true;
     }
 
     @Override

@@ -5,7 +5,7 @@ import io.mlformats.core.vector.SparseVector;
 import io.mlformats.core.vector.ValueType;
 import io.mlformats.libsvm.LibSvmReadOptions;
 import io.mlformats.libsvm.LibSvmReader;
-import io.mlformats.libsvm.LibSvmRow;
+import io.mlformats.core.vector.LabeledRow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,31 +81,14 @@ public final class LibSvmRowSource extends ReaderRowSource<LibSvmReader> {
         return o.withShape(base, width);
     }
 
+    /** The reader's row; a declared width becomes the features' dimension. */
     @Override
-    public boolean next() throws IOException {
-        if (!reader.next()) {
-            return false;
-        }
-        LibSvmRow r = reader.current();
-        row.clear();
-        for (int i = 0; i < r.labelCount(); i++) {
-            row.addLabel(r.label(i));
-        }
-        if (r.isMultiLabel()) {
-            row.setMultiLabel();
-        }
-        if (r.hasWeight()) {
-            row.setWeight(r.weight());
-        }
-        if (r.hasQid()) {
-            row.setQid(r.qid());
-        }
-        SparseVector f = r.features();
+    public LabeledRow current() {
+        LabeledRow r = reader.currentRow();
         if (width > 0) {
-            f.setDimension(width);
+            r.sparse().setDimension(width);
         }
-        row.setFeatures(f);
-        return true;
+        return r;
     }
 
     @Override

@@ -20,7 +20,6 @@ public final class ParquetRowSink implements RowSink {
     private final ValueType inputType;
     private final long width;
     private ParquetFeatureWriter writer;
-    private final LabeledRow scratch = new LabeledRow();
 
     /**
      * A Parquet feature table at {@code target}, dense or sparse as the options (else the first row) say.
@@ -63,27 +62,7 @@ public final class ParquetRowSink implements RowSink {
             open(row);
         }
         // The library maps the row to the table's layout (and refuses what Parquet cannot hold).
-        scratch.clear();
-        for (int i = 0; i < row.labelCount(); i++) {
-            scratch.addLabel(row.label(i));
-        }
-        if (row.isMultiLabel()) {
-            scratch.setMultiLabel();
-        }
-        if (row.hasWeight()) {
-            scratch.setWeight(row.weight());
-        }
-        if (row.hasQid()) {
-            scratch.setQid(row.qid());
-        }
-        if (!row.isSparse()) {
-            scratch.setFeatures(row.dense());
-        } else if (row.absentIsZero()) {
-            scratch.setFeaturesAbsentZero(row.sparse());
-        } else {
-            scratch.setFeatures(row.sparse());
-        }
-        writer.write(scratch);
+        writer.writeRow(row);
     }
 
     @Override

@@ -32,27 +32,6 @@ public final class ParquetRowSource extends ReaderRowSource<ParquetFeatureReader
     }
 
     @Override
-    public boolean next() throws IOException {
-        if (!reader.next()) {
-            return false;
-        }
-        LabeledRow f = reader.current();
-        row.clear();
-        if (f.labelCount() > 0) {
-            row.addLabel(f.label(0));
-        }
-        if (f.hasWeight()) {
-            row.setWeight(f.weight());
-        }
-        if (f.isSparse()) {
-            row.setFeatures(f.sparse());
-        } else {
-            row.setFeatures(f.dense());
-        }
-        return true;
-    }
-
-    @Override
     public ValueType valueType() {
         return reader.valueType();
     }

@@ -2,19 +2,18 @@ package io.mlformats.cli.convert;
 
 import io.mlformats.core.vector.LabeledRow;
 import io.mlformats.core.ReadStats;
-import io.mlformats.core.RecordReader;
+import io.mlformats.core.TabularReader;
 import io.mlformats.core.SourcePosition;
 import java.io.IOException;
 
 /**
- * What every row source over one of the library's readers shares: the reused {@link LabeledRow}, and position, stats,
- * progress and close delegated to the reader. Subclasses fill the row in {@link #next()}. Not thread-safe.
+ * A row source over one of the library's tabular readers: rows are the reader's own reused
+ * {@link TabularReader#currentRow()} (the library maps each format to rows; nothing is copied here), and position,
+ * stats, progress and close are delegated to the reader. Not thread-safe.
  */
-abstract class ReaderRowSource<R extends RecordReader<?>> implements RowSource {
+abstract class ReaderRowSource<R extends TabularReader<?>> implements RowSource {
     /** The library reader the rows come from. */
     protected final R reader;
-    /** The reused row {@link #next()} fills. */
-    protected final LabeledRow row = new LabeledRow();
     private final long size;
 
     ReaderRowSource(R reader, long size) {
@@ -23,8 +22,13 @@ abstract class ReaderRowSource<R extends RecordReader<?>> implements RowSource {
     }
 
     @Override
+    public boolean next() throws IOException {
+        return reader.next();
+    }
+
+    @Override
     public LabeledRow current() {
-        return row;
+        return reader.currentRow();
     }
 
     @Override
