@@ -14,7 +14,7 @@ import java.util.Objects;
  *
  * <ul>
  *   <li>{@value #LABEL_NOT_FINITE} (error): a label is NaN or infinite.</li>
- *   <li>{@value #LABEL_NOT_A_CLASS} (error): with {@link ImageClassificationOptions#numClasses()} given, a label
+ *   <li>{@value #LABEL_NOT_A_CLASS} (error): with {@link ImageClassificationValidatorOptions#numClasses()} given, a label
  *       is not an integer in {@code 0..numClasses-1}.</li>
  *   <li>{@value #IMAGE_NOT_JPEG_OR_PNG} (error): the image bytes start with neither the JPEG ({@code FF D8}) nor
  *       the PNG ({@code 89 'P' 'N' 'G'}) signature.</li>
@@ -31,18 +31,18 @@ public final class ImageClassificationValidator implements AlgorithmValidator<Im
     /** Code of image bytes that are neither JPEG nor PNG. */
     public static final String IMAGE_NOT_JPEG_OR_PNG = "IMAGE_NOT_JPEG_OR_PNG";
 
-    private final ImageClassificationOptions options;
+    private final ImageClassificationValidatorOptions options;
     private final ValidationReport report;
     private boolean finished;
 
     /** A validator with {@code options}. */
-    public ImageClassificationValidator(ImageClassificationOptions options) {
+    public ImageClassificationValidator(ImageClassificationValidatorOptions options) {
         this.options = Objects.requireNonNull(options, "options");
         this.report = new ValidationReport(options.maxProblemsKept());
     }
 
     /** The options this validator applies. */
-    public ImageClassificationOptions options() {
+    public ImageClassificationValidatorOptions options() {
         return options;
     }
 

@@ -52,7 +52,7 @@ class ImageClassificationValidatorTest {
     @Test
     void reportsEachRuleWithItsCodeAndRecord() throws IOException {
         ImageClassificationValidator v = new ImageClassificationValidator(
-                ImageClassificationOptions.defaults().withNumClasses(10));
+                ImageClassificationValidatorOptions.defaults().withNumClasses(10));
         assertEquals("image-classification", v.algorithm());
         checkAll(dataset(), 0, 8, v);
         ValidationReport report = v.finish();
@@ -81,7 +81,7 @@ class ImageClassificationValidatorTest {
 
     @Test
     void withoutNumClassesOnlyFinitenessAndSignaturesAreChecked() throws IOException {
-        ImageClassificationValidator v = new ImageClassificationValidator(ImageClassificationOptions.defaults());
+        ImageClassificationValidator v = new ImageClassificationValidator(ImageClassificationValidatorOptions.defaults());
         checkAll(dataset(), 0, 8, v);
         ValidationReport report = v.finish();
         assertEquals(3, report.errorCount());
@@ -92,7 +92,7 @@ class ImageClassificationValidatorTest {
 
     @Test
     void partsMergeToTheWholeDatasetReport() throws IOException {
-        ImageClassificationOptions o = ImageClassificationOptions.defaults().withNumClasses(10);
+        ImageClassificationValidatorOptions o = ImageClassificationValidatorOptions.defaults().withNumClasses(10);
         byte[] data = dataset();
         ImageClassificationValidator whole = new ImageClassificationValidator(o);
         checkAll(data, 0, 8, whole);
@@ -111,9 +111,9 @@ class ImageClassificationValidatorTest {
     @Test
     void mergeAndFinishRules() throws IOException {
         ImageClassificationValidator a = new ImageClassificationValidator(
-                ImageClassificationOptions.defaults().withNumClasses(3));
+                ImageClassificationValidatorOptions.defaults().withNumClasses(3));
         assertThrows(IllegalArgumentException.class, () -> a.merge(new ImageClassificationValidator(
-                ImageClassificationOptions.defaults().withNumClasses(4))), "different options");
+                ImageClassificationValidatorOptions.defaults().withNumClasses(4))), "different options");
         assertThrows(IllegalArgumentException.class, () -> a.merge(a));
         ImageClassificationValidator done = new ImageClassificationValidator(a.options());
         done.finish();
@@ -125,7 +125,7 @@ class ImageClassificationValidatorTest {
             assertTrue(r.next());
             assertThrows(IllegalStateException.class, () -> a.check(r.current(), r.position()));
         }
-        assertThrows(IllegalArgumentException.class, () -> ImageClassificationOptions.defaults().withNumClasses(-1));
+        assertThrows(IllegalArgumentException.class, () -> ImageClassificationValidatorOptions.defaults().withNumClasses(-1));
     }
 
     @Test
@@ -138,7 +138,7 @@ class ImageClassificationValidatorTest {
             w.commit();
         }
         ImageClassificationValidator v = new ImageClassificationValidator(
-                ImageClassificationOptions.defaults().withNumClasses(5));
+                ImageClassificationValidatorOptions.defaults().withNumClasses(5));
         io.mlformats.core.SourcePosition at = io.mlformats.core.SourcePosition.ofRecord("x", 0, 0);
         try (ImageRecordReader r = ImageRecordReader.open(ByteSources.of(out.toByteArray()).input(),
                 ImageRecordReadOptions.defaults())) {

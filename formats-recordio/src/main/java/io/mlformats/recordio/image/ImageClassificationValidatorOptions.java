@@ -7,11 +7,11 @@ package io.mlformats.recordio.image;
  *                        {@code 0..numClasses-1}; 0 (default) checks only that labels are finite
  * @param maxProblemsKept how many problems the report keeps (counts go on past it); default 1000
  */
-public record ImageClassificationOptions(int numClasses, int maxProblemsKept) {
-    private static final ImageClassificationOptions DEFAULTS = new ImageClassificationOptions(0, 1000);
+public record ImageClassificationValidatorOptions(int numClasses, int maxProblemsKept) {
+    private static final ImageClassificationValidatorOptions DEFAULTS = new ImageClassificationValidatorOptions(0, 1000);
 
     /** Validates the fields. */
-    public ImageClassificationOptions {
+    public ImageClassificationValidatorOptions {
         if (numClasses < 0) {
             throw new IllegalArgumentException("numClasses must be >= 0: " + numClasses);
         }
@@ -21,17 +21,17 @@ public record ImageClassificationOptions(int numClasses, int maxProblemsKept) {
     }
 
     /** No class count (labels only need to be finite), 1000 problems kept. */
-    public static ImageClassificationOptions defaults() {
+    public static ImageClassificationValidatorOptions defaults() {
         return DEFAULTS;
     }
 
     /** These options with {@code num_classes} = {@code n} (0: not checked). */
-    public ImageClassificationOptions withNumClasses(int n) {
-        return new ImageClassificationOptions(n, maxProblemsKept);
+    public ImageClassificationValidatorOptions withNumClasses(int n) {
+        return new ImageClassificationValidatorOptions(n, maxProblemsKept);
     }
 
     /** These options keeping at most {@code n} problems. */
-    public ImageClassificationOptions withMaxProblemsKept(int n) {
-        return new ImageClassificationOptions(numClasses, n);
+    public ImageClassificationValidatorOptions withMaxProblemsKept(int n) {
+        return new ImageClassificationValidatorOptions(numClasses, n);
     }
 }
