@@ -1,8 +1,10 @@
 package io.mlformats.recordio.protobuf;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.CodedOutputStream;
 import io.mlformats.core.FormatException;
 import io.mlformats.recordio.protobuf.generated.RecordProtos;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 
 /**
@@ -12,6 +14,24 @@ import java.nio.ByteBuffer;
  */
 public final class RecordMessages {
     private RecordMessages() {
+    }
+
+    /**
+     * Writes a protobuf-java message as one record of {@code writer}, serialized straight into the writer's buffer.
+     * This interop path lives here, not on the writer, so that only code using protobuf-java messages needs
+     * protobuf-java at run time.
+     *
+     * @throws IllegalArgumentException if the message is 2^29 bytes or more (RecordIO's limit)
+     * @throws IOException              if the output failed
+     */
+    public static void write(RecordProtobufWriter writer, RecordProtos.Record message) throws IOException {
+        int total = (int) RecordProtobufWriter.check(message.getSerializedSize());
+        var out = writer.framing();
+        int p = out.beginRecord(total);
+        CodedOutputStream cos = CodedOutputStream.newInstance(out.buffer(), p, total);
+        message.writeTo(cos);
+        cos.checkNoSpaceLeft();
+        out.endRecord();
     }
 
     /** Builds the protobuf-java message holding the view's content (map entries in wire order). */

@@ -4,7 +4,6 @@ import static io.mlformats.recordio.internal.ProtoWire.int32Size;
 import static io.mlformats.recordio.internal.ProtoWire.varintSize;
 import static io.mlformats.recordio.internal.ProtoWire.writeVarint;
 
-import com.google.protobuf.CodedOutputStream;
 import io.mlformats.core.RecordWriter;
 import io.mlformats.core.TabularWriter;
 import io.mlformats.core.vector.LabeledRow;
@@ -12,7 +11,6 @@ import io.mlformats.core.vector.SparseVector;
 import io.mlformats.core.vector.ValueType;
 import io.mlformats.recordio.RecordIoFormat;
 import io.mlformats.recordio.RecordIoWriter;
-import io.mlformats.recordio.protobuf.generated.RecordProtos;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +27,11 @@ import java.util.Objects;
  * {@code write_spmatrix_to_sparse_tensor} (values, keys in the given order, {@code shape = [dimension]}; an empty
  * row is a tensor with only the shape). Feature type follows the array: {@code float[]} → Float32Tensor,
  * {@code double[]} → Float64Tensor, {@code int[]} → Int32Tensor. Any record can be re-encoded from a
- * {@link RecordView} ({@link #write(RecordView)}) or written from the protobuf-java class
- * ({@link #write(RecordProtos.Record)}).
+ * {@link RecordView} ({@link #write(RecordView)}); protobuf-java messages are written with
+ * {@link RecordMessages#write(RecordProtobufWriter, io.mlformats.recordio.protobuf.generated.RecordProtos.Record)}.
+ *
+ * <p>This class never touches protobuf-java, so it works whatever protobuf version a host puts on the class path
+ * (Spark 3.5 ships 3.19, which the generated classes of protobuf 4 cannot run on).
  *
  * <p>Lifecycle ({@link RecordWriter}): opened on a {@link Path}, the file appears only when {@link #commit()}
  * succeeds; {@link #close()} without commit discards it and leaves a file already at the target untouched. A
@@ -409,7 +410,7 @@ public final class RecordProtobufWriter implements TabularWriter<RecordView> {
         out.endRecord();
     }
 
-    private static long check(long size) {
+    static long check(long size) {
         if (size > RecordIoFormat.MAX_PAYLOAD_BYTES) {
             throw new IllegalArgumentException("record of " + size + " bytes exceeds the RecordIO limit of 2^29 - 1");
         }
@@ -430,14 +431,9 @@ public final class RecordProtobufWriter implements TabularWriter<RecordView> {
         out.endRecord();
     }
 
-    /** Writes a protobuf-java message (interop path; serialized straight into the output buffer). */
-    public void write(RecordProtos.Record message) throws IOException {
-        int total = (int) check(message.getSerializedSize());
-        int p = out.beginRecord(total);
-        CodedOutputStream cos = CodedOutputStream.newInstance(out.buffer(), p, total);
-        message.writeTo(cos);
-        cos.checkNoSpaceLeft();
-        out.endRecord();
+    /** The framing writer, for {@link RecordMessages}' interop path (kept out of this class on purpose). */
+    RecordIoWriter framing() {
+        return out;
     }
 
     /** Bytes written so far (offset of the next record). */

@@ -67,7 +67,7 @@ class CodecOracleTest {
     static byte[] encodeMessage(RecordProtos.Record m) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (RecordProtobufWriter w = RecordProtobufWriter.open(out, UNSPLIT)) {
-            w.write(m);
+            RecordMessages.write(w, m);
             w.commit();
         }
         return payload(out.toByteArray());

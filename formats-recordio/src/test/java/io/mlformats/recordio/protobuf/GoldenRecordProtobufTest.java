@@ -449,7 +449,7 @@ class GoldenRecordProtobufTest {
                     RecordProtobufWriter b = RecordProtobufWriter.open(viaMessage, o)) {
                 while (r.next()) {
                     a.write(r.current());
-                    b.write(RecordMessages.toMessage(r.current()));
+                    RecordMessages.write(b, RecordMessages.toMessage(r.current()));
                 }
                 a.commit();
                 b.commit();

@@ -153,7 +153,7 @@ class TabularRowTest {
                 .build();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (RecordProtobufWriter w = RecordProtobufWriter.open(out, RecordProtobufWriteOptions.defaults())) {
-            w.write(rec);
+            RecordMessages.write(w, rec);
             w.commit();
         }
         LabeledRow row = read(out.toByteArray()).get(0);
@@ -172,7 +172,7 @@ class TabularRowTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (RecordProtobufWriter w = RecordProtobufWriter.open(out, RecordProtobufWriteOptions.defaults())) {
             w.writeDense(new float[] {1}, 0);
-            w.write(rec);
+            RecordMessages.write(w, rec);
             w.commit();
         }
         try (RecordProtobufReader r = RecordProtobufReader.open(ByteSources.of(out.toByteArray()).input(),
