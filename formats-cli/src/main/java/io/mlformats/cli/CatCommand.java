@@ -10,14 +10,17 @@ import io.mlformats.core.FormatException;
 import io.mlformats.core.ReadStats;
 import io.mlformats.deepar.DeepArReadOptions;
 import io.mlformats.deepar.DeepArReader;
+import io.mlformats.deepar.DeepArWriteOptions;
 import io.mlformats.deepar.DeepArWriter;
 import io.mlformats.jsonlines.JsonTextWriter;
 import io.mlformats.manifest.AugmentedManifestReader;
 import io.mlformats.manifest.AugmentedManifestWriter;
 import io.mlformats.manifest.ManifestReadOptions;
+import io.mlformats.manifest.ManifestWriteOptions;
 import io.mlformats.object2vec.Object2VecHyperparameters;
 import io.mlformats.object2vec.Object2VecReadOptions;
 import io.mlformats.object2vec.Object2VecReader;
+import io.mlformats.object2vec.Object2VecWriteOptions;
 import io.mlformats.object2vec.Object2VecWriter;
 import io.mlformats.parquet.DeepArParquetReader;
 import io.mlformats.parquet.DeepArParquetSeries;
@@ -93,7 +96,7 @@ final class CatCommand implements Callable<Integer> {
                 j.flush();
                 try (DeepArReader r = DeepArReader.open(input, DeepArReadOptions.training()
                         .withRead(o.readOptions()).withKeepExtraFields(true));
-                     DeepArWriter w = DeepArWriter.to(out)) {
+                     DeepArWriter w = DeepArWriter.open(out, DeepArWriteOptions.defaults())) {
                     while (r.next()) {
                         w.write(r.current());
                     }
@@ -105,7 +108,7 @@ final class CatCommand implements Callable<Integer> {
                 j.flush();
                 try (Object2VecReader r = Object2VecReader.open(input, Object2VecReadOptions
                         .inference(Object2VecHyperparameters.unchecked()).withRead(o.readOptions()));
-                     Object2VecWriter w = Object2VecWriter.to(out)) {
+                     Object2VecWriter w = Object2VecWriter.open(out, Object2VecWriteOptions.defaults())) {
                     while (r.next()) {
                         w.write(r.current());
                     }
@@ -117,7 +120,7 @@ final class CatCommand implements Callable<Integer> {
                 j.flush();
                 try (AugmentedManifestReader r = AugmentedManifestReader.open(input,
                         ManifestReadOptions.any().withRead(o.readOptions()));
-                     AugmentedManifestWriter w = AugmentedManifestWriter.to(out)) {
+                     AugmentedManifestWriter w = AugmentedManifestWriter.open(out, ManifestWriteOptions.defaults())) {
                     while (r.next()) {
                         w.write(r.current());
                     }

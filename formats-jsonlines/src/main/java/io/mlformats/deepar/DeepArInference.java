@@ -40,10 +40,11 @@ public final class DeepArInference {
     /** Writes the request to {@code out} (left open). */
     public static void writeRequest(DeepArInferenceRequest request, OutputStream out) throws IOException {
         ByteArrayOutputStream lines = new ByteArrayOutputStream();
-        try (DeepArWriter w = DeepArWriter.to(lines)) {
+        try (DeepArWriter w = DeepArWriter.open(lines, DeepArWriteOptions.defaults())) {
             for (DeepArSeries s : request.instances()) {
                 w.write(s);
             }
+            w.commit();
         }
         JsonTextWriter json = new JsonTextWriter(out);
         json.raw("{\"instances\": [");

@@ -10,6 +10,7 @@ import io.mlformats.core.ReadOptions;
 import io.mlformats.testkit.Golden;
 import io.mlformats.manifest.AugmentedManifestReader;
 import io.mlformats.manifest.AugmentedManifestWriter;
+import io.mlformats.manifest.ManifestWriteOptions;
 import io.mlformats.manifest.ManifestReadOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -140,8 +141,9 @@ class BlazingTextGoldenTest {
         try (AugmentedManifestReader in = AugmentedManifestReader.open(
                 Golden.path("jsonlines/manifest/blazingtext_augmented_manifest.jsonl"),
                 ManifestReadOptions.attributes("source", "label"));
-             BlazingTextWriter out = BlazingTextWriter.to(text, FastTextTokenizer.DEFAULT_LABEL_PREFIX)) {
+             BlazingTextWriter out = BlazingTextWriter.open(text, BlazingTextWriteOptions.defaults())) {
             assertEquals(4, BlazingTextManifest.fromManifest(in, out, FastTextTokenizer.DEFAULT_LABEL_PREFIX));
+            out.commit();
         }
         String[] got = text.toString(StandardCharsets.UTF_8).split("\n");
         assertEquals(fastTextLines.size(), got.length);
@@ -152,8 +154,9 @@ class BlazingTextGoldenTest {
         ByteArrayOutputStream manifest = new ByteArrayOutputStream();
         try (BlazingTextReader in = BlazingTextReader.of(ByteSources.of(text.toByteArray()).input(),
                 BlazingTextReadOptions.supervised());
-             AugmentedManifestWriter out = AugmentedManifestWriter.to(manifest)) {
+             AugmentedManifestWriter out = AugmentedManifestWriter.open(manifest, ManifestWriteOptions.defaults())) {
             BlazingTextManifest.toManifest(in, out);
+            out.commit();
         }
         String[] records = manifest.toString(StandardCharsets.UTF_8).split("\n");
         JsonNode expected = side.get("records");
@@ -165,8 +168,9 @@ class BlazingTextGoldenTest {
         try (AugmentedManifestReader in = AugmentedManifestReader.open(
                 Golden.path("jsonlines/real/blazingtext_doc_augmented_manifest.jsonl"),
                 ManifestReadOptions.attributes("source", "label"));
-             BlazingTextWriter out = BlazingTextWriter.to(real, FastTextTokenizer.DEFAULT_LABEL_PREFIX)) {
+             BlazingTextWriter out = BlazingTextWriter.open(real, BlazingTextWriteOptions.defaults())) {
             BlazingTextManifest.fromManifest(in, out, FastTextTokenizer.DEFAULT_LABEL_PREFIX);
+            out.commit();
         }
         assertEquals(text.toString(StandardCharsets.UTF_8), real.toString(StandardCharsets.UTF_8));
     }

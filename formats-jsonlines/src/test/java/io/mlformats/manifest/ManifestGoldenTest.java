@@ -66,10 +66,11 @@ class ManifestGoldenTest {
         assertEquals("[1, 0]", all.get(2).raw("mood"));
         // written back byte for byte (CRLF becomes LF)
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (AugmentedManifestWriter w = AugmentedManifestWriter.to(out)) {
+        try (AugmentedManifestWriter w = AugmentedManifestWriter.open(out, ManifestWriteOptions.defaults())) {
             for (ManifestRecord r : all) {
                 w.write(r);
             }
+            w.commit();
         }
         String original = new String(Golden.bytes("jsonlines/manifest/groundtruth_text_classification.manifest"),
                 java.nio.charset.StandardCharsets.UTF_8).replace("\r\n", "\n");
