@@ -20,6 +20,11 @@ public record BlazingTextReadOptions(ReadOptions read, String labelPrefix) {
     }
 
     /** Supervised files with the {@code __label__} prefix. */
+    /** The same as {@link #supervised()}. */
+    public static BlazingTextReadOptions defaults() {
+        return supervised();
+    }
+
     public static BlazingTextReadOptions supervised() {
         return new BlazingTextReadOptions(ReadOptions.defaults(), FastTextTokenizer.DEFAULT_LABEL_PREFIX);
     }

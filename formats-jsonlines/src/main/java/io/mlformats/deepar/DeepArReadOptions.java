@@ -29,6 +29,11 @@ public record DeepArReadOptions(ReadOptions read, DynamicFeatLength dynamicFeatL
     }
 
     /** Training or test data: strict, fail-fast, dynamic_feat rows as long as the target, extras dropped. */
+    /** The same as {@link #training()}. */
+    public static DeepArReadOptions defaults() {
+        return training();
+    }
+
     public static DeepArReadOptions training() {
         return new DeepArReadOptions(ReadOptions.defaults(), DynamicFeatLength.TARGET, 0, false);
     }

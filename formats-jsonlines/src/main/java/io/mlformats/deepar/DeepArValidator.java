@@ -97,7 +97,7 @@ public final class DeepArValidator {
         DeepArReadOptions ro = new DeepArReadOptions(read, options.dynamicFeatLength(),
                 options.dynamicFeatLength() == DynamicFeatLength.TARGET_PLUS_PREDICTION
                         ? options.predictionLength() : 0, false);
-        try (DeepArReader r = DeepArReader.of(input, ro)) {
+        try (ByteInput in = input; DeepArReader r = DeepArReader.open(in, ro)) {
             ValidatingReadLoop.run(r, report, DeepArProblem.INVALID_JSON.name(), s -> series(s, r.position()));
             end = r.position();
         }

@@ -25,6 +25,11 @@ public record ManifestReadOptions(ReadOptions read, List<String> attributeNames,
     }
 
     /** Every line, any attributes, no Ground Truth limits. */
+    /** The same as {@link #any()}. */
+    public static ManifestReadOptions defaults() {
+        return any();
+    }
+
     public static ManifestReadOptions any() {
         return new ManifestReadOptions(ReadOptions.defaults(), null, false);
     }

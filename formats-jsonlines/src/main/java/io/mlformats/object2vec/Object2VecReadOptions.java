@@ -22,6 +22,12 @@ public record Object2VecReadOptions(ReadOptions read, boolean requireLabel, bool
     }
 
     /** Training files: label and both inputs required. */
+    /** The most permissive shape: label optional, one or both inputs, no vocabulary checks ({@link #embeddings} with
+     * {@link Object2VecHyperparameters#unchecked()}). */
+    public static Object2VecReadOptions defaults() {
+        return embeddings(Object2VecHyperparameters.unchecked());
+    }
+
     public static Object2VecReadOptions training(Object2VecHyperparameters hp) {
         return new Object2VecReadOptions(ReadOptions.defaults(), true, true, hp);
     }

@@ -41,7 +41,7 @@ public final class Object2VecValidator {
 
     public void add(Path file) throws IOException {
         Object2VecHyperparameters hp = options.hyperparameters();
-        try (Object2VecReader r = Object2VecReader.of(ByteSources.open(file, options.read().limits()), options)) {
+        try (Object2VecReader r = Object2VecReader.open(file, options)) {
             ValidatingReadLoop.run(r, report, Object2VecProblem.INVALID_JSON.name(), p -> {
                 check(p.in0(), 0, hp.enc0MaxSeqLen(), r);
                 check(p.in1(), 1, hp.enc1MaxSeqLen(), r);

@@ -28,7 +28,7 @@ class BlazingTextGoldenTest {
 
     static List<BlazingTextLine> readAll(byte[] bytes, BlazingTextReadOptions o) throws IOException {
         List<BlazingTextLine> out = new ArrayList<>();
-        try (BlazingTextReader r = BlazingTextReader.of(ByteSources.of(bytes).input(), o)) {
+        try (BlazingTextReader r = BlazingTextReader.open(ByteSources.of(bytes).input(), o)) {
             while (r.next()) {
                 out.add(r.current().toLine());
             }
@@ -152,8 +152,7 @@ class BlazingTextGoldenTest {
         }
         // text -> manifest gives the records back
         ByteArrayOutputStream manifest = new ByteArrayOutputStream();
-        try (BlazingTextReader in = BlazingTextReader.of(ByteSources.of(text.toByteArray()).input(),
-                BlazingTextReadOptions.supervised());
+        try (BlazingTextReader in = BlazingTextReader.open(ByteSources.of(text.toByteArray()).input(), BlazingTextReadOptions.supervised());
              AugmentedManifestWriter out = AugmentedManifestWriter.open(manifest, ManifestWriteOptions.defaults())) {
             BlazingTextManifest.toManifest(in, out);
             out.commit();

@@ -65,8 +65,7 @@ class JsonLinesFuzzTest {
             w.write(s);
             w.commit();
         }
-        try (DeepArReader r = DeepArReader.of(out.toByteArray(), "f",
-                DeepArReadOptions.training().withKeepExtraFields(true))) {
+        try (DeepArReader r = DeepArReader.open(ByteSources.of(out.toByteArray(), "f").input(), DeepArReadOptions.training().withKeepExtraFields(true))) {
             r.next();
             assertEquals(s, r.current().toSeries());
         }
@@ -80,8 +79,7 @@ class JsonLinesFuzzTest {
             w.write(p);
             w.commit();
         }
-        try (Object2VecReader r = Object2VecReader.of(ByteSources.of(out.toByteArray()).input(),
-                Object2VecReadOptions.inference(Object2VecHyperparameters.unchecked()))) {
+        try (Object2VecReader r = Object2VecReader.open(ByteSources.of(out.toByteArray()).input(), Object2VecReadOptions.inference(Object2VecHyperparameters.unchecked()))) {
             r.next();
             assertEquals(p, r.current());
         }
@@ -96,8 +94,7 @@ class JsonLinesFuzzTest {
             w.write(l);
             w.commit();
         }
-        try (BlazingTextReader r = BlazingTextReader.of(ByteSources.of(out.toByteArray()).input(),
-                BlazingTextReadOptions.supervised())) {
+        try (BlazingTextReader r = BlazingTextReader.open(ByteSources.of(out.toByteArray()).input(), BlazingTextReadOptions.supervised())) {
             r.next();
             assertEquals(l, r.current().toLine());
         }
@@ -111,8 +108,7 @@ class JsonLinesFuzzTest {
             w.write(m);
             w.commit();
         }
-        try (AugmentedManifestReader r = AugmentedManifestReader.of(ByteSources.of(out.toByteArray()).input(),
-                ManifestReadOptions.any())) {
+        try (AugmentedManifestReader r = AugmentedManifestReader.open(ByteSources.of(out.toByteArray()).input(), ManifestReadOptions.any())) {
             r.next();
             assertEquals(m, r.current());
         }

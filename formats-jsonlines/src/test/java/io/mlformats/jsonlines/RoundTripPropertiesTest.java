@@ -61,7 +61,7 @@ class RoundTripPropertiesTest {
 
     static List<DeepArSeries> deepAr(ByteInput in) throws IOException {
         List<DeepArSeries> out = new ArrayList<>();
-        try (DeepArReader r = DeepArReader.of(in, DeepArReadOptions.training()
+        try (DeepArReader r = DeepArReader.open(in, DeepArReadOptions.training()
                 .withDynamicFeatLength(io.mlformats.deepar.DynamicFeatLength.TARGET, 0).withKeepExtraFields(true))) {
             while (r.next()) {
                 out.add(r.current().toSeries());
@@ -90,7 +90,7 @@ class RoundTripPropertiesTest {
             allSources(bytes, RoundTripPropertiesTest::deepAr, series, Seeds.describe(base, c));
             // and the view writer reproduces the same bytes
             ByteArrayOutputStream again = new ByteArrayOutputStream();
-            try (DeepArReader rd = DeepArReader.of(bytes, "b", DeepArReadOptions.training().withKeepExtraFields(true));
+            try (DeepArReader rd = DeepArReader.open(ByteSources.of(bytes, "b").input(), DeepArReadOptions.training().withKeepExtraFields(true));
                  DeepArWriter w = DeepArWriter.open(again, DeepArWriteOptions.defaults())) {
                 while (rd.next()) {
                     w.write(rd.current());
@@ -130,7 +130,7 @@ class RoundTripPropertiesTest {
 
     static List<Object2VecPair> o2v(ByteInput in) throws IOException {
         List<Object2VecPair> out = new ArrayList<>();
-        try (Object2VecReader r = Object2VecReader.of(in, Object2VecReadOptions.inference(
+        try (Object2VecReader r = Object2VecReader.open(in, Object2VecReadOptions.inference(
                 Object2VecHyperparameters.unchecked()))) {
             while (r.next()) {
                 out.add(r.current());
@@ -161,7 +161,7 @@ class RoundTripPropertiesTest {
 
     static List<BlazingTextLine> text(ByteInput in) throws IOException {
         List<BlazingTextLine> out = new ArrayList<>();
-        try (BlazingTextReader r = BlazingTextReader.of(in, BlazingTextReadOptions.supervised())) {
+        try (BlazingTextReader r = BlazingTextReader.open(in, BlazingTextReadOptions.supervised())) {
             while (r.next()) {
                 out.add(r.current().toLine());
             }
@@ -191,7 +191,7 @@ class RoundTripPropertiesTest {
 
     static List<ManifestRecord> manifest(ByteInput in) throws IOException {
         List<ManifestRecord> out = new ArrayList<>();
-        try (AugmentedManifestReader r = AugmentedManifestReader.of(in, ManifestReadOptions.any())) {
+        try (AugmentedManifestReader r = AugmentedManifestReader.open(in, ManifestReadOptions.any())) {
             while (r.next()) {
                 out.add(r.current());
             }

@@ -1,5 +1,7 @@
 package io.mlformats.manifest;
 
+import io.mlformats.core.ReadLimits;
+import io.mlformats.core.ByteSources;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -105,7 +107,7 @@ class ManifestGoldenTest {
         byte[] line = ("{\"source\": \"" + longValue + "\"}\n{\"$bad\": 1}\n{\"a-ref\": 3}\n").getBytes();
         ManifestReadOptions o = ManifestReadOptions.any().withGroundTruthLimits(true)
                 .withRead(ReadOptions.defaults().withErrorPolicy(ErrorPolicy.SKIP_AND_COLLECT));
-        try (AugmentedManifestReader r = AugmentedManifestReader.of(new java.io.ByteArrayInputStream(line), "m", o)) {
+        try (AugmentedManifestReader r = AugmentedManifestReader.open(ByteSources.stream(new java.io.ByteArrayInputStream(line), "m", ReadLimits.defaults()), o)) {
             assertFalse(r.next());
             List<String> codes = r.stats().errors().stream().map(e -> e.detail().split(":")[0]).toList();
             assertEquals(List.of("ATTRIBUTE_TOO_LONG", "INVALID_ATTRIBUTE_NAME", "REF_NOT_S3_URI"), codes);
