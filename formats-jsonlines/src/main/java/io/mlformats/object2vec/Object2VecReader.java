@@ -17,16 +17,19 @@ import java.nio.file.Path;
  * Reads Object2Vec JSON Lines: training pairs ({@code application/jsonlines}), pair-scoring instances and
  * encoder-embedding requests, depending on {@link Object2VecReadOptions}. Every record is checked: integer token
  * ids, non-empty lists, ids below the vocabulary size, labels in range, sequence lengths. {@link #current()}
- * returns a new owned {@link Object2VecPair} per line (lines are short). Not thread-safe.
+ * returns a view reused for every line ({@link Object2VecPairView#copy()} keeps one); valid lines of the common
+ * shape are read without allocating. Not thread-safe.
  */
-public final class Object2VecReader implements RecordReader<Object2VecPair> {
+public final class Object2VecReader implements RecordReader<Object2VecPairView> {
     private final LineRecordLoop loop;
     private final Object2VecDecoder decoder;
-    private Object2VecPair current;
+    private final Object2VecPairView view = new Object2VecPairView();
+    private final LineRecordLoop.LineDecoder lineDecoder;
 
     private Object2VecReader(ByteInput input, Object2VecReadOptions options) {
         this.loop = new LineRecordLoop(input, options.read());
         this.decoder = new Object2VecDecoder(options, new JsonParsers(options.read().limits()), loop.stats());
+        this.lineDecoder = (b, from, to, site) -> decoder.decodeLine(b, from, to, site, view);
     }
 
     /**
@@ -62,7 +65,7 @@ public final class Object2VecReader implements RecordReader<Object2VecPair> {
 
     @Override
     public boolean next() throws IOException {
-        return loop.next((b, from, to, site) -> current = decoder.decodeLine(b, from, to, site));
+        return loop.next(lineDecoder);
     }
 
     /**
@@ -71,9 +74,9 @@ public final class Object2VecReader implements RecordReader<Object2VecPair> {
      * @throws IllegalStateException before the first {@link #next()} or after it returned false
      */
     @Override
-    public Object2VecPair current() {
+    public Object2VecPairView current() {
         loop.checkCurrent();
-        return current;
+        return view;
     }
 
     @Override

@@ -43,22 +43,23 @@ public final class Object2VecValidator {
         Object2VecHyperparameters hp = options.hyperparameters();
         try (Object2VecReader r = Object2VecReader.open(file, options)) {
             ValidatingReadLoop.run(r, report, Object2VecProblem.INVALID_JSON.name(), p -> {
-                check(p.in0(), 0, hp.enc0MaxSeqLen(), r);
-                check(p.in1(), 1, hp.enc1MaxSeqLen(), r);
+                if (p.hasIn0()) {
+                    check(p.in0Array(), p.in0Length(), 0, hp.enc0MaxSeqLen(), r);
+                }
+                if (p.hasIn1()) {
+                    check(p.in1Array(), p.in1Length(), 1, hp.enc1MaxSeqLen(), r);
+                }
             });
         }
     }
 
-    private void check(int[] ids, int enc, int maxLen, Object2VecReader r) {
-        if (ids == null) {
-            return;
+    private void check(int[] ids, int length, int enc, int maxLen, Object2VecReader r) {
+        for (int i = 0; i < length; i++) {
+            maxToken[enc] = Math.max(maxToken[enc], ids[i]);
         }
-        for (int id : ids) {
-            maxToken[enc] = Math.max(maxToken[enc], id);
-        }
-        if (maxLen > 0 && ids.length > maxLen) {
+        if (maxLen > 0 && length > maxLen) {
             report.add(new ValidationProblem(Object2VecProblem.SEQUENCE_LONGER_THAN_MAX.name(), Severity.WARNING,
-                    r.position(), "in" + enc + " has " + ids.length + " token ids, more than enc" + enc
+                    r.position(), "in" + enc + " has " + length + " token ids, more than enc" + enc
                     + "_max_seq_len=" + maxLen + " (undocumented whether the algorithm truncates or fails)"));
         }
     }

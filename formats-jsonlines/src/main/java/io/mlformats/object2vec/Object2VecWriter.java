@@ -57,6 +57,11 @@ public final class Object2VecWriter implements RecordWriter<Object2VecPair> {
         output.endRecord();
     }
 
+    /** Writes the current record of a reader (copied first: token-id buffers are the reader's). */
+    public void write(Object2VecPairView view) throws IOException {
+        write(view.copy());
+    }
+
     /** Writes the JSON object of a pair (no newline). */
     static void writeObject(JsonTextWriter out, Object2VecPair pair) {
         out.raw('{');

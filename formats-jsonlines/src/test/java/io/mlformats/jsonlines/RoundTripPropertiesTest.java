@@ -133,7 +133,7 @@ class RoundTripPropertiesTest {
         try (Object2VecReader r = Object2VecReader.open(in, Object2VecReadOptions.inference(
                 Object2VecHyperparameters.unchecked()))) {
             while (r.next()) {
-                out.add(r.current());
+                out.add(r.current().copy());
             }
         }
         return out;
