@@ -82,7 +82,7 @@ public final class BlazingTextLineView {
     }
 
     /** An owned copy. */
-    public BlazingTextLine toLine() {
+    public BlazingTextLine copy() {
         List<String> labels = new ArrayList<>(labelCount());
         for (int i = 0; i < labelCount(); i++) {
             labels.add(label(i));
@@ -106,6 +106,6 @@ public final class BlazingTextLineView {
 
     @Override
     public String toString() {
-        return toLine().toString();
+        return copy().toString();
     }
 }

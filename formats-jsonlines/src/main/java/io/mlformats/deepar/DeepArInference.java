@@ -122,7 +122,7 @@ public final class DeepArInference {
                         long objectStart = q.currentTokenLocation().getByteOffset();
                         decoder.decodeObject(q, json, 0, v.site(), view);
                         decoder.check(view, new JsonSite(name, objectStart, -1, v.site().recordIndex()));
-                        return view.toSeries();
+                        return view.copy();
                     });
                 } else if (field.equals("configuration")) {
                     config = readConfiguration(p, p.currentToken(), values);

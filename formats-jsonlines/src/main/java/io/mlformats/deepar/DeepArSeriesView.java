@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * The current series of a {@link DeepArReader}: reusable buffers, valid until the reader moves on. The arrays
  * returned by {@link #targetArray()} etc. are the reader's own buffers (longer than the data: use the length
- * accessors) and are overwritten by the next record; {@link #toSeries()} makes an owned copy.
+ * accessors) and are overwritten by the next record; {@link #copy()} makes an owned copy.
  *
  * <p>Not thread-safe.
  */
@@ -129,7 +129,7 @@ public final class DeepArSeriesView {
     }
 
     /** An owned copy of this series. */
-    public DeepArSeries toSeries() {
+    public DeepArSeries copy() {
         float[][] rows = null;
         if (hasDynamic) {
             rows = new float[dynamicCount][];
@@ -142,6 +142,6 @@ public final class DeepArSeriesView {
 
     @Override
     public String toString() {
-        return toSeries().toString();
+        return copy().toString();
     }
 }

@@ -30,7 +30,7 @@ class BlazingTextGoldenTest {
         List<BlazingTextLine> out = new ArrayList<>();
         try (BlazingTextReader r = BlazingTextReader.open(ByteSources.of(bytes).input(), o)) {
             while (r.next()) {
-                out.add(r.current().toLine());
+                out.add(r.current().copy());
             }
         }
         return out;

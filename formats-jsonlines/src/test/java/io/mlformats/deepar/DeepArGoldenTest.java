@@ -34,7 +34,7 @@ class DeepArGoldenTest {
         List<DeepArSeries> out = new ArrayList<>();
         try (DeepArReader r = DeepArReader.open(file, options)) {
             while (r.next()) {
-                out.add(r.current().toSeries());
+                out.add(r.current().copy());
             }
         }
         return out;

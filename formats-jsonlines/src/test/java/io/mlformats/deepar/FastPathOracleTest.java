@@ -120,7 +120,7 @@ class FastPathOracleTest {
             if (!r.next()) {
                 return new Outcome(null, "blank", -1);
             }
-            DeepArSeries s = r.current().toSeries();
+            DeepArSeries s = r.current().copy();
             return new Outcome(s.withExtraFields(null), null, -1);
         } catch (FormatException e) {
             return new Outcome(null, e.detail(), e.position().byteOffset());

@@ -41,7 +41,7 @@ class HostileInputTest {
         run(() -> {
             try (DeepArReader r = DeepArReader.open(ByteSources.input(ByteSources.of(bytes), ro.limits()), DeepArReadOptions.training().withRead(ro).withKeepExtraFields(mode == ReadMode.LENIENT))) {
                 while (r.next()) {
-                    r.current().toSeries();
+                    r.current().copy();
                 }
             }
         });
@@ -55,7 +55,7 @@ class HostileInputTest {
         run(() -> {
             try (BlazingTextReader r = BlazingTextReader.open(ByteSources.of(bytes).input(), BlazingTextReadOptions.supervised().withRead(ro))) {
                 while (r.next()) {
-                    r.current().toLine();
+                    r.current().copy();
                 }
             }
         });

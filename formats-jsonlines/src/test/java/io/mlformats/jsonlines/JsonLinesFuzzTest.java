@@ -67,7 +67,7 @@ class JsonLinesFuzzTest {
         }
         try (DeepArReader r = DeepArReader.open(ByteSources.of(out.toByteArray(), "f").input(), DeepArReadOptions.training().withKeepExtraFields(true))) {
             r.next();
-            assertEquals(s, r.current().toSeries());
+            assertEquals(s, r.current().copy());
         }
     }
 
@@ -96,7 +96,7 @@ class JsonLinesFuzzTest {
         }
         try (BlazingTextReader r = BlazingTextReader.open(ByteSources.of(out.toByteArray()).input(), BlazingTextReadOptions.supervised())) {
             r.next();
-            assertEquals(l, r.current().toLine());
+            assertEquals(l, r.current().copy());
         }
     }
 

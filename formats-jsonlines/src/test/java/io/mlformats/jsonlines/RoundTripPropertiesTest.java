@@ -64,7 +64,7 @@ class RoundTripPropertiesTest {
         try (DeepArReader r = DeepArReader.open(in, DeepArReadOptions.training()
                 .withDynamicFeatLength(io.mlformats.deepar.DynamicFeatLength.TARGET, 0).withKeepExtraFields(true))) {
             while (r.next()) {
-                out.add(r.current().toSeries());
+                out.add(r.current().copy());
             }
         }
         return out;
@@ -163,7 +163,7 @@ class RoundTripPropertiesTest {
         List<BlazingTextLine> out = new ArrayList<>();
         try (BlazingTextReader r = BlazingTextReader.open(in, BlazingTextReadOptions.supervised())) {
             while (r.next()) {
-                out.add(r.current().toLine());
+                out.add(r.current().copy());
             }
         }
         return out;

@@ -46,7 +46,7 @@ public class DeepArWriteBenchmark {
         series = new ArrayList<>();
         try (DeepArReader r = DeepArReader.open(tmp, DeepArReadOptions.training())) {
             while (r.next() && series.size() < SERIES) {
-                series.add(r.current().toSeries());
+                series.add(r.current().copy());
             }
         }
         Files.delete(tmp);
