@@ -20,6 +20,7 @@ import java.util.Objects;
 public record DeepArSeries(LocalDateTime start, float[] target, int[] cat, float[][] dynamicFeat,
                            Map<String, String> extraFields) {
 
+    /** Validates the required fields and copies the extra-field map (arrays are not copied). */
     public DeepArSeries {
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(target, "target");
@@ -32,14 +33,17 @@ public record DeepArSeries(LocalDateTime start, float[] target, int[] cat, float
         return new DeepArSeries(start, target, null, null, Map.of());
     }
 
+    /** This series with categorical features {@code c} (not copied). */
     public DeepArSeries withCat(int... c) {
         return new DeepArSeries(start, target, c, dynamicFeat, extraFields);
     }
 
+    /** This series with dynamic features {@code rows[feature][time]} (not copied). */
     public DeepArSeries withDynamicFeat(float[]... rows) {
         return new DeepArSeries(start, target, cat, rows, extraFields);
     }
 
+    /** This series with other fields, name to raw JSON text, in order. */
     public DeepArSeries withExtraFields(Map<String, String> raw) {
         return new DeepArSeries(start, target, cat, dynamicFeat, raw);
     }

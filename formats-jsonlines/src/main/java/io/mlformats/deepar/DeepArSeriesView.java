@@ -79,6 +79,7 @@ public final class DeepArSeriesView {
         return target.data;
     }
 
+    /** Number of target values ({@link #targetArray()} is valid in {@code [0, targetLength())}). */
     public int targetLength() {
         return target.size;
     }
@@ -93,6 +94,7 @@ public final class DeepArSeriesView {
         return cat.data;
     }
 
+    /** Number of {@code cat} values (0 when absent). */
     public int catLength() {
         return cat.size;
     }
@@ -112,6 +114,7 @@ public final class DeepArSeriesView {
         return dynamic(i).data;
     }
 
+    /** Number of values in dynamic_feat row {@code i}. */
     public int dynamicFeatLength(int i) {
         return dynamic(i).size;
     }
