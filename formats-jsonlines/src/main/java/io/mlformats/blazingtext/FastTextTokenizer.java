@@ -1,5 +1,6 @@
 package io.mlformats.blazingtext;
 
+import io.mlformats.jsonlines.internal.IntList;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,31 @@ public final class FastTextTokenizer {
     /** True for characters fastText treats as white space. */
     public static boolean isSpace(char c) {
         return c < 0x80 && isSpace((byte) c);
+    }
+
+    /**
+     * Appends the {@code [start, end)} byte ranges of the tokens of {@code b[from, to)} to {@code starts} and
+     * {@code ends}; returns the number of tokens found.
+     */
+    static int tokenize(byte[] b, int from, int to, IntList starts, IntList ends) {
+        int n = 0;
+        int i = from;
+        while (i < to) {
+            while (i < to && isSpace(b[i])) {
+                i++;
+            }
+            if (i >= to) {
+                break;
+            }
+            int s = i;
+            while (i < to && !isSpace(b[i])) {
+                i++;
+            }
+            starts.add(s);
+            ends.add(i);
+            n++;
+        }
+        return n;
     }
 
     /** The tokens of a string. */
