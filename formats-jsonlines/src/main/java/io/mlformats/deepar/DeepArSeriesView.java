@@ -14,7 +14,7 @@ import java.util.Map;
  *
  * <p>Not thread-safe.
  */
-public final class DeepArSeriesView {
+public final class DeepArSeriesView implements DeepArRecord {
     final FloatList target = new FloatList(1024);
     final IntList cat = new IntList(8);
     FloatList[] dynamic = new FloatList[0];

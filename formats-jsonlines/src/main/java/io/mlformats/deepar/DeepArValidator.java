@@ -48,7 +48,7 @@ import java.util.regex.Pattern;
  * {@link #finish()}. After a merge, a part whose first series differs in shape from the dataset's first is
  * reported once, at that series; its other series were compared with its own first. Not thread-safe.
  */
-public final class DeepArValidator implements AlgorithmValidator<DeepArSeriesView> {
+public final class DeepArValidator implements AlgorithmValidator<DeepArRecord> {
     private static final Pattern FREQ = Pattern.compile("([1-9][0-9]*)?(M|W|D|H|min)");
 
     private final DeepArValidatorOptions options;
@@ -99,17 +99,32 @@ public final class DeepArValidator implements AlgorithmValidator<DeepArSeriesVie
     }
 
     /**
-     * Checks one valid series (the dataset rules: cat and dynamic_feat shapes, category coverage, zeros, length,
-     * start alignment) and counts it.
+     * Checks one series from any source and counts it: the per-series rules (start, target, cat, dynamic_feat
+     * values and row lengths by the options' rule; the rules {@link DeepArWriter} enforces), then, for a series
+     * that passes them, the dataset rules (cat and dynamic_feat shapes, category coverage, zeros, length, start
+     * alignment). A reader's {@link DeepArSeriesView} passes the per-series rules already.
      *
      * @throws IllegalStateException after {@link #finish()}
      */
     @Override
-    public void check(DeepArSeriesView series, SourcePosition position) {
+    public void check(DeepArRecord series, SourcePosition position) {
         checkOpen();
         report.countRecord();
-        series(series, position);
         end = position;
+        int n = series.targetLength();
+        int rowLength = switch (options.dynamicFeatLength()) {
+            case TARGET -> n;
+            case TARGET_PLUS_PREDICTION -> n + options.predictionLength();
+            case UNCHECKED -> -1;
+        };
+        String problem = DeepArRules.problem(series, rowLength);
+        if (problem != null) {
+            int colon = problem.indexOf(':');
+            report.add(new ValidationProblem(problem.substring(0, colon), Severity.ERROR, position,
+                    problem.substring(colon + 1).trim()));
+            return;
+        }
+        series(series, position);
     }
 
     /**
@@ -119,7 +134,7 @@ public final class DeepArValidator implements AlgorithmValidator<DeepArSeriesVie
      * @throws IllegalStateException    if either has finished
      */
     @Override
-    public void merge(AlgorithmValidator<DeepArSeriesView> other) {
+    public void merge(AlgorithmValidator<DeepArRecord> other) {
         if (!(other instanceof DeepArValidator o) || !sameOptions(o.options)) {
             throw new IllegalArgumentException("can only merge a DeepArValidator with the same options");
         }
@@ -198,7 +213,7 @@ public final class DeepArValidator implements AlgorithmValidator<DeepArSeriesVie
         }
     }
 
-    private void series(DeepArSeriesView s, SourcePosition at) {
+    private void series(DeepArRecord s, SourcePosition at) {
         validSeries++;
         int n = s.targetLength();
         observations += n;
@@ -270,7 +285,7 @@ public final class DeepArValidator implements AlgorithmValidator<DeepArSeriesVie
         }
     }
 
-    private boolean aligned(DeepArSeriesView s) {
+    private boolean aligned(DeepArRecord s) {
         java.time.LocalDateTime t = s.start();
         return switch (freqUnit) {
             case "min" -> t.getSecond() == 0;

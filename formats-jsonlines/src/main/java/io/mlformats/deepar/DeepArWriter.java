@@ -23,6 +23,7 @@ import java.util.Map;
 public final class DeepArWriter implements RecordWriter<DeepArSeries> {
     private final JsonLinesOutput output;
     private final JsonTextWriter out;
+    private final Buffers buffers = new Buffers();
 
     private DeepArWriter(JsonLinesOutput output) {
         this.output = output;
@@ -147,41 +148,87 @@ public final class DeepArWriter implements RecordWriter<DeepArSeries> {
         }
     }
 
-    private static void check(LocalDateTime start, float[] target, int n, int[] cat, int catN, float[][] rows,
-                              int[] lens, int rowCount) {
-        if (start == null) {
-            throw new IllegalArgumentException("start is required");
+    /** The caller's buffers seen as a {@link DeepArRecord}, so the writer applies {@link DeepArRules} unchanged. */
+    private static final class Buffers implements DeepArRecord {
+        private static final int[] NONE = new int[0];
+        LocalDateTime start;
+        float[] target;
+        int targetLength;
+        int[] cat;
+        int catLength;
+        float[][] rows;
+        int[] rowLengths;
+        int rowCount;
+
+        @Override
+        public LocalDateTime start() {
+            return start;
         }
-        if (start.getNano() != 0 || start.getYear() < 0 || start.getYear() > 9999) {
-            throw new IllegalArgumentException("start " + start + " cannot be written as YYYY-MM-DD HH:MM:SS"
-                    + " (whole seconds, year 0..9999)");
+
+        @Override
+        public float[] targetArray() {
+            return target;
         }
-        if (n <= 0) {
-            throw new IllegalArgumentException("target is empty; DeepAR series need at least one value");
+
+        @Override
+        public int targetLength() {
+            return targetLength;
         }
-        for (int i = 0; i < n; i++) {
-            if (Float.isInfinite(target[i])) {
-                throw new IllegalArgumentException("target[" + i + "] is " + target[i]
-                        + "; DeepAR values must be finite (NaN marks a missing value)");
-            }
+
+        @Override
+        public boolean hasCat() {
+            return cat != null;
         }
-        for (int i = 0; cat != null && i < catN; i++) {
-            if (cat[i] < 0) {
-                throw new IllegalArgumentException("cat[" + i + "] is " + cat[i] + "; categories are 0-based");
-            }
+
+        @Override
+        public int[] catArray() {
+            return cat == null ? NONE : cat;
         }
-        for (int r = 0; rows != null && r < rowCount; r++) {
-            if (lens[r] != lens[0]) {
-                throw new IllegalArgumentException("dynamic_feat row " + r + " has " + lens[r]
-                        + " values but row 0 has " + lens[0]);
-            }
-            for (int i = 0; i < lens[r]; i++) {
-                float f = rows[r][i];
-                if (f != f || Float.isInfinite(f)) {
-                    throw new IllegalArgumentException("dynamic_feat[" + r + "][" + i + "] is " + f
-                            + "; DeepAR features must be finite and not missing");
-                }
-            }
+
+        @Override
+        public int catLength() {
+            return cat == null ? 0 : catLength;
+        }
+
+        @Override
+        public boolean hasDynamicFeat() {
+            return rows != null;
+        }
+
+        @Override
+        public int dynamicFeatCount() {
+            return rows == null ? 0 : rowCount;
+        }
+
+        @Override
+        public float[] dynamicFeatArray(int i) {
+            return rows[i];
+        }
+
+        @Override
+        public int dynamicFeatLength(int i) {
+            return rowLengths[i];
+        }
+    }
+
+    private void check(LocalDateTime start, float[] target, int n, int[] cat, int catN, float[][] rows,
+                       int[] lens, int rowCount) {
+        Buffers b = buffers;
+        b.start = start;
+        b.target = target;
+        b.targetLength = n;
+        b.cat = cat;
+        b.catLength = catN;
+        b.rows = rows;
+        b.rowLengths = lens;
+        b.rowCount = rowCount;
+        String problem = DeepArRules.problem(b, -1);
+        b.target = null;   // hold no caller buffer after the call
+        b.cat = null;
+        b.rows = null;
+        b.rowLengths = null;
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
         }
     }
 

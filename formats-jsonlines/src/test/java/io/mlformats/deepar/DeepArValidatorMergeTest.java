@@ -97,6 +97,35 @@ class DeepArValidatorMergeTest {
     }
 
     @Test
+    void ownedSeriesFromAnotherSourceGetTheSameReport() throws IOException {
+        DeepArValidator json = new DeepArValidator(options());
+        add(json, 0, LINES.length);
+        ValidationReport expected = json.finish();
+        // the same series as values, as a Parquet reader would hand them over (start parsed by the DeepAR rule)
+        List<DeepArSeries> values = List.of(
+                new DeepArSeries(DeepArSeries.parseStart("2024-01-01 00:00:00"), new float[] {1, 2, 3}, new int[] {0, 1},
+                        null, null),
+                new DeepArSeries(DeepArSeries.parseStart("2024-01-01 00:00:00"), new float[] {0, 0, 0}, new int[] {3, 1},
+                        null, null),
+                new DeepArSeries(DeepArSeries.parseStart("2024-01-01 00:30:00"), new float[] {4, 5}, new int[] {0, 0},
+                        null, null),
+                new DeepArSeries(DeepArSeries.parseStart("2024-01-01"), new float[0], new int[] {0, 0}, null, null),
+                new DeepArSeries(DeepArSeries.parseStart("2024-01-01 00:00:00"), new float[] {0, Float.NaN},
+                        new int[] {5, 2}, null, null));
+        DeepArValidator owned = new DeepArValidator(options());
+        for (int i = 0; i < values.size(); i++) {
+            owned.check(values.get(i), io.mlformats.core.SourcePosition.ofRecord("table", 0, i));
+        }
+        ValidationReport got = owned.finish();
+        assertEquals(expected.records(), got.records());
+        assertEquals(codes(expected), codes(got));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> DeepArSeries.parseStart("2024-13-01"));
+        assertTrue(bad.getMessage().startsWith("START_FORMAT:"), bad.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> DeepArSeries.parseStart("2024-01-01 00:00:00+01:00"));
+    }
+
+    @Test
     void mergeRefusesOtherOptionsAndFinishedValidators() {
         DeepArValidator a = new DeepArValidator(options());
         assertThrows(IllegalArgumentException.class,
