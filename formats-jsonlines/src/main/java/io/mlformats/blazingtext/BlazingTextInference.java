@@ -23,6 +23,10 @@ public final class BlazingTextInference {
     private BlazingTextInference() {
     }
 
+    /**
+     * Writes a real-time inference request ({@code {"instances": [...], "configuration": {"k": n}}}) to {@code out}
+     * (left open).
+     */
     public static void writeRequest(BlazingTextRequest request, OutputStream out) throws IOException {
         JsonTextWriter json = new JsonTextWriter(out);
         json.raw("{\"instances\": ");
@@ -34,6 +38,7 @@ public final class BlazingTextInference {
         json.flush();
     }
 
+    /** Reads a real-time inference request; {@code name} is used in error positions. */
     public static BlazingTextRequest readRequest(byte[] bytes, String name) throws FormatException {
         JsonValues v = values(bytes, name);
         List<String> instances = null;
@@ -85,6 +90,7 @@ public final class BlazingTextInference {
         }
     }
 
+    /** Writes a real-time inference response (one prediction object per instance) to {@code out} (left open). */
     public static void writeResponse(List<BlazingTextPrediction> predictions, OutputStream out) throws IOException {
         JsonTextWriter json = new JsonTextWriter(out);
         json.raw('[');

@@ -9,6 +9,7 @@ import java.util.Objects;
  * Immutable.
  */
 public record BlazingTextLine(List<String> labels, List<String> words) {
+    /** Copies the lists (immutable afterwards). */
     public BlazingTextLine {
         labels = List.copyOf(Objects.requireNonNull(labels, "labels"));
         words = List.copyOf(Objects.requireNonNull(words, "words"));

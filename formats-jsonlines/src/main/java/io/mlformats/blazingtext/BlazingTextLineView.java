@@ -26,10 +26,12 @@ public final class BlazingTextLineView {
         wordEnds.clear();
     }
 
+    /** Number of labels on the line. */
     public int labelCount() {
         return labelStarts.size;
     }
 
+    /** Number of words on the line. */
     public int wordCount() {
         return wordStarts.size;
     }
@@ -46,6 +48,10 @@ public final class BlazingTextLineView {
         return text(labelStarts.data[i] + prefixLength, labelEnds.data[i]);
     }
 
+    /**
+     * Word {@code i} as a string (allocates; use {@link #wordStart}/{@link #wordEnd} on {@link #buffer()} to avoid
+     * it).
+     */
     public String word(int i) {
         check(i, wordStarts.size);
         return text(wordStarts.data[i], wordEnds.data[i]);
@@ -61,28 +67,32 @@ public final class BlazingTextLineView {
         return buffer;
     }
 
+    /** Index in {@link #buffer()} of the first byte of word {@code i}. */
     public int wordStart(int i) {
         check(i, wordStarts.size);
         return wordStarts.data[i];
     }
 
+    /** Index in {@link #buffer()} just past word {@code i}. */
     public int wordEnd(int i) {
         check(i, wordStarts.size);
         return wordEnds.data[i];
     }
 
+    /** Index in {@link #buffer()} of the first byte of label {@code i} (prefix included). */
     public int labelStart(int i) {
         check(i, labelStarts.size);
         return labelStarts.data[i];
     }
 
+    /** Index in {@link #buffer()} just past label {@code i}. */
     public int labelEnd(int i) {
         check(i, labelStarts.size);
         return labelEnds.data[i];
     }
 
     /** An owned copy. */
-    public BlazingTextLine toLine() {
+    public BlazingTextLine copy() {
         List<String> labels = new ArrayList<>(labelCount());
         for (int i = 0; i < labelCount(); i++) {
             labels.add(label(i));
@@ -106,6 +116,6 @@ public final class BlazingTextLineView {
 
     @Override
     public String toString() {
-        return toLine().toString();
+        return copy().toString();
     }
 }

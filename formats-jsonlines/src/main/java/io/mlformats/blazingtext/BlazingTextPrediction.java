@@ -8,6 +8,7 @@ import java.util.List;
  * probabilities, in the same order. Immutable by convention.
  */
 public record BlazingTextPrediction(List<String> labels, double[] probabilities) {
+    /** Validates and copies the lists. */
     public BlazingTextPrediction {
         labels = List.copyOf(labels);
         if (labels.size() != probabilities.length) {

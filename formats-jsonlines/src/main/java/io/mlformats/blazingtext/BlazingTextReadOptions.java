@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param labelPrefix tokens starting with it are labels; {@code null} for word2vec sentence files (no labels)
  */
 public record BlazingTextReadOptions(ReadOptions read, String labelPrefix) {
+    /** Validates the arguments. */
     public BlazingTextReadOptions {
         Objects.requireNonNull(read, "read");
         if (labelPrefix != null && (labelPrefix.isEmpty() || FastTextTokenizer.tokens(labelPrefix).size() != 1
@@ -17,6 +18,11 @@ public record BlazingTextReadOptions(ReadOptions read, String labelPrefix) {
             throw new IllegalArgumentException("label prefix must be non-empty without white space: \""
                     + labelPrefix + "\"");
         }
+    }
+
+    /** The same as {@link #supervised()}. */
+    public static BlazingTextReadOptions defaults() {
+        return supervised();
     }
 
     /** Supervised files with the {@code __label__} prefix. */
@@ -29,10 +35,12 @@ public record BlazingTextReadOptions(ReadOptions read, String labelPrefix) {
         return new BlazingTextReadOptions(ReadOptions.defaults(), null);
     }
 
+    /** These options with other core read options. */
     public BlazingTextReadOptions withRead(ReadOptions r) {
         return new BlazingTextReadOptions(r, labelPrefix);
     }
 
+    /** These options with another label prefix ({@code null}: word2vec, no labels). */
     public BlazingTextReadOptions withLabelPrefix(String prefix) {
         return new BlazingTextReadOptions(read, prefix);
     }

@@ -10,8 +10,10 @@ import io.mlformats.core.RecordReader;
 import io.mlformats.core.SourcePosition;
 import io.mlformats.core.text.LineScanner;
 import io.mlformats.core.text.Utf8;
+import io.mlformats.core.ByteRange;
+import io.mlformats.core.SeekableInput;
+import io.mlformats.jsonlines.internal.ReaderInputs;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -38,7 +40,11 @@ public final class BlazingTextReader implements RecordReader<BlazingTextLineView
     private final BlazingTextLineView view = new BlazingTextLineView();
     private long record = -1;
     private boolean bomChecked;
-    private SourcePosition position;
+    // The position of the current record as primitives: a SourcePosition is built only when asked for.
+    private long positionOffset;
+    private long positionRecord = -1;
+    private long positionLine;
+    private boolean onRecord;
 
     private BlazingTextReader(ByteInput input, BlazingTextReadOptions options) {
         this.options = options;
@@ -47,29 +53,49 @@ public final class BlazingTextReader implements RecordReader<BlazingTextLineView
         this.prefix = options.labelPrefix() == null ? null
                 : options.labelPrefix().getBytes(StandardCharsets.UTF_8);
         this.view.prefixLength = prefix == null ? 0 : prefix.length;
-        this.position = SourcePosition.ofLine(input.name(), input.position(), -1, 0);
+        this.positionOffset = input.position();
     }
 
+    /**
+     * Reads a local file: gzip detected by content, plain files memory-mapped. The reader opens the file and
+     * closes it on {@code close()}.
+     */
     public static BlazingTextReader open(Path file, BlazingTextReadOptions options) throws IOException {
-        return new BlazingTextReader(ByteSources.open(file, options.read().limits()), options);
+        return new BlazingTextReader(ReaderInputs.file(file, options.read().limits()), options);
     }
 
-    public static BlazingTextReader of(ByteInput input, BlazingTextReadOptions options) {
-        return new BlazingTextReader(input, options);
+    /** Reads a local file with {@link BlazingTextReadOptions#defaults()}. As {@code open(Path, ...)}. */
+    public static BlazingTextReader open(Path file) throws IOException {
+        return open(file, BlazingTextReadOptions.defaults());
     }
 
-    public static BlazingTextReader of(InputStream in, String name, BlazingTextReadOptions options)
-            throws IOException {
-        return new BlazingTextReader(ByteSources.stream(in, name, options.read().limits()), options);
+    /**
+     * Reads the lines that start in {@code range} of {@code input}, reading past its end to finish the last one
+     * ({@link ByteRange#ALL} for everything). Offsets in positions are offsets in the whole input; record indexes
+     * count from the start of the range. The caller owns {@code input}; the reader never closes it.
+     */
+    public static BlazingTextReader open(SeekableInput input, ByteRange range, BlazingTextReadOptions options) throws IOException {
+        return new BlazingTextReader(ReaderInputs.range(input, range, options.read().limits()), options);
+    }
+
+    /**
+     * Reads a forward-only input: a stream ({@link ByteSources#stream}), bytes
+     * ({@code ByteSources.of(bytes).input()}), a source range. The caller owns {@code input}; the reader never
+     * closes it.
+     */
+    public static BlazingTextReader open(ByteInput input, BlazingTextReadOptions options) {
+        return new BlazingTextReader(ReaderInputs.borrowed(input), options);
     }
 
     @Override
     public boolean next() throws IOException {
+        onRecord = false;
         while (true) {
             if (!scanner.next()) {
                 stats.setBytes(scanner.consumed());
-                position = SourcePosition.ofLine(scanner.name(), scanner.consumed(), record + 1,
-                        scanner.lineNumber());
+                positionOffset = scanner.consumed();
+                positionRecord = record + 1;
+                positionLine = scanner.lineNumber();
                 return false;
             }
             if (!bomChecked) {
@@ -80,7 +106,9 @@ public final class BlazingTextReader implements RecordReader<BlazingTextLineView
             }
             stats.setBytes(scanner.consumed());
             record++;
-            position = scanner.position(record);
+            positionOffset = scanner.lineOffset();
+            positionRecord = record;
+            positionLine = scanner.lineNumber();
             byte[] b = scanner.buffer();
             int bad = Utf8.firstInvalid(b, scanner.start(), scanner.end());
             if (bad >= 0) {
@@ -101,6 +129,7 @@ public final class BlazingTextReader implements RecordReader<BlazingTextLineView
             view.lineStart = scanner.start();
             tokenize(b, scanner.start(), scanner.end());
             stats.addRecord();
+            onRecord = true;
             return true;
         }
     }
@@ -133,14 +162,23 @@ public final class BlazingTextReader implements RecordReader<BlazingTextLineView
         }
     }
 
+    /**
+     * The current line; valid until the next {@link #next()} or {@link #close()}.
+     *
+     * @throws IllegalStateException before the first {@link #next()} or after it returned false
+     */
     @Override
     public BlazingTextLineView current() {
+        if (!onRecord) {
+            throw new IllegalStateException("no current record: call next() first and only while it returns true");
+        }
         return view;
     }
 
+    /** Position of the current line (after the end: the end of the input). */
     @Override
     public SourcePosition position() {
-        return position;
+        return SourcePosition.ofLine(scanner.name(), positionOffset, positionRecord, positionLine);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.List;
  * {@code k} (top labels; default 1; {@code null} = not sent). Immutable.
  */
 public record BlazingTextRequest(List<String> instances, Integer k) {
+    /** Validates and copies the instances. */
     public BlazingTextRequest {
         instances = List.copyOf(instances);
         if (k != null && k < 1) {

@@ -2,7 +2,6 @@ package io.mlformats.blazingtext;
 
 import io.mlformats.core.RecordWriter;
 import io.mlformats.jsonlines.JsonTextWriter;
-import io.mlformats.core.OutputTarget;
 import io.mlformats.jsonlines.internal.JsonLinesOutput;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,28 +14,42 @@ import java.util.List;
  * endings, no BOM, so that {@link BlazingTextReader} (and fastText) read back exactly the same labels and words.
  * Refuses ({@link IllegalArgumentException}, nothing written) labels that do not start with the prefix, empty
  * tokens, tokens containing fastText white space, and words that start with the prefix (they would read back as
- * labels). Files are published on close. Not thread-safe.
+ * labels). Follows the {@link RecordWriter} lifecycle: published by
+ * {@link #commit()} only. Not thread-safe.
  */
 public final class BlazingTextWriter implements RecordWriter<BlazingTextLine> {
     private final JsonLinesOutput output;
     private final JsonTextWriter out;
     private final String prefix;
 
-    private BlazingTextWriter(OutputTarget target, String prefix) {
-        this.output = new JsonLinesOutput(target);
+    private BlazingTextWriter(JsonLinesOutput output, String prefix) {
+        this.output = output;
         this.out = output.json();
         this.prefix = prefix;
     }
 
-    /** A file of supervised lines with label prefix {@code prefix} ({@code null}: word2vec, no labels). */
-    public static BlazingTextWriter create(Path file, String prefix, boolean gzip) throws IOException {
-        return new BlazingTextWriter(OutputTarget.file(file, gzip), prefix);
+    /**
+     * Writes {@code file} through a hidden temporary sibling that {@link #commit()} renames over it; gzip-compressed
+     * when {@code options} ask for it. The writer creates the file and publishes or deletes it.
+     */
+    public static BlazingTextWriter open(Path file, BlazingTextWriteOptions options) throws IOException {
+        return new BlazingTextWriter(JsonLinesOutput.file(file, options.gzip()), options.labelPrefix());
     }
 
-    public static BlazingTextWriter to(OutputStream stream, String prefix) {
-        return new BlazingTextWriter(OutputTarget.of(stream), prefix);
+    /** Writes {@code file} with {@link BlazingTextWriteOptions#defaults()}. As {@code open(Path, ...)}. */
+    public static BlazingTextWriter open(Path file) throws IOException {
+        return open(file, BlazingTextWriteOptions.defaults());
     }
 
+    /**
+     * Writes to the caller's stream; {@link #commit()} finishes it (gzip trailer when asked for) and flushes it.
+     * The caller owns {@code out}; the writer never closes it.
+     */
+    public static BlazingTextWriter open(OutputStream out, BlazingTextWriteOptions options) throws IOException {
+        return new BlazingTextWriter(JsonLinesOutput.stream(out, options.gzip()), options.labelPrefix());
+    }
+
+    /** Writes one line; a refused line ({@link IllegalArgumentException}) leaves nothing written. */
     @Override
     public void write(BlazingTextLine line) throws IOException {
         write(line.labels(), line.words());
@@ -61,7 +74,7 @@ public final class BlazingTextWriter implements RecordWriter<BlazingTextLine> {
                         + " and would read back as a label");
             }
         }
-        out.beginRecord();
+        output.beginRecord();
         String sep = "";
         for (String l : labels) {
             out.raw(sep);
@@ -73,7 +86,7 @@ public final class BlazingTextWriter implements RecordWriter<BlazingTextLine> {
             bytes(w);
             sep = " ";
         }
-        out.endLine();
+        output.endRecord();
     }
 
     /** Writes labels named {@code labelNames} (prefix added) and the words of {@code text} (fastText split). */
@@ -102,23 +115,27 @@ public final class BlazingTextWriter implements RecordWriter<BlazingTextLine> {
         }
     }
 
+    /** Pushes buffered records to the output; never publishes a file. */
     @Override
     public void flush() throws IOException {
         output.flush();
     }
 
+    /** Finishes and publishes the output (see {@link RecordWriter#commit()}). */
     @Override
     public void commit() throws IOException {
-        output.close();
+        output.commit();
     }
 
+    /** Discards the output (see {@link RecordWriter#abort()}); idempotent. */
+    @Override
     public void abort() {
         output.abort();
     }
 
-    /** Aborts unless {@link #commit()} succeeded. */
+    /** Aborts unless {@link #commit()} succeeded; idempotent. */
     @Override
     public void close() {
-        abort();
+        output.abort();
     }
 }

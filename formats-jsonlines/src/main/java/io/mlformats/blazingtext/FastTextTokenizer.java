@@ -33,7 +33,7 @@ public final class FastTextTokenizer {
      * Appends the {@code [start, end)} byte ranges of the tokens of {@code b[from, to)} to {@code starts} and
      * {@code ends}; returns the number of tokens found.
      */
-    public static int tokenize(byte[] b, int from, int to, IntList starts, IntList ends) {
+    static int tokenize(byte[] b, int from, int to, IntList starts, IntList ends) {
         int n = 0;
         int i = from;
         while (i < to) {

@@ -16,6 +16,7 @@ public record DeepArConfiguration(Integer numSamples, List<String> outputTypes, 
     /** Output types DeepAR understands. */
     public static final List<String> OUTPUT_TYPES = List.of("mean", "quantiles", "samples");
 
+    /** Validates the arguments. */
     public DeepArConfiguration {
         outputTypes = outputTypes == null ? null : List.copyOf(outputTypes);
         quantiles = quantiles == null ? null : List.copyOf(quantiles);

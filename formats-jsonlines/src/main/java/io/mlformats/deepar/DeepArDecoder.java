@@ -228,13 +228,9 @@ final class DeepArDecoder {
         String s = p.getString();
         byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
         int status = startParser.parse(bytes, 0, bytes.length, lenient);
-        if (status == StartParser.TIMEZONE) {
-            throw error(site, rel, DeepArProblem.START_HAS_TIMEZONE, "start \"" + s
-                    + "\" has a time zone; DeepAR start timestamps can't contain time zone information (write"
-                    + " local time as YYYY-MM-DD HH:MM:SS)");
-        }
-        if (status == StartParser.FORMAT) {
-            throw error(site, rel, DeepArProblem.START_FORMAT, "start \"" + s + "\": " + startParser.problem);
+        String problem = DeepArRules.startProblem(status, s, startParser);
+        if (problem != null) {
+            throw new FormatException(site.at(rel), problem);
         }
         if (status == StartParser.OK_ISO_T) {
             stats.addWarning(WARN_ISO_T);

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param samples   {@code samples[path][time]}, or {@code null}
  */
 public record DeepArForecast(double[] mean, Map<String, double[]> quantiles, double[][] samples) {
+    /** Copies the quantile map (unmodifiable, in order); arrays are not copied. */
     public DeepArForecast {
         quantiles = quantiles == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(quantiles));
     }

@@ -40,10 +40,11 @@ public final class DeepArInference {
     /** Writes the request to {@code out} (left open). */
     public static void writeRequest(DeepArInferenceRequest request, OutputStream out) throws IOException {
         ByteArrayOutputStream lines = new ByteArrayOutputStream();
-        try (DeepArWriter w = DeepArWriter.to(lines)) {
+        try (DeepArWriter w = DeepArWriter.open(lines, DeepArWriteOptions.defaults())) {
             for (DeepArSeries s : request.instances()) {
                 w.write(s);
             }
+            w.commit();
         }
         JsonTextWriter json = new JsonTextWriter(out);
         json.raw("{\"instances\": [");
@@ -121,7 +122,7 @@ public final class DeepArInference {
                         long objectStart = q.currentTokenLocation().getByteOffset();
                         decoder.decodeObject(q, json, 0, v.site(), view);
                         decoder.check(view, new JsonSite(name, objectStart, -1, v.site().recordIndex()));
-                        return view.toSeries();
+                        return view.copy();
                     });
                 } else if (field.equals("configuration")) {
                     config = readConfiguration(p, p.currentToken(), values);

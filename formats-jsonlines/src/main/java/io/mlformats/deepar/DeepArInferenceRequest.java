@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param configuration optional ({@code null}: the endpoint returns only {@code mean})
  */
 public record DeepArInferenceRequest(List<DeepArSeries> instances, DeepArConfiguration configuration) {
+    /** Validates and copies the instances. */
     public DeepArInferenceRequest {
         instances = List.copyOf(Objects.requireNonNull(instances, "instances"));
     }

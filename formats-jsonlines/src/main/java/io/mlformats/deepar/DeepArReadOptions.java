@@ -18,6 +18,7 @@ import java.util.Objects;
 public record DeepArReadOptions(ReadOptions read, DynamicFeatLength dynamicFeatLength, int predictionLength,
                                 boolean keepExtraFields) {
 
+    /** Validates the arguments. */
     public DeepArReadOptions {
         Objects.requireNonNull(read, "read");
         Objects.requireNonNull(dynamicFeatLength, "dynamicFeatLength");
@@ -26,6 +27,11 @@ public record DeepArReadOptions(ReadOptions read, DynamicFeatLength dynamicFeatL
             throw new IllegalArgumentException("predictionLength must be > 0 for inference data: "
                     + predictionLength);
         }
+    }
+
+    /** The same as {@link #training()}. */
+    public static DeepArReadOptions defaults() {
+        return training();
     }
 
     /** Training or test data: strict, fail-fast, dynamic_feat rows as long as the target, extras dropped. */
@@ -39,18 +45,22 @@ public record DeepArReadOptions(ReadOptions read, DynamicFeatLength dynamicFeatL
                 predictionLength, false);
     }
 
+    /** These options with other core read options. */
     public DeepArReadOptions withRead(ReadOptions r) {
         return new DeepArReadOptions(r, dynamicFeatLength, predictionLength, keepExtraFields);
     }
 
+    /** These options with another mode. */
     public DeepArReadOptions withMode(ReadMode m) {
         return withRead(read.withMode(m));
     }
 
+    /** These options keeping (or dropping) fields other than start/target/cat/dynamic_feat. */
     public DeepArReadOptions withKeepExtraFields(boolean keep) {
         return new DeepArReadOptions(read, dynamicFeatLength, predictionLength, keep);
     }
 
+    /** These options with another dynamic_feat length rule and prediction length. */
     public DeepArReadOptions withDynamicFeatLength(DynamicFeatLength rule, int predictionLength) {
         return new DeepArReadOptions(read, rule, predictionLength, keepExtraFields);
     }

@@ -7,8 +7,10 @@ import io.mlformats.core.RecordReader;
 import io.mlformats.core.SourcePosition;
 import io.mlformats.jsonlines.internal.JsonParsers;
 import io.mlformats.jsonlines.internal.LineRecordLoop;
+import io.mlformats.core.ByteRange;
+import io.mlformats.core.SeekableInput;
+import io.mlformats.jsonlines.internal.ReaderInputs;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 
 /**
@@ -40,24 +42,35 @@ public final class DeepArReader implements RecordReader<DeepArSeriesView> {
         this.lineDecoder = (b, from, to, site) -> decoder.decodeLine(b, from, to, site, view);
     }
 
-    /** Reads a file (mapped; gzip decompressed as a stream). */
+    /**
+     * Reads a local file: gzip detected by content, plain files memory-mapped. The reader opens the file and
+     * closes it on {@code close()}.
+     */
     public static DeepArReader open(Path file, DeepArReadOptions options) throws IOException {
-        return new DeepArReader(ByteSources.open(file, options.read().limits()), options);
+        return new DeepArReader(ReaderInputs.file(file, options.read().limits()), options);
     }
 
-    /** Reads any input; the reader closes it. */
-    public static DeepArReader of(ByteInput input, DeepArReadOptions options) {
-        return new DeepArReader(input, options);
+    /** Reads a local file with {@link DeepArReadOptions#defaults()}. As {@code open(Path, ...)}. */
+    public static DeepArReader open(Path file) throws IOException {
+        return open(file, DeepArReadOptions.defaults());
     }
 
-    /** Reads a stream (gzip detected); the reader closes it. */
-    public static DeepArReader of(InputStream in, String name, DeepArReadOptions options) throws IOException {
-        return new DeepArReader(ByteSources.stream(in, name, options.read().limits()), options);
+    /**
+     * Reads the lines that start in {@code range} of {@code input}, reading past its end to finish the last one
+     * ({@link ByteRange#ALL} for everything). Offsets in positions are offsets in the whole input; record indexes
+     * count from the start of the range. The caller owns {@code input}; the reader never closes it.
+     */
+    public static DeepArReader open(SeekableInput input, ByteRange range, DeepArReadOptions options) throws IOException {
+        return new DeepArReader(ReaderInputs.range(input, range, options.read().limits()), options);
     }
 
-    /** Reads bytes in memory (gzip detected). */
-    public static DeepArReader of(byte[] bytes, String name, DeepArReadOptions options) throws IOException {
-        return new DeepArReader(ByteSources.input(ByteSources.of(bytes, name), options.read().limits()), options);
+    /**
+     * Reads a forward-only input: a stream ({@link ByteSources#stream}), bytes
+     * ({@code ByteSources.of(bytes).input()}), a source range. The caller owns {@code input}; the reader never
+     * closes it.
+     */
+    public static DeepArReader open(ByteInput input, DeepArReadOptions options) {
+        return new DeepArReader(ReaderInputs.borrowed(input), options);
     }
 
     @Override
@@ -65,8 +78,14 @@ public final class DeepArReader implements RecordReader<DeepArSeriesView> {
         return loop.next(lineDecoder);
     }
 
+    /**
+     * The current record; valid until the next {@link #next()} or {@link #close()}.
+     *
+     * @throws IllegalStateException before the first {@link #next()} or after it returned false
+     */
     @Override
     public DeepArSeriesView current() {
+        loop.checkCurrent();
         return view;
     }
 

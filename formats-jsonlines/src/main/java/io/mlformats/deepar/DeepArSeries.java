@@ -18,8 +18,10 @@ import java.util.Objects;
  * @param extraFields other fields of the line as raw JSON text, in file order (empty unless asked for)
  */
 public record DeepArSeries(LocalDateTime start, float[] target, int[] cat, float[][] dynamicFeat,
-                           Map<String, String> extraFields) {
+                           Map<String, String> extraFields) implements DeepArRecord {
+    private static final int[] NO_CAT = new int[0];
 
+    /** Validates the required fields and copies the extra-field map (arrays are not copied). */
     public DeepArSeries {
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(target, "target");
@@ -32,16 +34,83 @@ public record DeepArSeries(LocalDateTime start, float[] target, int[] cat, float
         return new DeepArSeries(start, target, null, null, Map.of());
     }
 
+    /** This series with categorical features {@code c} (not copied). */
     public DeepArSeries withCat(int... c) {
         return new DeepArSeries(start, target, c, dynamicFeat, extraFields);
     }
 
+    /** This series with dynamic features {@code rows[feature][time]} (not copied). */
     public DeepArSeries withDynamicFeat(float[]... rows) {
         return new DeepArSeries(start, target, cat, rows, extraFields);
     }
 
+    /** This series with other fields, name to raw JSON text, in order. */
     public DeepArSeries withExtraFields(Map<String, String> raw) {
         return new DeepArSeries(start, target, cat, dynamicFeat, raw);
+    }
+
+    /** The same as {@link #target()}. */
+    @Override
+    public float[] targetArray() {
+        return target;
+    }
+
+    /** {@code target().length}. */
+    @Override
+    public int targetLength() {
+        return target.length;
+    }
+
+    /** True unless {@link #cat()} is null. */
+    @Override
+    public boolean hasCat() {
+        return cat != null;
+    }
+
+    /** {@link #cat()}, or an empty array when absent. */
+    @Override
+    public int[] catArray() {
+        return cat == null ? NO_CAT : cat;
+    }
+
+    /** Number of {@code cat} values (0 when absent). */
+    @Override
+    public int catLength() {
+        return cat == null ? 0 : cat.length;
+    }
+
+    /** True unless {@link #dynamicFeat()} is null. */
+    @Override
+    public boolean hasDynamicFeat() {
+        return dynamicFeat != null;
+    }
+
+    /** Number of {@code dynamic_feat} rows (0 when absent). */
+    @Override
+    public int dynamicFeatCount() {
+        return dynamicFeat == null ? 0 : dynamicFeat.length;
+    }
+
+    /** Row {@code i} of {@link #dynamicFeat()}. */
+    @Override
+    public float[] dynamicFeatArray(int i) {
+        return dynamicFeat[i];
+    }
+
+    /** Length of row {@code i} of {@link #dynamicFeat()}. */
+    @Override
+    public int dynamicFeatLength(int i) {
+        return dynamicFeat[i].length;
+    }
+
+    /**
+     * Parses a DeepAR start, {@code YYYY-MM-DD[ HH:MM:SS]} (the strict rule of {@link DeepArReader}): for
+     * series from other sources, for example a Parquet {@code start} column.
+     *
+     * @throws IllegalArgumentException naming the rule ({@code START_FORMAT} or {@code START_HAS_TIMEZONE})
+     */
+    public static LocalDateTime parseStart(String text) {
+        return DeepArRules.parseStart(text);
     }
 
     @Override

@@ -10,11 +10,11 @@ import java.util.Map;
 /**
  * The current series of a {@link DeepArReader}: reusable buffers, valid until the reader moves on. The arrays
  * returned by {@link #targetArray()} etc. are the reader's own buffers (longer than the data: use the length
- * accessors) and are overwritten by the next record; {@link #toSeries()} makes an owned copy.
+ * accessors) and are overwritten by the next record; {@link #copy()} makes an owned copy.
  *
  * <p>Not thread-safe.
  */
-public final class DeepArSeriesView {
+public final class DeepArSeriesView implements DeepArRecord {
     final FloatList target = new FloatList(1024);
     final IntList cat = new IntList(8);
     FloatList[] dynamic = new FloatList[0];
@@ -79,6 +79,7 @@ public final class DeepArSeriesView {
         return target.data;
     }
 
+    /** Number of target values ({@link #targetArray()} is valid in {@code [0, targetLength())}). */
     public int targetLength() {
         return target.size;
     }
@@ -93,6 +94,7 @@ public final class DeepArSeriesView {
         return cat.data;
     }
 
+    /** Number of {@code cat} values (0 when absent). */
     public int catLength() {
         return cat.size;
     }
@@ -112,6 +114,7 @@ public final class DeepArSeriesView {
         return dynamic(i).data;
     }
 
+    /** Number of values in dynamic_feat row {@code i}. */
     public int dynamicFeatLength(int i) {
         return dynamic(i).size;
     }
@@ -129,7 +132,7 @@ public final class DeepArSeriesView {
     }
 
     /** An owned copy of this series. */
-    public DeepArSeries toSeries() {
+    public DeepArSeries copy() {
         float[][] rows = null;
         if (hasDynamic) {
             rows = new float[dynamicCount][];
@@ -142,6 +145,6 @@ public final class DeepArSeriesView {
 
     @Override
     public String toString() {
-        return toSeries().toString();
+        return copy().toString();
     }
 }

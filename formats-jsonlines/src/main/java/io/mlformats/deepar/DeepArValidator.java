@@ -6,6 +6,7 @@ import io.mlformats.core.ErrorPolicy;
 import io.mlformats.core.ReadOptions;
 import io.mlformats.core.SourcePosition;
 import io.mlformats.jsonlines.ChannelFiles;
+import io.mlformats.core.validate.AlgorithmValidator;
 import io.mlformats.core.validate.ValidationProblem;
 import io.mlformats.core.validate.ValidationProblem.Severity;
 import io.mlformats.core.validate.ValidationReport;
@@ -39,9 +40,15 @@ import java.util.regex.Pattern;
  *       is not on a boundary of the frequency's base unit (GluonTS silently snaps it).</li>
  * </ul>
  * Dynamic_feat row lengths are checked per record with the rule of the options (training: len(target);
- * inference: len(target) + prediction_length). Not thread-safe; one validation per instance.
+ * inference: len(target) + prediction_length).
+ *
+ * <p>As an {@link AlgorithmValidator}: {@link #check} each series a {@link DeepArReader} yields (record rules are
+ * the reader's; read it with {@link io.mlformats.core.ErrorPolicy#SKIP_AND_COLLECT} and add its errors to the
+ * report, as {@link #add(ByteInput)} does), {@link #merge} validators of parts read in parallel, then
+ * {@link #finish()}. After a merge, a part whose first series differs in shape from the dataset's first is
+ * reported once, at that series; its other series were compared with its own first. Not thread-safe.
  */
-public final class DeepArValidator {
+public final class DeepArValidator implements AlgorithmValidator<DeepArRecord> {
     private static final Pattern FREQ = Pattern.compile("([1-9][0-9]*)?(M|W|D|H|min)");
 
     private final DeepArValidatorOptions options;
@@ -60,6 +67,7 @@ public final class DeepArValidator {
     private String freqUnit;
     private boolean finished;
 
+    /** A validator with {@code options}; problems beyond {@code options.maxProblems()} are counted, not kept. */
     public DeepArValidator(DeepArValidatorOptions options) {
         this.options = options;
         this.report = new ValidationReport(options.maxProblems());
@@ -85,6 +93,108 @@ public final class DeepArValidator {
         return v.finish();
     }
 
+    @Override
+    public String algorithm() {
+        return "deepar";
+    }
+
+    /**
+     * Checks one series from any source and counts it: the per-series rules (start, target, cat, dynamic_feat
+     * values and row lengths by the options' rule; the rules {@link DeepArWriter} enforces), then, for a series
+     * that passes them, the dataset rules (cat and dynamic_feat shapes, category coverage, zeros, length, start
+     * alignment). A reader's {@link DeepArSeriesView} passes the per-series rules already.
+     *
+     * @throws IllegalStateException after {@link #finish()}
+     */
+    @Override
+    public void check(DeepArRecord series, SourcePosition position) {
+        checkOpen();
+        report.countRecord();
+        end = position;
+        int n = series.targetLength();
+        int rowLength = switch (options.dynamicFeatLength()) {
+            case TARGET -> n;
+            case TARGET_PLUS_PREDICTION -> n + options.predictionLength();
+            case UNCHECKED -> -1;
+        };
+        String problem = DeepArRules.problem(series, rowLength);
+        if (problem != null) {
+            int colon = problem.indexOf(':');
+            report.add(new ValidationProblem(problem.substring(0, colon), Severity.ERROR, position,
+                    problem.substring(colon + 1).trim()));
+            return;
+        }
+        series(series, position);
+    }
+
+    /**
+     * Adds what {@code other} saw: its report, counts, category sets and shape reference.
+     *
+     * @throws IllegalArgumentException if {@code other} is not a DeepAR validator with equal options
+     * @throws IllegalStateException    if either has finished
+     */
+    @Override
+    public void merge(AlgorithmValidator<DeepArRecord> other) {
+        if (!(other instanceof DeepArValidator o) || !sameOptions(o.options)) {
+            throw new IllegalArgumentException("can only merge a DeepArValidator with the same options");
+        }
+        checkOpen();
+        o.checkOpen();
+        if (o.reference != null) {
+            if (reference == null) {
+                reference = o.reference;
+                refCats = o.refCats;
+                refRows = o.refRows;
+                refHasDynamic = o.refHasDynamic;
+            } else if (o.refCats != refCats) {
+                error(DeepArProblem.CAT_COUNT_MISMATCH, o.reference, "the series has " + o.refCats
+                        + " cat features, expected " + refCats + " like " + ref()
+                        + "; all series must have the same number of categorical features");
+            } else if (o.refHasDynamic != refHasDynamic) {
+                error(DeepArProblem.DYNAMIC_FEAT_PRESENCE_MISMATCH, o.reference, "the series "
+                        + (o.refHasDynamic ? "has dynamic_feat but " + ref() + " has none"
+                        : "has no dynamic_feat but " + ref() + " has") + "; all series must have the same dynamic"
+                        + " features");
+            } else if (o.refRows != refRows) {
+                error(DeepArProblem.DYNAMIC_FEAT_COUNT_MISMATCH, o.reference, "the series has " + o.refRows
+                        + " dynamic_feat rows, expected " + refRows + " like " + ref());
+            }
+        }
+        for (int f = 0; f < o.catSeen.size(); f++) {
+            while (catSeen.size() <= f) {
+                catSeen.add(new BitSet());
+                catMax.add(-1);
+                catMaxAt.add(null);
+            }
+            catSeen.get(f).or(o.catSeen.get(f));
+            if (o.catMax.get(f) > catMax.get(f)) {
+                catMax.set(f, o.catMax.get(f));
+                catMaxAt.set(f, o.catMaxAt.get(f));
+            }
+        }
+        observations += o.observations;
+        validSeries += o.validSeries;
+        zeroSeries += o.zeroSeries;
+        if (o.end != null) {
+            end = o.end;
+        }
+        report.merge(o.report);
+    }
+
+    private boolean sameOptions(DeepArValidatorOptions o) {
+        return o.dynamicFeatLength() == options.dynamicFeatLength() && o.predictionLength() == options.predictionLength()
+                && java.util.Objects.equals(o.timeFreq(), options.timeFreq())
+                && java.util.Arrays.equals(o.cardinality(), options.cardinality())
+                && o.minObservations() == options.minObservations() && o.mode() == options.mode()
+                && o.maxProblems() == options.maxProblems();
+    }
+
+    private void checkOpen() {
+        if (finished) {
+            throw new IllegalStateException("the validator has finished");
+        }
+    }
+
     /** Adds a file to the dataset. */
     public void add(Path file) throws IOException {
         add(ByteSources.open(file, ReadOptions.defaults().limits()));
@@ -97,13 +207,13 @@ public final class DeepArValidator {
         DeepArReadOptions ro = new DeepArReadOptions(read, options.dynamicFeatLength(),
                 options.dynamicFeatLength() == DynamicFeatLength.TARGET_PLUS_PREDICTION
                         ? options.predictionLength() : 0, false);
-        try (DeepArReader r = DeepArReader.of(input, ro)) {
+        try (ByteInput in = input; DeepArReader r = DeepArReader.open(in, ro)) {
             ValidatingReadLoop.run(r, report, DeepArProblem.INVALID_JSON.name(), s -> series(s, r.position()));
             end = r.position();
         }
     }
 
-    private void series(DeepArSeriesView s, SourcePosition at) {
+    private void series(DeepArRecord s, SourcePosition at) {
         validSeries++;
         int n = s.targetLength();
         observations += n;
@@ -175,7 +285,7 @@ public final class DeepArValidator {
         }
     }
 
-    private boolean aligned(DeepArSeriesView s) {
+    private boolean aligned(DeepArRecord s) {
         java.time.LocalDateTime t = s.start();
         return switch (freqUnit) {
             case "min" -> t.getSecond() == 0;
@@ -190,7 +300,8 @@ public final class DeepArValidator {
         return "line " + reference.line() + " of " + reference.source();
     }
 
-    /** Runs the dataset-wide checks and returns the report. */
+    /** Runs the dataset-wide checks and returns the report (again on later calls). */
+    @Override
     public ValidationReport finish() {
         if (finished) {
             return report;

@@ -21,6 +21,7 @@ public record DeepArValidatorOptions(DynamicFeatLength dynamicFeatLength, int pr
     /** DeepAR's documented minimum number of observations in the training data. */
     public static final long DEEPAR_MIN_OBSERVATIONS = 300;
 
+    /** Validates the arguments. */
     public DeepArValidatorOptions {
         Objects.requireNonNull(dynamicFeatLength, "dynamicFeatLength");
         Objects.requireNonNull(mode, "mode");
@@ -42,21 +43,25 @@ public record DeepArValidatorOptions(DynamicFeatLength dynamicFeatLength, int pr
                 0, ReadMode.STRICT, 10_000);
     }
 
+    /** These options with DeepAR's {@code time_freq} (checks frequency syntax and start alignment). */
     public DeepArValidatorOptions withTimeFreq(String freq) {
         return new DeepArValidatorOptions(dynamicFeatLength, predictionLength, freq, cardinality, minObservations,
                 mode, maxProblems);
     }
 
+    /** These options with the {@code cardinality} hyperparameter (one value per cat feature). */
     public DeepArValidatorOptions withCardinality(int... c) {
         return new DeepArValidatorOptions(dynamicFeatLength, predictionLength, timeFreq, c, minObservations, mode,
                 maxProblems);
     }
 
+    /** These options with another minimum number of target values in the dataset. */
     public DeepArValidatorOptions withMinObservations(long n) {
         return new DeepArValidatorOptions(dynamicFeatLength, predictionLength, timeFreq, cardinality, n, mode,
                 maxProblems);
     }
 
+    /** These options with another read mode. */
     public DeepArValidatorOptions withMode(ReadMode m) {
         return new DeepArValidatorOptions(dynamicFeatLength, predictionLength, timeFreq, cardinality,
                 minObservations, m, maxProblems);

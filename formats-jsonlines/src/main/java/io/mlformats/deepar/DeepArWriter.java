@@ -2,7 +2,6 @@ package io.mlformats.deepar;
 
 import io.mlformats.core.RecordWriter;
 import io.mlformats.jsonlines.JsonTextWriter;
-import io.mlformats.core.OutputTarget;
 import io.mlformats.jsonlines.internal.JsonLinesOutput;
 import io.mlformats.jsonlines.internal.RawJson;
 import java.io.IOException;
@@ -18,28 +17,41 @@ import java.util.Map;
  *
  * <p>Values DeepAR cannot read are refused with {@link IllegalArgumentException} before anything of the record
  * is written: an empty target, ±Infinity, NaN in dynamic_feat, negative cat, ragged dynamic_feat rows, a start
- * with fractions of a second or a year outside 0..9999. File targets appear under their final name only when
- * {@link #close()} succeeds ({@link #abort()} or a failure leaves nothing). Not thread-safe.
+ * with fractions of a second or a year outside 0..9999. Follows the {@link RecordWriter} lifecycle: the output
+ * is published by {@link #commit()} only; {@link #close()} without it discards a file target. Not thread-safe.
  */
 public final class DeepArWriter implements RecordWriter<DeepArSeries> {
     private final JsonLinesOutput output;
     private final JsonTextWriter out;
+    private final Buffers buffers = new Buffers();
 
-    private DeepArWriter(OutputTarget target) {
-        this.output = new JsonLinesOutput(target);
+    private DeepArWriter(JsonLinesOutput output) {
+        this.output = output;
         this.out = output.json();
     }
 
-    /** Writes a file, gzip-compressed if asked (name it {@code .json.gz}); published on close. */
-    public static DeepArWriter create(Path file, boolean gzip) throws IOException {
-        return new DeepArWriter(OutputTarget.file(file, gzip));
+    /**
+     * Writes {@code file} through a hidden temporary sibling that {@link #commit()} renames over it; gzip-compressed
+     * when {@code options} ask for it. The writer creates the file and publishes or deletes it.
+     */
+    public static DeepArWriter open(Path file, DeepArWriteOptions options) throws IOException {
+        return new DeepArWriter(JsonLinesOutput.file(file, options.gzip()));
     }
 
-    /** Writes to the caller's stream; {@link #close()} flushes it and leaves it open. */
-    public static DeepArWriter to(OutputStream stream) {
-        return new DeepArWriter(OutputTarget.of(stream));
+    /** Writes {@code file} with {@link DeepArWriteOptions#defaults()}. As {@code open(Path, ...)}. */
+    public static DeepArWriter open(Path file) throws IOException {
+        return open(file, DeepArWriteOptions.defaults());
     }
 
+    /**
+     * Writes to the caller's stream; {@link #commit()} finishes it (gzip trailer when asked for) and flushes it.
+     * The caller owns {@code out}; the writer never closes it.
+     */
+    public static DeepArWriter open(OutputStream out, DeepArWriteOptions options) throws IOException {
+        return new DeepArWriter(JsonLinesOutput.stream(out, options.gzip()));
+    }
+
+    /** Writes one series; refused series ({@link IllegalArgumentException}) leave nothing written. */
     @Override
     public void write(DeepArSeries s) throws IOException {
         float[][] rows = s.dynamicFeat();
@@ -77,7 +89,7 @@ public final class DeepArWriter implements RecordWriter<DeepArSeries> {
             throws IOException {
         output.checkOpen();
         check(start, target, targetLength, cat, catLength, rows, rowLengths, rowCount);
-        out.beginRecord();
+        output.beginRecord();
         try {
             out.raw("{\"start\": \"");
             startText(start);
@@ -108,11 +120,11 @@ public final class DeepArWriter implements RecordWriter<DeepArSeries> {
                 }
             }
             out.raw('}');
-            out.endLine();
         } catch (RuntimeException e) {
-            out.rollback();
+            output.rollback();
             throw e;
         }
+        output.endRecord();
     }
 
     private void startText(LocalDateTime t) {
@@ -136,63 +148,111 @@ public final class DeepArWriter implements RecordWriter<DeepArSeries> {
         }
     }
 
-    private static void check(LocalDateTime start, float[] target, int n, int[] cat, int catN, float[][] rows,
-                              int[] lens, int rowCount) {
-        if (start == null) {
-            throw new IllegalArgumentException("start is required");
+    /** The caller's buffers seen as a {@link DeepArRecord}, so the writer applies {@link DeepArRules} unchanged. */
+    private static final class Buffers implements DeepArRecord {
+        private static final int[] NONE = new int[0];
+        LocalDateTime start;
+        float[] target;
+        int targetLength;
+        int[] cat;
+        int catLength;
+        float[][] rows;
+        int[] rowLengths;
+        int rowCount;
+
+        @Override
+        public LocalDateTime start() {
+            return start;
         }
-        if (start.getNano() != 0 || start.getYear() < 0 || start.getYear() > 9999) {
-            throw new IllegalArgumentException("start " + start + " cannot be written as YYYY-MM-DD HH:MM:SS"
-                    + " (whole seconds, year 0..9999)");
+
+        @Override
+        public float[] targetArray() {
+            return target;
         }
-        if (n <= 0) {
-            throw new IllegalArgumentException("target is empty; DeepAR series need at least one value");
+
+        @Override
+        public int targetLength() {
+            return targetLength;
         }
-        for (int i = 0; i < n; i++) {
-            if (Float.isInfinite(target[i])) {
-                throw new IllegalArgumentException("target[" + i + "] is " + target[i]
-                        + "; DeepAR values must be finite (NaN marks a missing value)");
-            }
+
+        @Override
+        public boolean hasCat() {
+            return cat != null;
         }
-        for (int i = 0; cat != null && i < catN; i++) {
-            if (cat[i] < 0) {
-                throw new IllegalArgumentException("cat[" + i + "] is " + cat[i] + "; categories are 0-based");
-            }
+
+        @Override
+        public int[] catArray() {
+            return cat == null ? NONE : cat;
         }
-        for (int r = 0; rows != null && r < rowCount; r++) {
-            if (lens[r] != lens[0]) {
-                throw new IllegalArgumentException("dynamic_feat row " + r + " has " + lens[r]
-                        + " values but row 0 has " + lens[0]);
-            }
-            for (int i = 0; i < lens[r]; i++) {
-                float f = rows[r][i];
-                if (f != f || Float.isInfinite(f)) {
-                    throw new IllegalArgumentException("dynamic_feat[" + r + "][" + i + "] is " + f
-                            + "; DeepAR features must be finite and not missing");
-                }
-            }
+
+        @Override
+        public int catLength() {
+            return cat == null ? 0 : catLength;
+        }
+
+        @Override
+        public boolean hasDynamicFeat() {
+            return rows != null;
+        }
+
+        @Override
+        public int dynamicFeatCount() {
+            return rows == null ? 0 : rowCount;
+        }
+
+        @Override
+        public float[] dynamicFeatArray(int i) {
+            return rows[i];
+        }
+
+        @Override
+        public int dynamicFeatLength(int i) {
+            return rowLengths[i];
         }
     }
 
+    private void check(LocalDateTime start, float[] target, int n, int[] cat, int catN, float[][] rows,
+                       int[] lens, int rowCount) {
+        Buffers b = buffers;
+        b.start = start;
+        b.target = target;
+        b.targetLength = n;
+        b.cat = cat;
+        b.catLength = catN;
+        b.rows = rows;
+        b.rowLengths = lens;
+        b.rowCount = rowCount;
+        String problem = DeepArRules.problem(b, -1);
+        b.target = null;   // hold no caller buffer after the call
+        b.cat = null;
+        b.rows = null;
+        b.rowLengths = null;
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+    }
+
+    /** Pushes buffered records to the output; never publishes a file. */
     @Override
     public void flush() throws IOException {
         output.flush();
     }
 
-    /** Flushes and, for a file, publishes it under its final name. */
+    /** Finishes and publishes the output (see {@link RecordWriter#commit()}). */
     @Override
     public void commit() throws IOException {
-        output.close();
+        output.commit();
     }
 
-    /** Gives up: a file target is deleted, nothing is published. */
+    /** Discards the output (see {@link RecordWriter#abort()}); idempotent. */
+    @Override
     public void abort() {
         output.abort();
     }
 
-    /** Aborts unless {@link #commit()} succeeded. */
+    /** Aborts unless {@link #commit()} succeeded; idempotent. */
     @Override
     public void close() {
-        abort();
+        output.abort();
     }
 }

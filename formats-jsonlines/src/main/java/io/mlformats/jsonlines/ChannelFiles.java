@@ -15,6 +15,10 @@ public final class ChannelFiles {
     private ChannelFiles() {
     }
 
+    /**
+     * The files of a channel path, sorted: the file itself, or the regular files under a directory (hidden files
+     * and {@code _SUCCESS} excluded).
+     */
     public static List<Path> list(Path path) throws IOException {
         if (!Files.isDirectory(path)) {
             return List.of(path);

@@ -50,6 +50,7 @@ public final class JsonTextWriter {
         return this;
     }
 
+    /** Ends the current object. */
     public JsonTextWriter endObject() {
         depth--;
         return raw('}');
@@ -63,6 +64,7 @@ public final class JsonTextWriter {
         return this;
     }
 
+    /** Ends the current array. */
     public JsonTextWriter endArray() {
         depth--;
         return raw(']');
@@ -82,11 +84,13 @@ public final class JsonTextWriter {
         return s == null ? raw("null") : string(s);
     }
 
+    /** An integer value. */
     public JsonTextWriter value(long v) {
         valueStart();
         return number(v);
     }
 
+    /** A boolean value. */
     public JsonTextWriter value(boolean v) {
         valueStart();
         return raw(v ? "true" : "false");
@@ -162,6 +166,7 @@ public final class JsonTextWriter {
         }
     }
 
+    /** Writes the finished records in the buffer to the stream (without flushing it). */
     public void drain() throws IOException {
         if (pos > 0) {
             out.write(buf, 0, pos);
@@ -170,6 +175,7 @@ public final class JsonTextWriter {
         recordStart = 0;
     }
 
+    /** Writes the buffer to the stream and flushes the stream. */
     public void flush() throws IOException {
         drain();
         out.flush();
@@ -180,6 +186,7 @@ public final class JsonTextWriter {
         return buf;
     }
 
+    /** Number of bytes in the buffer. */
     public int size() {
         return pos;
     }
@@ -195,6 +202,7 @@ public final class JsonTextWriter {
         }
     }
 
+    /** Appends an ASCII character as is. */
     public JsonTextWriter raw(char c) {
         ensure(1);
         buf[pos++] = (byte) c;
@@ -216,6 +224,7 @@ public final class JsonTextWriter {
         return raw(b, 0, b.length);
     }
 
+    /** Appends {@code b[off, off+len)} as is (the caller guarantees valid UTF-8 JSON text). */
     public JsonTextWriter raw(byte[] b, int off, int len) {
         ensure(len);
         System.arraycopy(b, off, buf, pos, len);
@@ -316,12 +325,14 @@ public final class JsonTextWriter {
         return this;
     }
 
+    /** Appends a finite double in the shortest text that reads back to the same bits. */
     public JsonTextWriter number(double v) {
         ensure(NumberFormatter.MAX_DOUBLE_BYTES);
         pos = NumberFormatter.writeDouble(v, buf, pos);
         return this;
     }
 
+    /** Appends an integer. */
     public JsonTextWriter number(long v) {
         ensure(NumberFormatter.MAX_LONG_BYTES);
         pos = NumberFormatter.writeLong(v, buf, pos);

@@ -10,8 +10,10 @@ import io.mlformats.jsonlines.internal.JsonParsers;
 import io.mlformats.jsonlines.internal.JsonSite;
 import io.mlformats.jsonlines.internal.JsonValues;
 import io.mlformats.jsonlines.internal.LineRecordLoop;
+import io.mlformats.core.ByteRange;
+import io.mlformats.core.SeekableInput;
+import io.mlformats.jsonlines.internal.ReaderInputs;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,17 +40,35 @@ public final class AugmentedManifestReader implements RecordReader<ManifestRecor
         this.parsers = new JsonParsers(options.read().limits());
     }
 
+    /**
+     * Reads a local file: gzip detected by content, plain files memory-mapped. The reader opens the file and
+     * closes it on {@code close()}.
+     */
     public static AugmentedManifestReader open(Path file, ManifestReadOptions options) throws IOException {
-        return new AugmentedManifestReader(ByteSources.open(file, options.read().limits()), options);
+        return new AugmentedManifestReader(ReaderInputs.file(file, options.read().limits()), options);
     }
 
-    public static AugmentedManifestReader of(ByteInput input, ManifestReadOptions options) {
-        return new AugmentedManifestReader(input, options);
+    /** Reads a local file with {@link ManifestReadOptions#defaults()}. As {@code open(Path, ...)}. */
+    public static AugmentedManifestReader open(Path file) throws IOException {
+        return open(file, ManifestReadOptions.defaults());
     }
 
-    public static AugmentedManifestReader of(InputStream in, String name, ManifestReadOptions options)
-            throws IOException {
-        return new AugmentedManifestReader(ByteSources.stream(in, name, options.read().limits()), options);
+    /**
+     * Reads the lines that start in {@code range} of {@code input}, reading past its end to finish the last one
+     * ({@link ByteRange#ALL} for everything). Offsets in positions are offsets in the whole input; record indexes
+     * count from the start of the range. The caller owns {@code input}; the reader never closes it.
+     */
+    public static AugmentedManifestReader open(SeekableInput input, ByteRange range, ManifestReadOptions options) throws IOException {
+        return new AugmentedManifestReader(ReaderInputs.range(input, range, options.read().limits()), options);
+    }
+
+    /**
+     * Reads a forward-only input: a stream ({@link ByteSources#stream}), bytes
+     * ({@code ByteSources.of(bytes).input()}), a source range. The caller owns {@code input}; the reader never
+     * closes it.
+     */
+    public static AugmentedManifestReader open(ByteInput input, ManifestReadOptions options) {
+        return new AugmentedManifestReader(ReaderInputs.borrowed(input), options);
     }
 
     @Override
@@ -131,8 +151,14 @@ public final class AugmentedManifestReader implements RecordReader<ManifestRecor
         return s.length() <= 60 ? s : s.substring(0, 60) + "...";
     }
 
+    /**
+     * The current record; valid until the next {@link #next()} or {@link #close()}.
+     *
+     * @throws IllegalStateException before the first {@link #next()} or after it returned false
+     */
     @Override
     public ManifestRecord current() {
+        loop.checkCurrent();
         return current;
     }
 

@@ -2,7 +2,6 @@ package io.mlformats.manifest;
 
 import io.mlformats.core.RecordWriter;
 import io.mlformats.jsonlines.JsonTextWriter;
-import io.mlformats.core.OutputTarget;
 import io.mlformats.jsonlines.internal.JsonLinesOutput;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,26 +11,40 @@ import java.util.Map;
 
 /**
  * Writes augmented-manifest lines: each {@link ManifestRecord}'s attributes in its order, values copied verbatim
- * (what was read is written back unchanged), {@code \n} endings, no BOM. Files are published on close. Not
- * thread-safe.
+ * (what was read is written back unchanged), {@code \n} endings, no BOM. Follows the {@link RecordWriter} lifecycle:
+ * published by {@link #commit()} only. Not thread-safe.
  */
 public final class AugmentedManifestWriter implements RecordWriter<ManifestRecord> {
     private final JsonLinesOutput output;
     private final JsonTextWriter out;
 
-    private AugmentedManifestWriter(OutputTarget target) {
-        this.output = new JsonLinesOutput(target);
+    private AugmentedManifestWriter(JsonLinesOutput output) {
+        this.output = output;
         this.out = output.json();
     }
 
-    public static AugmentedManifestWriter create(Path file, boolean gzip) throws IOException {
-        return new AugmentedManifestWriter(OutputTarget.file(file, gzip));
+    /**
+     * Writes {@code file} through a hidden temporary sibling that {@link #commit()} renames over it; gzip-compressed
+     * when {@code options} ask for it. The writer creates the file and publishes or deletes it.
+     */
+    public static AugmentedManifestWriter open(Path file, ManifestWriteOptions options) throws IOException {
+        return new AugmentedManifestWriter(JsonLinesOutput.file(file, options.gzip()));
     }
 
-    public static AugmentedManifestWriter to(OutputStream stream) {
-        return new AugmentedManifestWriter(OutputTarget.of(stream));
+    /** Writes {@code file} with {@link ManifestWriteOptions#defaults()}. As {@code open(Path, ...)}. */
+    public static AugmentedManifestWriter open(Path file) throws IOException {
+        return open(file, ManifestWriteOptions.defaults());
     }
 
+    /**
+     * Writes to the caller's stream; {@link #commit()} finishes it (gzip trailer when asked for) and flushes it.
+     * The caller owns {@code out}; the writer never closes it.
+     */
+    public static AugmentedManifestWriter open(OutputStream out, ManifestWriteOptions options) throws IOException {
+        return new AugmentedManifestWriter(JsonLinesOutput.stream(out, options.gzip()));
+    }
+
+    /** Writes one record, its attributes in order, values verbatim. */
     @Override
     public void write(ManifestRecord record) throws IOException {
         output.beginRecord();
@@ -44,26 +57,30 @@ public final class AugmentedManifestWriter implements RecordWriter<ManifestRecor
             sep = ", ";
         }
         out.raw('}');
-        out.endLine();
+        output.endRecord();
     }
 
+    /** Pushes buffered records to the output; never publishes a file. */
     @Override
     public void flush() throws IOException {
         output.flush();
     }
 
+    /** Finishes and publishes the output (see {@link RecordWriter#commit()}). */
     @Override
     public void commit() throws IOException {
-        output.close();
+        output.commit();
     }
 
+    /** Discards the output (see {@link RecordWriter#abort()}); idempotent. */
+    @Override
     public void abort() {
         output.abort();
     }
 
-    /** Aborts unless {@link #commit()} succeeded. */
+    /** Aborts unless {@link #commit()} succeeded; idempotent. */
     @Override
     public void close() {
-        abort();
+        output.abort();
     }
 }

@@ -19,9 +19,15 @@ public record ManifestReadOptions(ReadOptions read, List<String> attributeNames,
     /** Ground Truth: characters per attribute value. */
     public static final int GROUND_TRUTH_MAX_ATTRIBUTE_CHARS = 20_000;
 
+    /** Validates and copies the arguments. */
     public ManifestReadOptions {
         Objects.requireNonNull(read, "read");
         attributeNames = attributeNames == null ? null : List.copyOf(attributeNames);
+    }
+
+    /** The same as {@link #any()}. */
+    public static ManifestReadOptions defaults() {
+        return any();
     }
 
     /** Every line, any attributes, no Ground Truth limits. */
@@ -34,10 +40,12 @@ public record ManifestReadOptions(ReadOptions read, List<String> attributeNames,
         return new ManifestReadOptions(ReadOptions.defaults(), List.of(names), false);
     }
 
+    /** These options with other core read options. */
     public ManifestReadOptions withRead(ReadOptions r) {
         return new ManifestReadOptions(r, attributeNames, groundTruthLimits);
     }
 
+    /** These options with (or without) Ground Truth's line and attribute size limits. */
     public ManifestReadOptions withGroundTruthLimits(boolean on) {
         return new ManifestReadOptions(read, attributeNames, on);
     }

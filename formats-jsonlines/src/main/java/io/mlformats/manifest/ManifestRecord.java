@@ -26,6 +26,7 @@ public final class ManifestRecord {
         this.raw = Collections.unmodifiableMap(raw);
     }
 
+    /** A builder of a record, attributes in the order added. */
     public static Builder builder() {
         return new Builder();
     }
@@ -40,6 +41,7 @@ public final class ManifestRecord {
         return raw;
     }
 
+    /** True if the record has attribute {@code name}. */
     public boolean has(String name) {
         return raw.containsKey(name);
     }
@@ -135,6 +137,7 @@ public final class ManifestRecord {
             return this;
         }
 
+        /** The record (the builder may be reused). */
         public ManifestRecord build() {
             return new ManifestRecord(new LinkedHashMap<>(raw));
         }

@@ -12,6 +12,7 @@ package io.mlformats.object2vec;
  */
 public record Object2VecHyperparameters(int enc0VocabSize, int enc1VocabSize, int enc0MaxSeqLen, int enc1MaxSeqLen,
                                         int numClasses) {
+    /** Validates the arguments (0 means unchecked). */
     public Object2VecHyperparameters {
         if (enc0VocabSize < 0 || enc1VocabSize < 0 || enc0MaxSeqLen < 0 || enc1MaxSeqLen < 0 || numClasses < 0
                 || numClasses == 1) {

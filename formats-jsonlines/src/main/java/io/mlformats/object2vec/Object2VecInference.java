@@ -65,7 +65,7 @@ public final class Object2VecInference {
                 if (field.equals("instances")) {
                     out = values.records(p, p.currentToken(), "\"instances\"", (q, t, v) -> {
                         v.expect(q, t, JsonToken.START_OBJECT, "an instance");
-                        return decoder.decodeObject(q, v);
+                        return decoder.decodePair(q, v);
                     });
                 } else {
                     values.skip(p);

@@ -15,6 +15,7 @@ import java.util.Objects;
  */
 public record Object2VecPair(Number label, int[] in0, int[] in1) {
 
+    /** Validates the label type. */
     public Object2VecPair {
         if (label != null && !(label instanceof Long) && !(label instanceof Double)) {
             throw new IllegalArgumentException("label must be a Long or a Double: " + label.getClass());

@@ -16,9 +16,16 @@ import java.util.Objects;
  */
 public record Object2VecReadOptions(ReadOptions read, boolean requireLabel, boolean requireBothInputs,
                                     Object2VecHyperparameters hyperparameters) {
+    /** Validates the arguments. */
     public Object2VecReadOptions {
         Objects.requireNonNull(read, "read");
         Objects.requireNonNull(hyperparameters, "hyperparameters");
+    }
+
+    /** The most permissive shape: label optional, one or both inputs, no vocabulary checks ({@link #embeddings} with
+     * {@link Object2VecHyperparameters#unchecked()}). */
+    public static Object2VecReadOptions defaults() {
+        return embeddings(Object2VecHyperparameters.unchecked());
     }
 
     /** Training files: label and both inputs required. */
@@ -36,10 +43,12 @@ public record Object2VecReadOptions(ReadOptions read, boolean requireLabel, bool
         return new Object2VecReadOptions(ReadOptions.defaults(), false, false, hp);
     }
 
+    /** These options with other core read options. */
     public Object2VecReadOptions withRead(ReadOptions r) {
         return new Object2VecReadOptions(r, requireLabel, requireBothInputs, hyperparameters);
     }
 
+    /** These options with another mode. */
     public Object2VecReadOptions withMode(ReadMode m) {
         return withRead(read.withMode(m));
     }

@@ -7,47 +7,76 @@ import io.mlformats.core.RecordReader;
 import io.mlformats.core.SourcePosition;
 import io.mlformats.jsonlines.internal.JsonParsers;
 import io.mlformats.jsonlines.internal.LineRecordLoop;
+import io.mlformats.core.ByteRange;
+import io.mlformats.core.SeekableInput;
+import io.mlformats.jsonlines.internal.ReaderInputs;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 
 /**
  * Reads Object2Vec JSON Lines: training pairs ({@code application/jsonlines}), pair-scoring instances and
  * encoder-embedding requests, depending on {@link Object2VecReadOptions}. Every record is checked: integer token
  * ids, non-empty lists, ids below the vocabulary size, labels in range, sequence lengths. {@link #current()}
- * returns a new owned {@link Object2VecPair} per line (lines are short). Not thread-safe.
+ * returns a view reused for every line ({@link Object2VecPairView#copy()} keeps one); valid lines of the common
+ * shape are read without allocating. Not thread-safe.
  */
-public final class Object2VecReader implements RecordReader<Object2VecPair> {
+public final class Object2VecReader implements RecordReader<Object2VecPairView> {
     private final LineRecordLoop loop;
     private final Object2VecDecoder decoder;
-    private Object2VecPair current;
+    private final Object2VecPairView view = new Object2VecPairView();
+    private final LineRecordLoop.LineDecoder lineDecoder;
 
     private Object2VecReader(ByteInput input, Object2VecReadOptions options) {
         this.loop = new LineRecordLoop(input, options.read());
         this.decoder = new Object2VecDecoder(options, new JsonParsers(options.read().limits()), loop.stats());
+        this.lineDecoder = (b, from, to, site) -> decoder.decodeLine(b, from, to, site, view);
     }
 
+    /**
+     * Reads a local file: gzip detected by content, plain files memory-mapped. The reader opens the file and
+     * closes it on {@code close()}.
+     */
     public static Object2VecReader open(Path file, Object2VecReadOptions options) throws IOException {
-        return new Object2VecReader(ByteSources.open(file, options.read().limits()), options);
+        return new Object2VecReader(ReaderInputs.file(file, options.read().limits()), options);
     }
 
-    public static Object2VecReader of(ByteInput input, Object2VecReadOptions options) {
-        return new Object2VecReader(input, options);
+    /** Reads a local file with {@link Object2VecReadOptions#defaults()}. As {@code open(Path, ...)}. */
+    public static Object2VecReader open(Path file) throws IOException {
+        return open(file, Object2VecReadOptions.defaults());
     }
 
-    public static Object2VecReader of(InputStream in, String name, Object2VecReadOptions options)
-            throws IOException {
-        return new Object2VecReader(ByteSources.stream(in, name, options.read().limits()), options);
+    /**
+     * Reads the lines that start in {@code range} of {@code input}, reading past its end to finish the last one
+     * ({@link ByteRange#ALL} for everything). Offsets in positions are offsets in the whole input; record indexes
+     * count from the start of the range. The caller owns {@code input}; the reader never closes it.
+     */
+    public static Object2VecReader open(SeekableInput input, ByteRange range, Object2VecReadOptions options) throws IOException {
+        return new Object2VecReader(ReaderInputs.range(input, range, options.read().limits()), options);
+    }
+
+    /**
+     * Reads a forward-only input: a stream ({@link ByteSources#stream}), bytes
+     * ({@code ByteSources.of(bytes).input()}), a source range. The caller owns {@code input}; the reader never
+     * closes it.
+     */
+    public static Object2VecReader open(ByteInput input, Object2VecReadOptions options) {
+        return new Object2VecReader(ReaderInputs.borrowed(input), options);
     }
 
     @Override
     public boolean next() throws IOException {
-        return loop.next((b, from, to, site) -> current = decoder.decodeLine(b, from, to, site));
+        return loop.next(lineDecoder);
     }
 
+    /**
+     * The current record; valid until the next {@link #next()} or {@link #close()}.
+     *
+     * @throws IllegalStateException before the first {@link #next()} or after it returned false
+     */
     @Override
-    public Object2VecPair current() {
-        return current;
+    public Object2VecPairView current() {
+        loop.checkCurrent();
+        return view;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.mlformats.object2vec;
 
-import io.mlformats.core.ByteSources;
+import io.mlformats.core.SourcePosition;
+import io.mlformats.core.validate.AlgorithmValidator;
 import io.mlformats.core.ErrorPolicy;
 import io.mlformats.core.ReadMode;
 import io.mlformats.core.ReadOptions;
@@ -16,14 +17,23 @@ import java.nio.file.Path;
  * Checks Object2Vec training (or inference) files against the hyperparameters and reports every problem with
  * file, line, byte offset and record index: the record errors of {@link Object2VecProblem} (token ids not
  * integers, negative or {@code >= encN_vocab_size}, empty lists, labels missing, not numbers or outside
- * {@code 0..num_classes-1}) and, as warnings, sequences longer than {@code encN_max_seq_len} (the algorithm's
- * handling is undocumented). Also computes what the data needs: {@link #maxTokenId(int)}. Not thread-safe.
+ * {@code 0..num_classes-1}; found by {@link Object2VecReader}) and, as warnings, sequences longer than
+ * {@code encN_max_seq_len} (the algorithm's handling is undocumented). Also computes what the data needs:
+ * {@link #maxTokenId(int)}.
+ *
+ * <p>As an {@link AlgorithmValidator}: {@link #check} each pair a reader yields, {@link #merge} validators of parts
+ * read in parallel, then {@link #finish()}. Not thread-safe.
  */
-public final class Object2VecValidator {
+public final class Object2VecValidator implements AlgorithmValidator<Object2VecPairView> {
     private final Object2VecReadOptions options;
     private final ValidationReport report;
     private final long[] maxToken = {-1, -1};
+    private boolean finished;
 
+    /**
+     * A validator for data read with {@code options} (read leniently, collecting errors), keeping at most
+     * {@code maxProblems} problems.
+     */
     public Object2VecValidator(Object2VecReadOptions options, int maxProblems) {
         this.options = options.withRead(options.read().withMode(ReadMode.LENIENT)
                 .withErrorPolicy(ErrorPolicy.SKIP_AND_COLLECT).withMaxErrorsKept(maxProblems));
@@ -36,29 +46,83 @@ public final class Object2VecValidator {
         for (Path f : ChannelFiles.list(channel)) {
             v.add(f);
         }
-        return v.report();
+        return v.finish();
     }
 
+    @Override
+    public String algorithm() {
+        return "object2vec";
+    }
+
+    /**
+     * Checks one valid pair (sequence lengths; token ids for {@link #maxTokenId}) and counts it.
+     *
+     * @throws IllegalStateException after {@link #finish()}
+     */
+    @Override
+    public void check(Object2VecPairView p, SourcePosition position) {
+        checkOpen();
+        report.countRecord();
+        pair(p, position);
+    }
+
+    /**
+     * Adds what {@code other} saw: its report and largest token ids.
+     *
+     * @throws IllegalArgumentException if {@code other} is not an Object2Vec validator with the same hyperparameters
+     * @throws IllegalStateException    if either has finished
+     */
+    @Override
+    public void merge(AlgorithmValidator<Object2VecPairView> other) {
+        if (!(other instanceof Object2VecValidator o)
+                || !o.options.hyperparameters().equals(options.hyperparameters())) {
+            throw new IllegalArgumentException("can only merge an Object2VecValidator with the same hyperparameters");
+        }
+        checkOpen();
+        o.checkOpen();
+        maxToken[0] = Math.max(maxToken[0], o.maxToken[0]);
+        maxToken[1] = Math.max(maxToken[1], o.maxToken[1]);
+        report.merge(o.report);
+    }
+
+    /** The report (no dataset-level rules beyond the per-record ones); again on later calls. */
+    @Override
+    public ValidationReport finish() {
+        finished = true;
+        return report;
+    }
+
+    private void checkOpen() {
+        if (finished) {
+            throw new IllegalStateException("the validator has finished");
+        }
+    }
+
+    /** Reads a file and checks every pair; record errors of the reader go to the report. */
     public void add(Path file) throws IOException {
-        Object2VecHyperparameters hp = options.hyperparameters();
-        try (Object2VecReader r = Object2VecReader.of(ByteSources.open(file, options.read().limits()), options)) {
-            ValidatingReadLoop.run(r, report, Object2VecProblem.INVALID_JSON.name(), p -> {
-                check(p.in0(), 0, hp.enc0MaxSeqLen(), r);
-                check(p.in1(), 1, hp.enc1MaxSeqLen(), r);
-            });
+        checkOpen();
+        try (Object2VecReader r = Object2VecReader.open(file, options)) {
+            ValidatingReadLoop.run(r, report, Object2VecProblem.INVALID_JSON.name(), p -> pair(p, r.position()));
         }
     }
 
-    private void check(int[] ids, int enc, int maxLen, Object2VecReader r) {
-        if (ids == null) {
-            return;
+    private void pair(Object2VecPairView p, SourcePosition at) {
+        Object2VecHyperparameters hp = options.hyperparameters();
+        if (p.hasIn0()) {
+            check(p.in0Array(), p.in0Length(), 0, hp.enc0MaxSeqLen(), at);
         }
-        for (int id : ids) {
-            maxToken[enc] = Math.max(maxToken[enc], id);
+        if (p.hasIn1()) {
+            check(p.in1Array(), p.in1Length(), 1, hp.enc1MaxSeqLen(), at);
         }
-        if (maxLen > 0 && ids.length > maxLen) {
+    }
+
+    private void check(int[] ids, int length, int enc, int maxLen, SourcePosition at) {
+        for (int i = 0; i < length; i++) {
+            maxToken[enc] = Math.max(maxToken[enc], ids[i]);
+        }
+        if (maxLen > 0 && length > maxLen) {
             report.add(new ValidationProblem(Object2VecProblem.SEQUENCE_LONGER_THAN_MAX.name(), Severity.WARNING,
-                    r.position(), "in" + enc + " has " + ids.length + " token ids, more than enc" + enc
+                    at, "in" + enc + " has " + length + " token ids, more than enc" + enc
                     + "_max_seq_len=" + maxLen + " (undocumented whether the algorithm truncates or fails)"));
         }
     }
@@ -68,6 +132,7 @@ public final class Object2VecValidator {
         return maxToken[encoder];
     }
 
+    /** The report so far. */
     public ValidationReport report() {
         return report;
     }

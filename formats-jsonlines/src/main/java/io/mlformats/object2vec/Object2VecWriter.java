@@ -2,7 +2,6 @@ package io.mlformats.object2vec;
 
 import io.mlformats.core.RecordWriter;
 import io.mlformats.jsonlines.JsonTextWriter;
-import io.mlformats.core.OutputTarget;
 import io.mlformats.jsonlines.internal.JsonLinesOutput;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,36 +11,55 @@ import java.nio.file.Path;
  * Writes Object2Vec JSON Lines {@code {"label": 1, "in0": [...], "in1": [...]}} (label and inputs only when
  * present), {@code \n} endings. Integer labels are written as integers and real labels always with a fraction or
  * exponent ({@code 4.0}), so they read back as the same kind. Refuses negative token ids, empty lists and
- * non-finite labels ({@link IllegalArgumentException}, nothing written). Files are published on close. Not
- * thread-safe.
+ * non-finite labels ({@link IllegalArgumentException}, nothing written). Follows the {@link RecordWriter}
+ * lifecycle: published by {@link #commit()} only. Not thread-safe.
  */
 public final class Object2VecWriter implements RecordWriter<Object2VecPair> {
     private final JsonLinesOutput output;
     private final JsonTextWriter out;
 
-    private Object2VecWriter(OutputTarget target) {
-        this.output = new JsonLinesOutput(target);
+    private Object2VecWriter(JsonLinesOutput output) {
+        this.output = output;
         this.out = output.json();
     }
 
-    public static Object2VecWriter create(Path file, boolean gzip) throws IOException {
-        return new Object2VecWriter(OutputTarget.file(file, gzip));
+    /**
+     * Writes {@code file} through a hidden temporary sibling that {@link #commit()} renames over it; gzip-compressed
+     * when {@code options} ask for it. The writer creates the file and publishes or deletes it.
+     */
+    public static Object2VecWriter open(Path file, Object2VecWriteOptions options) throws IOException {
+        return new Object2VecWriter(JsonLinesOutput.file(file, options.gzip()));
     }
 
-    public static Object2VecWriter to(OutputStream stream) {
-        return new Object2VecWriter(OutputTarget.of(stream));
+    /** Writes {@code file} with {@link Object2VecWriteOptions#defaults()}. As {@code open(Path, ...)}. */
+    public static Object2VecWriter open(Path file) throws IOException {
+        return open(file, Object2VecWriteOptions.defaults());
     }
 
+    /**
+     * Writes to the caller's stream; {@link #commit()} finishes it (gzip trailer when asked for) and flushes it.
+     * The caller owns {@code out}; the writer never closes it.
+     */
+    public static Object2VecWriter open(OutputStream out, Object2VecWriteOptions options) throws IOException {
+        return new Object2VecWriter(JsonLinesOutput.stream(out, options.gzip()));
+    }
+
+    /** Writes one record; a refused record ({@link IllegalArgumentException}) leaves nothing written. */
     @Override
     public void write(Object2VecPair pair) throws IOException {
         output.beginRecord();
         try {
             writeObject(out, pair);
-            out.endLine();
         } catch (RuntimeException e) {
-            out.rollback();
+            output.rollback();
             throw e;
         }
+        output.endRecord();
+    }
+
+    /** Writes the current record of a reader (copied first: token-id buffers are the reader's). */
+    public void write(Object2VecPairView view) throws IOException {
+        write(view.copy());
     }
 
     /** Writes the JSON object of a pair (no newline). */
@@ -97,24 +115,27 @@ public final class Object2VecWriter implements RecordWriter<Object2VecPair> {
         out.intArray(ids, ids.length);
     }
 
+    /** Pushes buffered records to the output; never publishes a file. */
     @Override
     public void flush() throws IOException {
         output.flush();
     }
 
+    /** Finishes and publishes the output (see {@link RecordWriter#commit()}). */
     @Override
     public void commit() throws IOException {
-        output.close();
+        output.commit();
     }
 
-    /** Gives up: a file target is deleted. */
+    /** Discards the output (see {@link RecordWriter#abort()}); idempotent. */
+    @Override
     public void abort() {
         output.abort();
     }
 
-    /** Aborts unless {@link #commit()} succeeded. */
+    /** Aborts unless {@link #commit()} succeeded; idempotent. */
     @Override
     public void close() {
-        abort();
+        output.abort();
     }
 }

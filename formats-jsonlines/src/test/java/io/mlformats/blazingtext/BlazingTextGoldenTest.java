@@ -10,6 +10,7 @@ import io.mlformats.core.ReadOptions;
 import io.mlformats.testkit.Golden;
 import io.mlformats.manifest.AugmentedManifestReader;
 import io.mlformats.manifest.AugmentedManifestWriter;
+import io.mlformats.manifest.ManifestWriteOptions;
 import io.mlformats.manifest.ManifestReadOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,9 +28,9 @@ class BlazingTextGoldenTest {
 
     static List<BlazingTextLine> readAll(byte[] bytes, BlazingTextReadOptions o) throws IOException {
         List<BlazingTextLine> out = new ArrayList<>();
-        try (BlazingTextReader r = BlazingTextReader.of(ByteSources.of(bytes).input(), o)) {
+        try (BlazingTextReader r = BlazingTextReader.open(ByteSources.of(bytes).input(), o)) {
             while (r.next()) {
-                out.add(r.current().toLine());
+                out.add(r.current().copy());
             }
         }
         return out;
@@ -140,8 +141,9 @@ class BlazingTextGoldenTest {
         try (AugmentedManifestReader in = AugmentedManifestReader.open(
                 Golden.path("jsonlines/manifest/blazingtext_augmented_manifest.jsonl"),
                 ManifestReadOptions.attributes("source", "label"));
-             BlazingTextWriter out = BlazingTextWriter.to(text, FastTextTokenizer.DEFAULT_LABEL_PREFIX)) {
+             BlazingTextWriter out = BlazingTextWriter.open(text, BlazingTextWriteOptions.defaults())) {
             assertEquals(4, BlazingTextManifest.fromManifest(in, out, FastTextTokenizer.DEFAULT_LABEL_PREFIX));
+            out.commit();
         }
         String[] got = text.toString(StandardCharsets.UTF_8).split("\n");
         assertEquals(fastTextLines.size(), got.length);
@@ -150,10 +152,10 @@ class BlazingTextGoldenTest {
         }
         // text -> manifest gives the records back
         ByteArrayOutputStream manifest = new ByteArrayOutputStream();
-        try (BlazingTextReader in = BlazingTextReader.of(ByteSources.of(text.toByteArray()).input(),
-                BlazingTextReadOptions.supervised());
-             AugmentedManifestWriter out = AugmentedManifestWriter.to(manifest)) {
+        try (BlazingTextReader in = BlazingTextReader.open(ByteSources.of(text.toByteArray()).input(), BlazingTextReadOptions.supervised());
+             AugmentedManifestWriter out = AugmentedManifestWriter.open(manifest, ManifestWriteOptions.defaults())) {
             BlazingTextManifest.toManifest(in, out);
+            out.commit();
         }
         String[] records = manifest.toString(StandardCharsets.UTF_8).split("\n");
         JsonNode expected = side.get("records");
@@ -165,8 +167,9 @@ class BlazingTextGoldenTest {
         try (AugmentedManifestReader in = AugmentedManifestReader.open(
                 Golden.path("jsonlines/real/blazingtext_doc_augmented_manifest.jsonl"),
                 ManifestReadOptions.attributes("source", "label"));
-             BlazingTextWriter out = BlazingTextWriter.to(real, FastTextTokenizer.DEFAULT_LABEL_PREFIX)) {
+             BlazingTextWriter out = BlazingTextWriter.open(real, BlazingTextWriteOptions.defaults())) {
             BlazingTextManifest.fromManifest(in, out, FastTextTokenizer.DEFAULT_LABEL_PREFIX);
+            out.commit();
         }
         assertEquals(text.toString(StandardCharsets.UTF_8), real.toString(StandardCharsets.UTF_8));
     }

@@ -1,5 +1,6 @@
 package io.mlformats.deepar;
 
+import io.mlformats.core.ByteSources;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,7 +34,7 @@ class DeepArGoldenTest {
         List<DeepArSeries> out = new ArrayList<>();
         try (DeepArReader r = DeepArReader.open(file, options)) {
             while (r.next()) {
-                out.add(r.current().toSeries());
+                out.add(r.current().copy());
             }
         }
         return out;
@@ -422,7 +423,7 @@ class DeepArGoldenTest {
             String start = r.get("start").asString();
             String want = strict.get(start);
             byte[] line = ("{\"start\": \"" + start + "\", \"target\": [1]}\n").getBytes(StandardCharsets.UTF_8);
-            try (DeepArReader reader = DeepArReader.of(line, "s", DeepArReadOptions.training())) {
+            try (DeepArReader reader = DeepArReader.open(ByteSources.of(line, "s").input(), DeepArReadOptions.training())) {
                 if (want.equals("ok")) {
                     assertTrue(reader.next());
                     assertFalse(r.get("H").asString().startsWith("error"), "pandas accepts it too");

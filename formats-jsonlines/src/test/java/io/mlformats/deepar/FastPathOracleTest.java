@@ -1,5 +1,6 @@
 package io.mlformats.deepar;
 
+import io.mlformats.core.ByteSources;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -115,11 +116,11 @@ class FastPathOracleTest {
         withNl[line.length] = '\n';
         DeepArReadOptions o = DeepArReadOptions.training().withMode(io.mlformats.core.ReadMode.LENIENT)
                 .withDynamicFeatLength(DynamicFeatLength.TARGET, 0).withKeepExtraFields(jacksonOnly);
-        try (DeepArReader r = DeepArReader.of(withNl, "l", o)) {
+        try (DeepArReader r = DeepArReader.open(ByteSources.of(withNl, "l").input(), o)) {
             if (!r.next()) {
                 return new Outcome(null, "blank", -1);
             }
-            DeepArSeries s = r.current().toSeries();
+            DeepArSeries s = r.current().copy();
             return new Outcome(s.withExtraFields(null), null, -1);
         } catch (FormatException e) {
             return new Outcome(null, e.detail(), e.position().byteOffset());
@@ -175,8 +176,7 @@ class FastPathOracleTest {
                 sb.append(i > 0 ? ", " : "").append(number(r, texts));
             }
             sb.append("]}\n");
-            try (DeepArReader rd = DeepArReader.of(sb.toString().getBytes(StandardCharsets.UTF_8), "n",
-                    DeepArReadOptions.training())) {
+            try (DeepArReader rd = DeepArReader.open(ByteSources.of(sb.toString().getBytes(StandardCharsets.UTF_8), "n").input(), DeepArReadOptions.training())) {
                 rd.next();
                 float[] t = rd.current().targetArray();
                 for (int i = 0; i < texts.size(); i++) {

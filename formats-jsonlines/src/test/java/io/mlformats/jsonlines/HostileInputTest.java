@@ -39,32 +39,28 @@ class HostileInputTest {
         ReadOptions ro = ReadOptions.defaults().withMode(mode).withErrorPolicy(ErrorPolicy.SKIP_AND_COLLECT)
                 .withLimits(ReadLimits.builder().maxLineBytes(1 << 16).maxArrayElements(10_000).build());
         run(() -> {
-            try (DeepArReader r = DeepArReader.of(ByteSources.input(ByteSources.of(bytes), ro.limits()),
-                    DeepArReadOptions.training().withRead(ro).withKeepExtraFields(mode == ReadMode.LENIENT))) {
+            try (DeepArReader r = DeepArReader.open(ByteSources.input(ByteSources.of(bytes), ro.limits()), DeepArReadOptions.training().withRead(ro).withKeepExtraFields(mode == ReadMode.LENIENT))) {
                 while (r.next()) {
-                    r.current().toSeries();
+                    r.current().copy();
                 }
             }
         });
         run(() -> {
-            try (Object2VecReader r = Object2VecReader.of(ByteSources.of(bytes).input(),
-                    Object2VecReadOptions.training(Object2VecHyperparameters.classification(100, 5, 3)).withRead(ro))) {
+            try (Object2VecReader r = Object2VecReader.open(ByteSources.of(bytes).input(), Object2VecReadOptions.training(Object2VecHyperparameters.classification(100, 5, 3)).withRead(ro))) {
                 while (r.next()) {
                     r.current();
                 }
             }
         });
         run(() -> {
-            try (BlazingTextReader r = BlazingTextReader.of(ByteSources.of(bytes).input(),
-                    BlazingTextReadOptions.supervised().withRead(ro))) {
+            try (BlazingTextReader r = BlazingTextReader.open(ByteSources.of(bytes).input(), BlazingTextReadOptions.supervised().withRead(ro))) {
                 while (r.next()) {
-                    r.current().toLine();
+                    r.current().copy();
                 }
             }
         });
         run(() -> {
-            try (AugmentedManifestReader r = AugmentedManifestReader.of(ByteSources.of(bytes).input(),
-                    ManifestReadOptions.attributes("source").withRead(ro).withGroundTruthLimits(true))) {
+            try (AugmentedManifestReader r = AugmentedManifestReader.open(ByteSources.of(bytes).input(), ManifestReadOptions.attributes("source").withRead(ro).withGroundTruthLimits(true))) {
                 while (r.next()) {
                     r.currentStreamed();
                 }
@@ -123,7 +119,7 @@ class HostileInputTest {
         String deep = "{\"start\": \"2020-01-01\", \"target\": [1], \"x\": " + "[".repeat(5000) + "]".repeat(5000) + "}\n";
         DeepArReadOptions o = DeepArReadOptions.training().withRead(ReadOptions.defaults()
                 .withLimits(ReadLimits.builder().maxNestingDepth(32).build()));
-        try (DeepArReader r = DeepArReader.of(deep.getBytes(StandardCharsets.UTF_8), "deep", o)) {
+        try (DeepArReader r = DeepArReader.open(ByteSources.of(deep.getBytes(StandardCharsets.UTF_8), "deep").input(), o)) {
             LimitExceededException e = assertThrows(LimitExceededException.class, r::next);
             assertEquals("maxNestingDepth", e.limitName());
             assertEquals(1, e.position().line());
@@ -139,13 +135,13 @@ class HostileInputTest {
         byte[] line = sb.append("]}\n").toString().getBytes(StandardCharsets.UTF_8);
         DeepArReadOptions o = DeepArReadOptions.training().withRead(ReadOptions.defaults()
                 .withLimits(ReadLimits.builder().maxArrayElements(1000).build()));
-        try (DeepArReader r = DeepArReader.of(line, "huge", o)) {
+        try (DeepArReader r = DeepArReader.open(ByteSources.of(line, "huge").input(), o)) {
             LimitExceededException e = assertThrows(LimitExceededException.class, r::next);
             assertEquals("maxArrayElements", e.limitName());
         }
         DeepArReadOptions shortLines = DeepArReadOptions.training().withRead(ReadOptions.defaults()
                 .withLimits(ReadLimits.builder().maxLineBytes(100).build()));
-        try (DeepArReader r = DeepArReader.of(line, "long", shortLines)) {
+        try (DeepArReader r = DeepArReader.open(ByteSources.of(line, "long").input(), shortLines)) {
             LimitExceededException e = assertThrows(LimitExceededException.class, r::next);
             assertEquals("maxLineBytes", e.limitName());
             assertTrue(e.getMessage().contains("ReadLimits.builder().maxLineBytes"), e.getMessage());

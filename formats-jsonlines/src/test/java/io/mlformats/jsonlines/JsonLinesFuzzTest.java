@@ -8,6 +8,7 @@ import io.mlformats.blazingtext.BlazingTextLine;
 import io.mlformats.blazingtext.BlazingTextReadOptions;
 import io.mlformats.blazingtext.BlazingTextReader;
 import io.mlformats.blazingtext.BlazingTextWriter;
+import io.mlformats.blazingtext.BlazingTextWriteOptions;
 import io.mlformats.blazingtext.FastTextTokenizer;
 import io.mlformats.core.ByteSources;
 import io.mlformats.core.ReadMode;
@@ -15,8 +16,10 @@ import io.mlformats.deepar.DeepArReadOptions;
 import io.mlformats.deepar.DeepArReader;
 import io.mlformats.deepar.DeepArSeries;
 import io.mlformats.deepar.DeepArWriter;
+import io.mlformats.deepar.DeepArWriteOptions;
 import io.mlformats.manifest.AugmentedManifestReader;
 import io.mlformats.manifest.AugmentedManifestWriter;
+import io.mlformats.manifest.ManifestWriteOptions;
 import io.mlformats.manifest.ManifestReadOptions;
 import io.mlformats.manifest.ManifestRecord;
 import io.mlformats.object2vec.Object2VecHyperparameters;
@@ -24,6 +27,7 @@ import io.mlformats.object2vec.Object2VecPair;
 import io.mlformats.object2vec.Object2VecReadOptions;
 import io.mlformats.object2vec.Object2VecReader;
 import io.mlformats.object2vec.Object2VecWriter;
+import io.mlformats.object2vec.Object2VecWriteOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.SplittableRandom;
@@ -57,13 +61,13 @@ class JsonLinesFuzzTest {
     void deepArRoundTrip(FuzzedDataProvider data) throws IOException {
         DeepArSeries s = Generators.series(new SplittableRandom(data.consumeLong()), true);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (DeepArWriter w = DeepArWriter.to(out)) {
+        try (DeepArWriter w = DeepArWriter.open(out, DeepArWriteOptions.defaults())) {
             w.write(s);
+            w.commit();
         }
-        try (DeepArReader r = DeepArReader.of(out.toByteArray(), "f",
-                DeepArReadOptions.training().withKeepExtraFields(true))) {
+        try (DeepArReader r = DeepArReader.open(ByteSources.of(out.toByteArray(), "f").input(), DeepArReadOptions.training().withKeepExtraFields(true))) {
             r.next();
-            assertEquals(s, r.current().toSeries());
+            assertEquals(s, r.current().copy());
         }
     }
 
@@ -71,13 +75,13 @@ class JsonLinesFuzzTest {
     void object2VecRoundTrip(FuzzedDataProvider data) throws IOException {
         Object2VecPair p = Generators.pair(new SplittableRandom(data.consumeLong()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Object2VecWriter w = Object2VecWriter.to(out)) {
+        try (Object2VecWriter w = Object2VecWriter.open(out, Object2VecWriteOptions.defaults())) {
             w.write(p);
+            w.commit();
         }
-        try (Object2VecReader r = Object2VecReader.of(ByteSources.of(out.toByteArray()).input(),
-                Object2VecReadOptions.inference(Object2VecHyperparameters.unchecked()))) {
+        try (Object2VecReader r = Object2VecReader.open(ByteSources.of(out.toByteArray()).input(), Object2VecReadOptions.inference(Object2VecHyperparameters.unchecked()))) {
             r.next();
-            assertEquals(p, r.current());
+            assertEquals(p, r.current().copy());
         }
     }
 
@@ -86,13 +90,13 @@ class JsonLinesFuzzTest {
         BlazingTextLine l = Generators.textLine(new SplittableRandom(data.consumeLong()),
                 FastTextTokenizer.DEFAULT_LABEL_PREFIX);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (BlazingTextWriter w = BlazingTextWriter.to(out, FastTextTokenizer.DEFAULT_LABEL_PREFIX)) {
+        try (BlazingTextWriter w = BlazingTextWriter.open(out, BlazingTextWriteOptions.defaults())) {
             w.write(l);
+            w.commit();
         }
-        try (BlazingTextReader r = BlazingTextReader.of(ByteSources.of(out.toByteArray()).input(),
-                BlazingTextReadOptions.supervised())) {
+        try (BlazingTextReader r = BlazingTextReader.open(ByteSources.of(out.toByteArray()).input(), BlazingTextReadOptions.supervised())) {
             r.next();
-            assertEquals(l, r.current().toLine());
+            assertEquals(l, r.current().copy());
         }
     }
 
@@ -100,11 +104,11 @@ class JsonLinesFuzzTest {
     void manifestRoundTrip(FuzzedDataProvider data) throws IOException {
         ManifestRecord m = Generators.manifest(new SplittableRandom(data.consumeLong()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (AugmentedManifestWriter w = AugmentedManifestWriter.to(out)) {
+        try (AugmentedManifestWriter w = AugmentedManifestWriter.open(out, ManifestWriteOptions.defaults())) {
             w.write(m);
+            w.commit();
         }
-        try (AugmentedManifestReader r = AugmentedManifestReader.of(ByteSources.of(out.toByteArray()).input(),
-                ManifestReadOptions.any())) {
+        try (AugmentedManifestReader r = AugmentedManifestReader.open(ByteSources.of(out.toByteArray()).input(), ManifestReadOptions.any())) {
             r.next();
             assertEquals(m, r.current());
         }

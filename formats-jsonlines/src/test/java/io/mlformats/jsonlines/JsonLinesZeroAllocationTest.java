@@ -1,5 +1,6 @@
 package io.mlformats.jsonlines;
 
+import io.mlformats.core.ByteSources;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,7 +61,7 @@ class JsonLinesZeroAllocationTest {
 
     private static long stream(byte[] data) throws IOException {
         long n = 0;
-        try (DeepArReader r = DeepArReader.of(data, "alloc.json", DeepArReadOptions.training())) {
+        try (DeepArReader r = DeepArReader.open(ByteSources.of(data, "alloc.json").input(), DeepArReadOptions.training())) {
             while (r.next()) {
                 DeepArSeriesView s = r.current();
                 n += s.targetLength() + s.catLength();

@@ -6,6 +6,7 @@ import io.mlformats.blazingtext.BlazingTextLine;
 import io.mlformats.blazingtext.BlazingTextReadOptions;
 import io.mlformats.blazingtext.BlazingTextReader;
 import io.mlformats.blazingtext.BlazingTextWriter;
+import io.mlformats.blazingtext.BlazingTextWriteOptions;
 import io.mlformats.blazingtext.FastTextTokenizer;
 import io.mlformats.core.ByteInput;
 import io.mlformats.core.ByteSources;
@@ -14,8 +15,10 @@ import io.mlformats.deepar.DeepArReadOptions;
 import io.mlformats.deepar.DeepArReader;
 import io.mlformats.deepar.DeepArSeries;
 import io.mlformats.deepar.DeepArWriter;
+import io.mlformats.deepar.DeepArWriteOptions;
 import io.mlformats.manifest.AugmentedManifestReader;
 import io.mlformats.manifest.AugmentedManifestWriter;
+import io.mlformats.manifest.ManifestWriteOptions;
 import io.mlformats.manifest.ManifestReadOptions;
 import io.mlformats.manifest.ManifestRecord;
 import io.mlformats.object2vec.Object2VecHyperparameters;
@@ -23,6 +26,7 @@ import io.mlformats.object2vec.Object2VecPair;
 import io.mlformats.object2vec.Object2VecReadOptions;
 import io.mlformats.object2vec.Object2VecReader;
 import io.mlformats.object2vec.Object2VecWriter;
+import io.mlformats.object2vec.Object2VecWriteOptions;
 import io.mlformats.testkit.AdversarialInputs;
 import io.mlformats.testkit.Seeds;
 import java.io.ByteArrayOutputStream;
@@ -57,10 +61,10 @@ class RoundTripPropertiesTest {
 
     static List<DeepArSeries> deepAr(ByteInput in) throws IOException {
         List<DeepArSeries> out = new ArrayList<>();
-        try (DeepArReader r = DeepArReader.of(in, DeepArReadOptions.training()
+        try (DeepArReader r = DeepArReader.open(in, DeepArReadOptions.training()
                 .withDynamicFeatLength(io.mlformats.deepar.DynamicFeatLength.TARGET, 0).withKeepExtraFields(true))) {
             while (r.next()) {
-                out.add(r.current().toSeries());
+                out.add(r.current().copy());
             }
         }
         return out;
@@ -76,20 +80,22 @@ class RoundTripPropertiesTest {
                 series.add(Generators.series(r, true));
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (DeepArWriter w = DeepArWriter.to(out)) {
+            try (DeepArWriter w = DeepArWriter.open(out, DeepArWriteOptions.defaults())) {
                 for (DeepArSeries s : series) {
                     w.write(s);
                 }
+                w.commit();
             }
             byte[] bytes = out.toByteArray();
             allSources(bytes, RoundTripPropertiesTest::deepAr, series, Seeds.describe(base, c));
             // and the view writer reproduces the same bytes
             ByteArrayOutputStream again = new ByteArrayOutputStream();
-            try (DeepArReader rd = DeepArReader.of(bytes, "b", DeepArReadOptions.training().withKeepExtraFields(true));
-                 DeepArWriter w = DeepArWriter.to(again)) {
+            try (DeepArReader rd = DeepArReader.open(ByteSources.of(bytes, "b").input(), DeepArReadOptions.training().withKeepExtraFields(true));
+                 DeepArWriter w = DeepArWriter.open(again, DeepArWriteOptions.defaults())) {
                 while (rd.next()) {
                     w.write(rd.current());
                 }
+                w.commit();
             }
             assertEquals(new String(bytes, java.nio.charset.StandardCharsets.UTF_8),
                     again.toString(java.nio.charset.StandardCharsets.UTF_8), Seeds.describe(base, c));
@@ -105,16 +111,17 @@ class RoundTripPropertiesTest {
         }
         for (boolean gz : new boolean[] {false, true}) {
             Path f = dir.resolve(gz ? "s.json.gz" : "s.json");
-            try (DeepArWriter w = DeepArWriter.create(f, gz)) {
+            try (DeepArWriter w = DeepArWriter.open(f, DeepArWriteOptions.defaults().withGzip(gz))) {
                 for (DeepArSeries s : series) {
                     w.write(s);
                 }
+                w.commit();
             }
             assertEquals(series, deepAr(ByteSources.open(f, ReadLimits.defaults())), "gzip " + gz);
         }
         // an aborted writer leaves nothing
         Path aborted = dir.resolve("aborted.json");
-        DeepArWriter w = DeepArWriter.create(aborted, false);
+        DeepArWriter w = DeepArWriter.open(aborted, DeepArWriteOptions.defaults().withGzip(false));
         w.write(series.get(0));
         w.abort();
         assertEquals(List.of("s.json", "s.json.gz"), Files.list(dir).map(p -> p.getFileName().toString()).sorted()
@@ -123,10 +130,10 @@ class RoundTripPropertiesTest {
 
     static List<Object2VecPair> o2v(ByteInput in) throws IOException {
         List<Object2VecPair> out = new ArrayList<>();
-        try (Object2VecReader r = Object2VecReader.of(in, Object2VecReadOptions.inference(
+        try (Object2VecReader r = Object2VecReader.open(in, Object2VecReadOptions.inference(
                 Object2VecHyperparameters.unchecked()))) {
             while (r.next()) {
-                out.add(r.current());
+                out.add(r.current().copy());
             }
         }
         return out;
@@ -142,10 +149,11 @@ class RoundTripPropertiesTest {
                 pairs.add(Generators.pair(r));
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (Object2VecWriter w = Object2VecWriter.to(out)) {
+            try (Object2VecWriter w = Object2VecWriter.open(out, Object2VecWriteOptions.defaults())) {
                 for (Object2VecPair p : pairs) {
                     w.write(p);
                 }
+                w.commit();
             }
             allSources(out.toByteArray(), RoundTripPropertiesTest::o2v, pairs, Seeds.describe(base, c));
         }
@@ -153,9 +161,9 @@ class RoundTripPropertiesTest {
 
     static List<BlazingTextLine> text(ByteInput in) throws IOException {
         List<BlazingTextLine> out = new ArrayList<>();
-        try (BlazingTextReader r = BlazingTextReader.of(in, BlazingTextReadOptions.supervised())) {
+        try (BlazingTextReader r = BlazingTextReader.open(in, BlazingTextReadOptions.supervised())) {
             while (r.next()) {
-                out.add(r.current().toLine());
+                out.add(r.current().copy());
             }
         }
         return out;
@@ -171,10 +179,11 @@ class RoundTripPropertiesTest {
                 lines.add(Generators.textLine(r, FastTextTokenizer.DEFAULT_LABEL_PREFIX));
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (BlazingTextWriter w = BlazingTextWriter.to(out, FastTextTokenizer.DEFAULT_LABEL_PREFIX)) {
+            try (BlazingTextWriter w = BlazingTextWriter.open(out, BlazingTextWriteOptions.defaults())) {
                 for (BlazingTextLine l : lines) {
                     w.write(l);
                 }
+                w.commit();
             }
             allSources(out.toByteArray(), RoundTripPropertiesTest::text, lines, Seeds.describe(base, c));
         }
@@ -182,7 +191,7 @@ class RoundTripPropertiesTest {
 
     static List<ManifestRecord> manifest(ByteInput in) throws IOException {
         List<ManifestRecord> out = new ArrayList<>();
-        try (AugmentedManifestReader r = AugmentedManifestReader.of(in, ManifestReadOptions.any())) {
+        try (AugmentedManifestReader r = AugmentedManifestReader.open(in, ManifestReadOptions.any())) {
             while (r.next()) {
                 out.add(r.current());
             }
@@ -200,10 +209,11 @@ class RoundTripPropertiesTest {
                 records.add(Generators.manifest(r));
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (AugmentedManifestWriter w = AugmentedManifestWriter.to(out)) {
+            try (AugmentedManifestWriter w = AugmentedManifestWriter.open(out, ManifestWriteOptions.defaults())) {
                 for (ManifestRecord m : records) {
                     w.write(m);
                 }
+                w.commit();
             }
             allSources(out.toByteArray(), RoundTripPropertiesTest::manifest, records, Seeds.describe(base, c));
         }

@@ -1,5 +1,7 @@
 package io.mlformats.manifest;
 
+import io.mlformats.core.ReadLimits;
+import io.mlformats.core.ByteSources;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -66,10 +68,11 @@ class ManifestGoldenTest {
         assertEquals("[1, 0]", all.get(2).raw("mood"));
         // written back byte for byte (CRLF becomes LF)
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (AugmentedManifestWriter w = AugmentedManifestWriter.to(out)) {
+        try (AugmentedManifestWriter w = AugmentedManifestWriter.open(out, ManifestWriteOptions.defaults())) {
             for (ManifestRecord r : all) {
                 w.write(r);
             }
+            w.commit();
         }
         String original = new String(Golden.bytes("jsonlines/manifest/groundtruth_text_classification.manifest"),
                 java.nio.charset.StandardCharsets.UTF_8).replace("\r\n", "\n");
@@ -104,7 +107,7 @@ class ManifestGoldenTest {
         byte[] line = ("{\"source\": \"" + longValue + "\"}\n{\"$bad\": 1}\n{\"a-ref\": 3}\n").getBytes();
         ManifestReadOptions o = ManifestReadOptions.any().withGroundTruthLimits(true)
                 .withRead(ReadOptions.defaults().withErrorPolicy(ErrorPolicy.SKIP_AND_COLLECT));
-        try (AugmentedManifestReader r = AugmentedManifestReader.of(new java.io.ByteArrayInputStream(line), "m", o)) {
+        try (AugmentedManifestReader r = AugmentedManifestReader.open(ByteSources.stream(new java.io.ByteArrayInputStream(line), "m", ReadLimits.defaults()), o)) {
             assertFalse(r.next());
             List<String> codes = r.stats().errors().stream().map(e -> e.detail().split(":")[0]).toList();
             assertEquals(List.of("ATTRIBUTE_TOO_LONG", "INVALID_ATTRIBUTE_NAME", "REF_NOT_S3_URI"), codes);

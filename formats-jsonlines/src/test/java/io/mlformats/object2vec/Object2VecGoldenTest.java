@@ -27,7 +27,7 @@ class Object2VecGoldenTest {
         List<Object2VecPair> out = new ArrayList<>();
         try (Object2VecReader r = Object2VecReader.open(file, o)) {
             while (r.next()) {
-                out.add(r.current());
+                out.add(r.current().copy());
             }
         }
         return out;

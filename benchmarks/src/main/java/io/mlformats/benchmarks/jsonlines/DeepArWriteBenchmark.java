@@ -3,6 +3,7 @@ package io.mlformats.benchmarks.jsonlines;
 import io.mlformats.deepar.DeepArReadOptions;
 import io.mlformats.deepar.DeepArReader;
 import io.mlformats.deepar.DeepArSeries;
+import io.mlformats.deepar.DeepArWriteOptions;
 import io.mlformats.deepar.DeepArWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -45,7 +46,7 @@ public class DeepArWriteBenchmark {
         series = new ArrayList<>();
         try (DeepArReader r = DeepArReader.open(tmp, DeepArReadOptions.training())) {
             while (r.next() && series.size() < SERIES) {
-                series.add(r.current().toSeries());
+                series.add(r.current().copy());
             }
         }
         Files.delete(tmp);
@@ -55,10 +56,11 @@ public class DeepArWriteBenchmark {
     @Benchmark
     public long write() throws IOException {
         Counting out = new Counting();
-        try (DeepArWriter w = DeepArWriter.to(out)) {
+        try (DeepArWriter w = DeepArWriter.open(out, DeepArWriteOptions.defaults())) {
             for (DeepArSeries s : series) {
                 w.write(s);
             }
+            w.commit();
         }
         return out.n;
     }

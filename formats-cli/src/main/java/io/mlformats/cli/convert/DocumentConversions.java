@@ -4,16 +4,19 @@ import io.mlformats.core.vector.LabeledRow;
 import io.mlformats.blazingtext.BlazingTextManifest;
 import io.mlformats.blazingtext.BlazingTextReadOptions;
 import io.mlformats.blazingtext.BlazingTextReader;
+import io.mlformats.blazingtext.BlazingTextWriteOptions;
 import io.mlformats.blazingtext.BlazingTextWriter;
 import io.mlformats.core.FormatException;
 import io.mlformats.core.vector.ValueType;
 import io.mlformats.deepar.DeepArReadOptions;
 import io.mlformats.deepar.DeepArReader;
 import io.mlformats.deepar.DeepArSeriesView;
+import io.mlformats.deepar.DeepArWriteOptions;
 import io.mlformats.deepar.DeepArWriter;
 import io.mlformats.manifest.AugmentedManifestReader;
 import io.mlformats.manifest.AugmentedManifestWriter;
 import io.mlformats.manifest.ManifestReadOptions;
+import io.mlformats.manifest.ManifestWriteOptions;
 import io.mlformats.parquet.DeepArParquetReadOptions;
 import io.mlformats.parquet.DeepArParquetReader;
 import io.mlformats.parquet.DeepArParquetSeries;
@@ -138,7 +141,7 @@ public final class DocumentConversions {
      */
     public static long parquetToDeepAr(List<Path> inputs, Path output, ConvertOptions o, Listener reg)
             throws IOException {
-        DeepArWriter w = DeepArWriter.create(output, o.gzip());
+        DeepArWriter w = DeepArWriter.open(output, DeepArWriteOptions.defaults().withGzip(o.gzip()));
         Cleanup.Guard guard = reg.output(abortOnly(w::abort));
         long n = 0;
         try {
@@ -224,7 +227,7 @@ public final class DocumentConversions {
     /** BlazingText supervised text into augmented-manifest lines ({@code {"source": .., "label": n}}). */
     public static long textToManifest(List<Path> inputs, Path output, ConvertOptions o, Listener reg)
             throws IOException {
-        AugmentedManifestWriter w = AugmentedManifestWriter.create(output, o.gzip());
+        AugmentedManifestWriter w = AugmentedManifestWriter.open(output, ManifestWriteOptions.defaults().withGzip(o.gzip()));
         Cleanup.Guard guard = reg.output(abortOnly(w::abort));
         long n = 0;
         try {
@@ -247,7 +250,7 @@ public final class DocumentConversions {
     /** Augmented-manifest lines ({@code source}, {@code label}) into BlazingText supervised text. */
     public static long manifestToText(List<Path> inputs, Path output, ConvertOptions o, Listener reg)
             throws IOException {
-        BlazingTextWriter w = BlazingTextWriter.create(output, "__label__", o.gzip());
+        BlazingTextWriter w = BlazingTextWriter.open(output, BlazingTextWriteOptions.defaults().withGzip(o.gzip()));
         Cleanup.Guard guard = reg.output(abortOnly(w::abort));
         long n = 0;
         try {

@@ -11,6 +11,7 @@ import io.mlformats.deepar.DeepArReadOptions;
 import io.mlformats.deepar.DeepArReader;
 import io.mlformats.deepar.DeepArValidator;
 import io.mlformats.deepar.DeepArValidatorOptions;
+import io.mlformats.deepar.DeepArWriteOptions;
 import io.mlformats.deepar.DeepArWriter;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -48,15 +49,10 @@ final class DeepArHandler extends RecordHandler {
 
     @Override
     public ReadStats cat(Path file, ConvertOptions o, CatOutput out) throws IOException {
-        try (DeepArReader r = DeepArReader.open(file, DeepArReadOptions.training()
-                .withRead(o.readOptions()).withKeepExtraFields(true));
-             DeepArWriter w = DeepArWriter.to(out.raw())) {
-            while (r.next()) {
-                w.write(r.current());
-            }
-            w.commit();
-            return r.stats();
-        }
+        DeepArReader r = DeepArReader.open(file, DeepArReadOptions.training().withRead(o.readOptions())
+                .withKeepExtraFields(true));
+        return copy(r, DeepArWriter.open(out.raw(), DeepArWriteOptions.defaults()),
+                DeepArWriter::write);
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.mlformats.core.ReadStats;
 import io.mlformats.core.RecordReader;
 import io.mlformats.manifest.AugmentedManifestReader;
 import io.mlformats.manifest.AugmentedManifestWriter;
+import io.mlformats.manifest.ManifestWriteOptions;
 import io.mlformats.manifest.ManifestReadOptions;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -47,14 +48,8 @@ final class ManifestHandler extends RecordHandler {
 
     @Override
     public ReadStats cat(Path file, ConvertOptions o, CatOutput out) throws IOException {
-        try (AugmentedManifestReader r = open(file, o);
-             AugmentedManifestWriter w = AugmentedManifestWriter.to(out.raw())) {
-            while (r.next()) {
-                w.write(r.current());
-            }
-            w.commit();
-            return r.stats();
-        }
+        return copy(open(file, o), AugmentedManifestWriter.open(out.raw(), ManifestWriteOptions.defaults()),
+                AugmentedManifestWriter::write);
     }
 
     @Override

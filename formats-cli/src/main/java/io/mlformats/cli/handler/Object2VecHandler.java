@@ -10,6 +10,7 @@ import io.mlformats.object2vec.Object2VecReadOptions;
 import io.mlformats.object2vec.Object2VecReader;
 import io.mlformats.object2vec.Object2VecValidator;
 import io.mlformats.object2vec.Object2VecWriter;
+import io.mlformats.object2vec.Object2VecWriteOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -47,13 +48,8 @@ final class Object2VecHandler extends RecordHandler {
 
     @Override
     public ReadStats cat(Path file, ConvertOptions o, CatOutput out) throws IOException {
-        try (Object2VecReader r = open(file, o); Object2VecWriter w = Object2VecWriter.to(out.raw())) {
-            while (r.next()) {
-                w.write(r.current());
-            }
-            w.commit();
-            return r.stats();
-        }
+        return copy(open(file, o), Object2VecWriter.open(out.raw(), Object2VecWriteOptions.defaults()),
+                Object2VecWriter::write);
     }
 
     @Override

@@ -1,7 +1,9 @@
 package io.mlformats.cli.handler;
 
 import io.mlformats.cli.convert.ConvertOptions;
+import io.mlformats.core.ReadStats;
 import io.mlformats.core.RecordReader;
+import io.mlformats.core.RecordWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -19,5 +21,27 @@ abstract class RecordHandler implements FormatHandler {
         try (RecordReader<?> r = openRecords(file, o)) {
             into.addRecords(r, noun());
         }
+    }
+
+    /**
+     * {@code cat} for document formats: every record of {@code r} re-written canonically by {@code w} (onto the
+     * command's stdout), committed at the end. Closes both.
+     */
+    static <V, W extends RecordWriter<?>> ReadStats copy(RecordReader<V> r, W w, Write<W, V> write)
+            throws IOException {
+        try (r; w) {
+            while (r.next()) {
+                write.write(w, r.current());
+            }
+            w.commit();
+            return r.stats();
+        }
+    }
+
+    /** How a writer takes a reader's view (the writers have overloads for their readers' views). */
+    @FunctionalInterface
+    interface Write<W, V> {
+        /** Writes {@code view} with {@code writer}. */
+        void write(W writer, V view) throws IOException;
     }
 }

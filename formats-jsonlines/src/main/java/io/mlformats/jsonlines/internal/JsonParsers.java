@@ -11,29 +11,60 @@ import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Jackson 3 streaming parsers configured from our {@link ReadLimits}, and the translation of Jackson's
- * (unchecked) errors into {@link FormatException}s with our positions. One instance per reader; the factory
- * inside is thread-safe, the parsers it makes are not.
+ * (unchecked) errors into {@link FormatException}s with our positions.
+ *
+ * <p>One {@link JsonFactory} is shared by every reader with the same limits: factories are thread-safe and are
+ * kept in a static cache keyed by the limits Jackson enforces (the default limits' factory is made once, eagerly).
+ * Jackson's limit violations are recognised by type, never by message text: the factory's
+ * {@link StreamReadConstraints} is our subclass, which turns each Jackson check into a {@link Violation} naming
+ * our limit. Limits: nesting depth {@code maxNestingDepth}; string, property-name, document length and token count
+ * bounded by {@code maxLineBytes}; numbers by {@code maxNumberLength} ({@value #MAX_NUMBER_LENGTH} characters,
+ * Jackson's default, which keeps big-number parsing linear). Instances are immutable; the parsers they make are
+ * not thread-safe.
  */
 public final class JsonParsers {
+    /** The longest number text accepted (characters), reported as limit {@code maxNumberLength}. */
+    public static final int MAX_NUMBER_LENGTH = StreamReadConstraints.DEFAULT_MAX_NUM_LEN;
+    private static final int MAX_CACHED = 64;
+    private static final ConcurrentHashMap<Long, JsonFactory> FACTORIES = new ConcurrentHashMap<>();
+    private static final JsonFactory DEFAULT = factory(ReadLimits.defaults());
+
     private final JsonFactory factory;
     private final ReadLimits limits;
 
+    /** Parsers bounded by {@code limits}, from the shared factory for them. */
     public JsonParsers(ReadLimits limits) {
         this.limits = limits;
-        StreamReadConstraints constraints = StreamReadConstraints.builder()
-                .maxNestingDepth(limits.maxNestingDepth())
-                .maxStringLength(Math.max(1, limits.maxLineBytes()))
-                .maxNameLength(Math.max(1, Math.min(limits.maxLineBytes(), 50_000)))
-                .build();
-        this.factory = JsonFactory.builder()
-                .streamReadConstraints(constraints)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .build();
+        this.factory = factory(limits);
     }
 
+    /** The shared factory for {@code limits} (made and cached on first use). */
+    static JsonFactory factory(ReadLimits limits) {
+        long key = ((long) limits.maxNestingDepth() << 32) | (limits.maxLineBytes() & 0xffffffffL);
+        if (DEFAULT != null && limits.maxNestingDepth() == DEFAULT.streamReadConstraints().getMaxNestingDepth()
+                && limits.maxLineBytes() == DEFAULT.streamReadConstraints().getMaxStringLength()) {
+            return DEFAULT;
+        }
+        JsonFactory f = FACTORIES.get(key);
+        if (f != null) {
+            return f;
+        }
+        f = JsonFactory.builder()
+                .streamReadConstraints(new NamedConstraints(limits))
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        if (FACTORIES.size() < MAX_CACHED) {
+            JsonFactory had = FACTORIES.putIfAbsent(key, f);
+            return had != null ? had : f;
+        }
+        return f;   // unusual: many different limits in one JVM; do not grow the cache without bound
+    }
+
+    /** The limits these parsers enforce. */
     public ReadLimits limits() {
         return limits;
     }
@@ -45,15 +76,127 @@ public final class JsonParsers {
 
     /** Translates a Jackson error into ours, positioned in {@code site}. */
     public FormatException translate(JacksonException e, JsonSite site) {
+        if (e instanceof Violation v) {
+            return new LimitExceededException(site.at(e.getLocation()), v.limit, v.value,
+                    "JSON " + v.what + " (" + e.getOriginalMessage() + ")");
+        }
         if (e instanceof StreamConstraintsException) {
-            String msg = e.getOriginalMessage();
-            String name = msg != null && msg.contains("nesting depth") ? "maxNestingDepth" : "maxLineBytes";
-            long value = name.equals("maxNestingDepth") ? limits.maxNestingDepth() : limits.maxLineBytes();
-            return new LimitExceededException(site.at(e.getLocation()), name, value,
-                    "JSON " + (name.equals("maxNestingDepth") ? "nesting" : "token") + " (" + msg + ")");
+            // A Jackson check our constraints do not name (none today): bounded by the line.
+            return new LimitExceededException(site.at(e.getLocation()), "maxLineBytes", limits.maxLineBytes(),
+                    "JSON token (" + e.getOriginalMessage() + ")");
         }
         return new FormatException(site.at(e.getLocation()),
                 "INVALID_JSON: " + e.getOriginalMessage() + " (expected one valid JSON value)", e);
+    }
+
+    /** A Jackson limit violation that names our limit. */
+    static final class Violation extends StreamConstraintsException {
+        private static final long serialVersionUID = 1L;
+        final String limit;
+        final long value;
+        final String what;
+
+        Violation(StreamConstraintsException cause, String limit, long value, String what) {
+            super(cause.getOriginalMessage(), cause.getLocation());
+            this.limit = limit;
+            this.value = value;
+            this.what = what;
+        }
+    }
+
+    /** Jackson's checks, each rethrown as a {@link Violation} naming the limit it enforces. */
+    private static final class NamedConstraints extends StreamReadConstraints {
+        private static final long serialVersionUID = 1L;
+        private final int maxLineBytes;
+        private final int maxNesting;
+
+        NamedConstraints(ReadLimits limits) {
+            super(limits.maxNestingDepth(), -1L, -1L, MAX_NUMBER_LENGTH, Math.max(1, limits.maxLineBytes()),
+                    Math.max(1, limits.maxLineBytes()));
+            this.maxLineBytes = limits.maxLineBytes();
+            this.maxNesting = limits.maxNestingDepth();
+        }
+
+        @Override
+        public void validateNestingDepth(int depth) {
+            try {
+                super.validateNestingDepth(depth);
+            } catch (StreamConstraintsException e) {
+                throw new Violation(e, "maxNestingDepth", maxNesting, "nesting");
+            }
+        }
+
+        @Override
+        public void validateDocumentLength(long len) {
+            try {
+                super.validateDocumentLength(len);
+            } catch (StreamConstraintsException e) {
+                throw new Violation(e, "maxLineBytes", maxLineBytes, "document");
+            }
+        }
+
+        @Override
+        public void validateTokenCount(long count) {
+            try {
+                super.validateTokenCount(count);
+            } catch (StreamConstraintsException e) {
+                throw new Violation(e, "maxLineBytes", maxLineBytes, "token count");
+            }
+        }
+
+        @Override
+        public void validateFPLength(int length) {
+            try {
+                super.validateFPLength(length);
+            } catch (StreamConstraintsException e) {
+                throw new Violation(e, "maxNumberLength", MAX_NUMBER_LENGTH, "number");
+            }
+        }
+
+        @Override
+        public void validateIntegerLength(int length) {
+            try {
+                super.validateIntegerLength(length);
+            } catch (StreamConstraintsException e) {
+                throw new Violation(e, "maxNumberLength", MAX_NUMBER_LENGTH, "number");
+            }
+        }
+
+        @Override
+        public void validateBigIntegerScale(int scale) {
+            try {
+                super.validateBigIntegerScale(scale);
+            } catch (StreamConstraintsException e) {
+                throw new Violation(e, "maxNumberLength", MAX_NUMBER_LENGTH, "number");
+            }
+        }
+
+        @Override
+        public void validateStringLength(int length) {
+            try {
+                super.validateStringLength(length);
+            } catch (StreamConstraintsException e) {
+                throw new Violation(e, "maxLineBytes", maxLineBytes, "string");
+            }
+        }
+
+        @Override
+        public void validateStringLengthLong(long length) {
+            try {
+                super.validateStringLengthLong(length);
+            } catch (StreamConstraintsException e) {
+                throw new Violation(e, "maxLineBytes", maxLineBytes, "string");
+            }
+        }
+
+        @Override
+        public void validateNameLength(int length) {
+            try {
+                super.validateNameLength(length);
+            } catch (StreamConstraintsException e) {
+                throw new Violation(e, "maxLineBytes", maxLineBytes, "property name");
+            }
+        }
     }
 
     /** Reads the next token, translating Jackson's errors. */

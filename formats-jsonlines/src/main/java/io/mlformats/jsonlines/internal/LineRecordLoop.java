@@ -28,6 +28,7 @@ public final class LineRecordLoop {
     private long positionOffset;
     private long positionRecord = -1;
     private long positionLine;
+    private boolean onRecord;
 
     public LineRecordLoop(ByteInput input, ReadOptions options) {
         this.options = options;
@@ -38,6 +39,7 @@ public final class LineRecordLoop {
 
     /** Advances to the next good record; false at the end. */
     public boolean next(LineDecoder decoder) throws IOException {
+        onRecord = false;
         while (true) {
             try {
                 if (!cursor.nextLine()) {
@@ -47,6 +49,7 @@ public final class LineRecordLoop {
                 positionAt(cursor.lineOffset(), cursor.recordIndex(), cursor.lineNumber());
                 decoder.decode(cursor.buffer(), cursor.start(), cursor.end(), cursor.site());
                 stats.addRecord();
+                onRecord = true;
                 return true;
             } catch (LimitExceededException e) {
                 if (e.position().recordIndex() < 0 || !options.skipErrors()) {
@@ -76,6 +79,18 @@ public final class LineRecordLoop {
             loop.close();
         }
         return out;
+    }
+
+    /**
+     * Fails unless the last {@link #next} returned true: a reader's {@code current()} before the first record or
+     * after the end.
+     *
+     * @throws IllegalStateException when there is no current record
+     */
+    public void checkCurrent() {
+        if (!onRecord) {
+            throw new IllegalStateException("no current record: call next() first and only while it returns true");
+        }
     }
 
     private void positionAt(long offset, long record, long line) {

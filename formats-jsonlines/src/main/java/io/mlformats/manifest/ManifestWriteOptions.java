@@ -1,0 +1,19 @@
+package io.mlformats.manifest;
+
+/**
+ * How augmented-manifest lines are written. Immutable and thread-safe.
+ *
+ * @param gzip gzip-compress the output (name such a file {@code .gz}); {@code false} by default
+ */
+public record ManifestWriteOptions(boolean gzip) {
+
+    /** Plain (uncompressed) output. */
+    public static ManifestWriteOptions defaults() {
+        return new ManifestWriteOptions(false);
+    }
+
+    /** These options with gzip compression on or off. */
+    public ManifestWriteOptions withGzip(boolean on) {
+        return new ManifestWriteOptions(on);
+    }
+}
