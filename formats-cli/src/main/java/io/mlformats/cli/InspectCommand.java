@@ -6,7 +6,7 @@ import io.mlformats.cli.handler.Handlers;
 import io.mlformats.cli.handler.Inspection;
 import io.mlformats.cli.handler.RowStats;
 import io.mlformats.core.vector.ValueType;
-import io.mlformats.jsonlines.JsonTextWriter;
+import io.mlformats.jsonlines.internal.JsonTextWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.mlformats.blazingtext;
 import io.mlformats.core.ByteInput;
 import io.mlformats.core.FormatException;
 import io.mlformats.core.ReadOptions;
-import io.mlformats.jsonlines.JsonTextWriter;
+import io.mlformats.jsonlines.internal.JsonTextWriter;
 import io.mlformats.jsonlines.internal.JsonValues;
 import io.mlformats.jsonlines.internal.LineRecordLoop;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package io.mlformats.deepar;
 import io.mlformats.core.FormatException;
 import io.mlformats.core.ReadStats;
 import io.mlformats.core.internal.ReadCounter;
-import io.mlformats.jsonlines.JsonTextWriter;
+import io.mlformats.jsonlines.internal.JsonTextWriter;
 import io.mlformats.jsonlines.internal.JsonParsers;
 import io.mlformats.jsonlines.internal.JsonSite;
 import io.mlformats.jsonlines.internal.JsonValues;

@@ -1,7 +1,7 @@
 package io.mlformats.deepar;
 
 import io.mlformats.core.RecordWriter;
-import io.mlformats.jsonlines.JsonTextWriter;
+import io.mlformats.jsonlines.internal.JsonTextWriter;
 import io.mlformats.jsonlines.internal.JsonLinesOutput;
 import io.mlformats.jsonlines.internal.RawJson;
 import java.io.IOException;

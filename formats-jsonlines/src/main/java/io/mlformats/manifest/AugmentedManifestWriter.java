@@ -1,7 +1,7 @@
 package io.mlformats.manifest;
 
 import io.mlformats.core.RecordWriter;
-import io.mlformats.jsonlines.JsonTextWriter;
+import io.mlformats.jsonlines.internal.JsonTextWriter;
 import io.mlformats.jsonlines.internal.JsonLinesOutput;
 import java.io.IOException;
 import java.io.OutputStream;

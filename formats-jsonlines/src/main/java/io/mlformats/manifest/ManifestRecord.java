@@ -145,7 +145,7 @@ public final class ManifestRecord {
 
     static String quote(String s) {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        io.mlformats.jsonlines.JsonTextWriter out = new io.mlformats.jsonlines.JsonTextWriter(bytes);
+        io.mlformats.jsonlines.internal.JsonTextWriter out = new io.mlformats.jsonlines.internal.JsonTextWriter(bytes);
         out.string(s);
         return new String(out.buffer(), 0, out.size(), StandardCharsets.UTF_8);
     }

@@ -9,7 +9,7 @@ import io.mlformats.cli.convert.ConvertOptions;
 import io.mlformats.cli.convert.DocumentConversions;
 import io.mlformats.core.ReadStats;
 import io.mlformats.core.RecordReader;
-import io.mlformats.jsonlines.JsonTextWriter;
+import io.mlformats.jsonlines.internal.JsonTextWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumSet;

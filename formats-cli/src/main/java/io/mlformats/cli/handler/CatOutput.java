@@ -1,6 +1,6 @@
 package io.mlformats.cli.handler;
 
-import io.mlformats.jsonlines.JsonTextWriter;
+import io.mlformats.jsonlines.internal.JsonTextWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 

@@ -11,7 +11,7 @@ import io.mlformats.cli.convert.SinkFactory;
 import io.mlformats.core.ReadStats;
 import io.mlformats.core.SourcePosition;
 import io.mlformats.core.vector.ValueType;
-import io.mlformats.jsonlines.JsonTextWriter;
+import io.mlformats.jsonlines.internal.JsonTextWriter;
 import io.mlformats.parquet.DeepArParquetReadOptions;
 import io.mlformats.parquet.DeepArParquetReader;
 import io.mlformats.parquet.DeepArParquetSeries;

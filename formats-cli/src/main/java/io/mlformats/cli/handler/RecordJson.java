@@ -1,6 +1,6 @@
 package io.mlformats.cli.handler;
 
-import io.mlformats.jsonlines.JsonTextWriter;
+import io.mlformats.jsonlines.internal.JsonTextWriter;
 import io.mlformats.recordio.image.ImageRecord;
 import io.mlformats.recordio.protobuf.RecordView;
 import io.mlformats.recordio.protobuf.TensorType;

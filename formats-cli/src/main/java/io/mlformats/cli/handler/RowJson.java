@@ -4,7 +4,7 @@ import io.mlformats.core.vector.LabeledRow;
 import io.mlformats.core.vector.DenseVector;
 import io.mlformats.core.vector.SparseVector;
 import io.mlformats.core.vector.ValueType;
-import io.mlformats.jsonlines.JsonTextWriter;
+import io.mlformats.jsonlines.internal.JsonTextWriter;
 import java.io.IOException;
 
 /**

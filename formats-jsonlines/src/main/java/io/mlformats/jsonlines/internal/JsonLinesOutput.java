@@ -1,7 +1,7 @@
 package io.mlformats.jsonlines.internal;
 
 import io.mlformats.core.OutputTarget;
-import io.mlformats.jsonlines.JsonTextWriter;
+import io.mlformats.jsonlines.internal.JsonTextWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;

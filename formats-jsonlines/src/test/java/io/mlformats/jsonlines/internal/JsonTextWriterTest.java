@@ -1,6 +1,6 @@
-package io.mlformats.jsonlines;
+package io.mlformats.jsonlines.internal;
 
-import io.mlformats.jsonlines.JsonTextWriter;
+import io.mlformats.jsonlines.internal.JsonTextWriter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayOutputStream;

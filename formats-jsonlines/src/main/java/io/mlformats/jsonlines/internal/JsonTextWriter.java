@@ -1,4 +1,4 @@
-package io.mlformats.jsonlines;
+package io.mlformats.jsonlines.internal;
 
 import io.mlformats.core.text.NumberFormatter;
 import java.io.IOException;
