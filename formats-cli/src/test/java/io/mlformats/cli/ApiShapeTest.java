@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.domain.JavaType;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -19,6 +20,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.mlformats.core.RecordReader;
 import io.mlformats.core.RecordWriter;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 /**
  * The rules of {@code docs/API.md} that can be stated as code, checked over the library modules (core, libsvm,
@@ -97,6 +99,15 @@ class ApiShapeTest {
     static final ArchRule parquetDependsOnNoOtherFormat = noClasses().that().resideInAPackage(
             "io.mlformats.parquet..").should().dependOnClassesThat().resideInAnyPackage(concat(JSONLINES,
             "io.mlformats.libsvm..", "io.mlformats.recordio.."));
+
+    /** The README's examples are what any user can write: exported packages only, no CLI classes. */
+    @Test
+    void readmeExamplesUseExportedPackagesOnly() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("..internal..", "io.mlformats.cli.handler..",
+                        "io.mlformats.cli.convert..")
+                .because("the README promises these programs need nothing but the library's API")
+                .check(new ClassFileImporter().importClasses(ReadmeExamplesTest.class));
+    }
 
     private static String[] concat(String[] a, String... b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
