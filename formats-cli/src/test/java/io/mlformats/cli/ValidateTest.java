@@ -145,9 +145,9 @@ class ValidateTest {
         // The golden file's third record holds labels 0.25, -1.5 and 3: not class ids.
         Cli img = Cli.run("validate", "--for", "image-classification", "--num-classes", "2", multi.toString());
         assertEquals(ExitCode.INVALID_DATA, img.code());
-        assertEquals(List.of(multi + ":140: record 2: label 0.25 is not an integer in 0..1",
-                multi + ":140: record 2: label -1.5 is not an integer in 0..1",
-                multi + ":140: record 2: label 3.0 is not an integer in 0..1",
+        assertEquals(List.of(multi + ":140: record 2: label 0 is 0.25; expected an integer in 0..1 (num_classes 2)",
+                multi + ":140: record 2: label 1 is -1.5; expected an integer in 0..1 (num_classes 2)",
+                multi + ":140: record 2: label 2 is 3.0; expected an integer in 0..1 (num_classes 2)",
                 "3 problem(s) found for image-classification"), img.err().lines().toList());
         Cli wrong = Cli.run("validate", "--for", "image-classification", "--num-classes", "1",
                 Golden.path("recordio/images_single_label.rec").toString());

@@ -297,7 +297,9 @@ public final class DeepArValidator implements AlgorithmValidator<DeepArRecord> {
     }
 
     private String ref() {
-        return "line " + reference.line() + " of " + reference.source();
+        // Text inputs have lines; a Parquet table's rows only have record indexes.
+        return (reference.line() >= 0 ? "line " + reference.line() : "record " + reference.recordIndex()) + " of "
+                + reference.source();
     }
 
     /** Runs the dataset-wide checks and returns the report (again on later calls). */

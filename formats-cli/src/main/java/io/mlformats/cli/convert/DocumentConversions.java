@@ -7,9 +7,11 @@ import io.mlformats.blazingtext.BlazingTextReader;
 import io.mlformats.blazingtext.BlazingTextWriteOptions;
 import io.mlformats.blazingtext.BlazingTextWriter;
 import io.mlformats.core.FormatException;
+import io.mlformats.core.SourcePosition;
 import io.mlformats.core.vector.ValueType;
 import io.mlformats.deepar.DeepArReadOptions;
 import io.mlformats.deepar.DeepArReader;
+import io.mlformats.deepar.DeepArSeries;
 import io.mlformats.deepar.DeepArSeriesView;
 import io.mlformats.deepar.DeepArWriteOptions;
 import io.mlformats.deepar.DeepArWriter;
@@ -151,7 +153,7 @@ public final class DocumentConversions {
                         guard.checkStop();
                         DeepArParquetSeries s = r.current().copy();
                         try {
-                            w.write(start(s.start(), r), floats(s.target()), s.target().length, ints(s.cat(), r),
+                            w.write(start(s.start(), r.position()), floats(s.target()), s.target().length, ints(s.cat(), r.position()),
                                     s.cat() == null ? 0 : s.cat().length, rows(s.dynamicFeat()),
                                     lengths(s.dynamicFeat()), s.dynamicFeat() == null ? 0 : s.dynamicFeat().length,
                                     null);
@@ -172,11 +174,22 @@ public final class DocumentConversions {
         }
     }
 
-    private static LocalDateTime start(String s, DeepArParquetReader r) throws FormatException {
+    /**
+     * A DeepAR Parquet series as the JSON Lines module's owned series, so the one DeepAR rule set (its validator)
+     * applies to Parquet tables too. Values become float32, DeepAR's precision.
+     *
+     * @throws FormatException at {@code at} for a start that is not a date or timestamp, or a cat beyond int32
+     */
+    public static DeepArSeries toSeries(DeepArParquetSeries s, SourcePosition at) throws FormatException {
+        return new DeepArSeries(start(s.start(), at), floats(s.target()), ints(s.cat(), at), rows(s.dynamicFeat()),
+                java.util.Map.of());
+    }
+
+    private static LocalDateTime start(String s, SourcePosition at) throws FormatException {
         try {
             return s.length() == 10 ? LocalDate.parse(s).atStartOfDay() : LocalDateTime.parse(s, START);
         } catch (DateTimeParseException e) {
-            throw new FormatException(r.position(), "start '" + s + "' is not YYYY-MM-DD or YYYY-MM-DD HH:MM:SS");
+            throw new FormatException(at, "start '" + s + "' is not YYYY-MM-DD or YYYY-MM-DD HH:MM:SS");
         }
     }
 
@@ -188,14 +201,14 @@ public final class DocumentConversions {
         return f;
     }
 
-    private static int[] ints(long[] v, DeepArParquetReader r) throws FormatException {
+    private static int[] ints(long[] v, SourcePosition at) throws FormatException {
         if (v == null) {
             return null;
         }
         int[] out = new int[v.length];
         for (int i = 0; i < v.length; i++) {
             if (v[i] < Integer.MIN_VALUE || v[i] > Integer.MAX_VALUE) {
-                throw new FormatException(r.position(), "cat[" + i + "] = " + v[i] + " does not fit DeepAR's int32");
+                throw new FormatException(at, "cat[" + i + "] = " + v[i] + " does not fit DeepAR's int32");
             }
             out[i] = (int) v[i];
         }

@@ -3,6 +3,7 @@ package io.mlformats.cli.handler;
 import io.mlformats.blazingtext.BlazingTextLineView;
 import io.mlformats.blazingtext.BlazingTextReadOptions;
 import io.mlformats.blazingtext.BlazingTextReader;
+import io.mlformats.blazingtext.BlazingTextValidator;
 import io.mlformats.cli.Algorithm;
 import io.mlformats.cli.Format;
 import io.mlformats.cli.convert.ConvertOptions;
@@ -78,20 +79,15 @@ final class BlazingTextHandler extends RecordHandler {
 
     @Override
     public long validate(Path file, Validation v) throws IOException {
-        long n = 0;
         try (BlazingTextReader r = open(file, v.read())) {
+            BlazingTextValidator rules = new BlazingTextValidator(BlazingTextReadOptions.supervised(),
+                    Validation.MAX_PRINTED);
             while (r.next()) {
-                n++;
-                BlazingTextLineView line = r.current();
-                if (line.labelCount() == 0) {
-                    v.problem(r.position(), "line has no __label__ token; supervised BlazingText needs one");
-                } else if (line.wordCount() == 0) {
-                    v.problem(r.position(), "line has labels but no words");
-                }
+                rules.check(r.current(), r.position());
             }
             v.readerErrors(r.stats());
+            return v.rowReport(rules.finish());
         }
-        return n;
     }
 
     @Override

@@ -62,8 +62,13 @@ final class DeepArHandler extends RecordHandler {
 
     @Override
     public long validate(Path file, Validation v) throws IOException {
-        v.dataset(DeepArHandler.class, () -> new Channel(v)).validator.add(file);
+        channel(v).add(file);
         return 0; // counted when the channel is finished
+    }
+
+    /** The channel's one DeepAR validator: JSON Lines files and DeepAR Parquet tables feed the same dataset rules. */
+    static DeepArValidator channel(Validation v) {
+        return v.dataset(DeepArHandler.class, () -> new Channel(v)).validator;
     }
 
     /** The library's DeepAR validator over every file of the channel. */

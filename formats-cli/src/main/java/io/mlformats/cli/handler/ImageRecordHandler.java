@@ -7,9 +7,10 @@ import io.mlformats.core.RecordReader;
 import io.mlformats.core.ReadStats;
 import io.mlformats.recordio.image.ImageRecordReadOptions;
 import io.mlformats.recordio.image.ImageRecord;
+import io.mlformats.recordio.image.ImageClassificationValidator;
+import io.mlformats.recordio.image.ImageClassificationValidatorOptions;
 import io.mlformats.recordio.image.ImageRecordReader;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Set;
@@ -89,30 +90,14 @@ final class ImageRecordHandler extends RecordHandler {
 
     @Override
     public long validate(Path file, Validation v) throws IOException {
-        long n = 0;
-        int numClasses = v.numClasses();
+        ImageClassificationValidator rules = new ImageClassificationValidator(
+                ImageClassificationValidatorOptions.defaults().withNumClasses(v.numClasses()));
         try (ImageRecordReader r = open(file, v.read())) {
             while (r.next()) {
-                n++;
-                ImageRecord rec = r.current();
-                for (int i = 0; i < rec.labelCount(); i++) {
-                    float l = rec.label(i);
-                    if (!Float.isFinite(l)) {
-                        v.problem(r.position(), "label " + i + " is " + l);
-                    } else if (numClasses > 0 && (l != Math.rint(l) || l < 0 || l >= numClasses)) {
-                        v.problem(r.position(), "label " + l + " is not an integer in 0.." + (numClasses - 1));
-                    }
-                }
-                ByteBuffer img = rec.image();
-                int p = img.position();
-                int len = img.remaining();
-                if (imageKind(len, len > 0 ? img.get(p) & 0xff : -1, len > 1 ? img.get(p + 1) & 0xff : -1,
-                        len > 2 ? img.get(p + 2) & 0xff : -1, len > 3 ? img.get(p + 3) & 0xff : -1) == null) {
-                    v.problem(r.position(), "image bytes are neither JPEG nor PNG (" + img.remaining() + " bytes)");
-                }
+                rules.check(r.current(), r.position());
             }
             v.readerErrors(r.stats());
         }
-        return n;
+        return v.rowReport(rules.finish());
     }
 }

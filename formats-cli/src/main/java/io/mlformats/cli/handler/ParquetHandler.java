@@ -13,21 +13,21 @@ import io.mlformats.core.SourcePosition;
 import io.mlformats.core.vector.ValueType;
 import io.mlformats.jsonlines.internal.JsonTextWriter;
 import io.mlformats.parquet.DeepArParquetReadOptions;
+import io.mlformats.cli.convert.DocumentConversions;
+import io.mlformats.core.FormatException;
+import io.mlformats.deepar.DeepArValidator;
 import io.mlformats.parquet.DeepArParquetReader;
 import io.mlformats.parquet.DeepArParquetSeries;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Apache Parquet: a feature table (feature rows) or a DeepAR table (start + target columns), told apart by its
  * columns ({@link ParquetTables}). Stateless.
  */
 final class ParquetHandler extends TabularHandler {
-    private static final Pattern START = Pattern.compile("\\d{4}-\\d{2}-\\d{2}( \\d{2}:\\d{2}:\\d{2})?");
 
     @Override
     public Format format() {
@@ -137,77 +137,21 @@ final class ParquetHandler extends TabularHandler {
         j.endLine();
     }
 
-    /** The DeepAR rules over a DeepAR Parquet table (the lead switches this to the library's DeepAR validator). */
+    /** A DeepAR Parquet table through the channel's DeepAR validator (the rules of the JSON Lines module). */
     private static long deepAr(Path file, Validation v) throws IOException {
-        long n = 0;
-        int catCount = -1;
-        int dynCount = -1;
-        TreeSet<Long>[] catValues = null;
-        try (DeepArParquetReader r = DeepArParquetReader.open(file, DeepArParquetReadOptions.defaults().withRead(v.read().readOptions()))) {
+        DeepArValidator rules = DeepArHandler.channel(v);
+        try (DeepArParquetReader r = DeepArParquetReader.open(file, DeepArParquetReadOptions.defaults()
+                .withRead(v.read().readOptions()))) {
             while (r.next()) {
-                DeepArParquetSeries s = r.current().copy();
-                n++;
                 SourcePosition pos = r.position();
-                if (!START.matcher(s.start()).matches()) {
-                    v.problem(pos, "start '" + s.start() + "' is not YYYY-MM-DD HH:MM:SS");
-                }
-                if (s.target().length == 0) {
-                    v.problem(pos, "target is empty");
-                }
-                for (double x : s.target()) {
-                    if (Double.isInfinite(x)) {
-                        v.problem(pos, "target holds " + x + "; only numbers and NaN (missing) are allowed");
-                        break;
-                    }
-                }
-                int c = s.cat() == null ? 0 : s.cat().length;
-                if (catCount < 0) {
-                    catCount = c;
-                    @SuppressWarnings("unchecked")
-                    TreeSet<Long>[] sets = new TreeSet[c];
-                    catValues = sets;
-                    for (int i = 0; i < c; i++) {
-                        catValues[i] = new TreeSet<>();
-                    }
-                } else if (c != catCount) {
-                    v.problem(pos, "series has " + c + " cat value(s), the first had " + catCount);
-                }
-                if (s.cat() != null && c == catCount) {
-                    for (int i = 0; i < c; i++) {
-                        if (s.cat()[i] < 0) {
-                            v.problem(pos, "cat[" + i + "] is negative: " + s.cat()[i]);
-                        } else {
-                            catValues[i].add(s.cat()[i]);
-                        }
-                    }
-                }
-                int d = s.dynamicFeat() == null ? 0 : s.dynamicFeat().length;
-                if (dynCount < 0) {
-                    dynCount = d;
-                } else if (d != dynCount) {
-                    v.problem(pos, "series has " + d + " dynamic_feat row(s), the first had " + dynCount);
-                }
-                if (s.dynamicFeat() != null) {
-                    for (double[] row : s.dynamicFeat()) {
-                        if (row.length != s.target().length) {
-                            v.problem(pos, "dynamic_feat row has " + row.length + " values, target has "
-                                    + s.target().length);
-                            break;
-                        }
-                    }
+                try {
+                    rules.check(DocumentConversions.toSeries(r.current().copy(), pos), pos);
+                } catch (FormatException e) {
+                    v.problem(e);
                 }
             }
             v.readerErrors(r.stats());
         }
-        if (catValues != null) {
-            for (int i = 0; i < catValues.length; i++) {
-                TreeSet<Long> seen = catValues[i];
-                if (!seen.isEmpty() && seen.size() != seen.last() + 1) {
-                    v.problem(SourcePosition.ofRecord(file.toString(), 0, -1), "cat[" + i + "] does not cover 0.."
-                            + seen.last() + " (DeepAR needs every category in the training set)");
-                }
-            }
-        }
-        return n;
+        return 0; // counted when the channel is finished
     }
 }
