@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mlformats.core.internal.MappedFileByteSource;
 import io.mlformats.testkit.AdversarialInputs;
+import io.mlformats.testkit.TestHooks;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -37,7 +37,7 @@ class ByteSourceTest {
         Path f = AdversarialInputs.file(dir, "f.bin", data);
         out.add(ByteSources.map(f));
         // 64-byte windows exercise reads and slices that straddle window boundaries.
-        out.add(new MappedFileByteSource(f, 6));
+        out.add(TestHooks.<ByteSource>mappedFile(f, 6));
         return out;
     }
 

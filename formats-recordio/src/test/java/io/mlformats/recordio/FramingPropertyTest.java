@@ -18,7 +18,7 @@ import io.mlformats.core.ReadLimits;
 import io.mlformats.core.ReadMode;
 import io.mlformats.core.ReadOptions;
 import io.mlformats.core.TruncatedInputException;
-import io.mlformats.core.internal.MappedFileByteSource;
+import io.mlformats.testkit.TestHooks;
 import io.mlformats.testkit.AdversarialInputs;
 import io.mlformats.testkit.AllocationMeter;
 import io.mlformats.testkit.Seeds;
@@ -89,7 +89,7 @@ class FramingPropertyTest {
                     Path f = tmp.resolve("c" + c + split + ".rec");
                     Files.write(f, file);
                     // 64-byte windows: payloads straddling windows take the copy path
-                    try (MappedFileByteSource m = new MappedFileByteSource(f, 6)) {
+                    try (ByteSource m = TestHooks.<ByteSource>mappedFile(f, 6)) {
                         assertSame(payloads, readAll(RecordIoReader.open(m.input(), STRICT)), what + " mapped small windows");
                     }
                     assertSame(payloads, readAll(RecordIoReader.open(f)), what + " mapped");

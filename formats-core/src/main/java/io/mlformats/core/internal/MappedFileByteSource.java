@@ -26,12 +26,16 @@ public final class MappedFileByteSource implements ByteSource {
     private final long size;
     private final ByteBuffer[] windows;
 
+    /** Maps {@code path} in 1 GiB windows. */
     public MappedFileByteSource(Path path) throws IOException {
         this(path, WINDOW_SHIFT);
     }
 
-    /** Visible for tests: small windows exercise the straddling paths without 1 GiB files. */
-    public MappedFileByteSource(Path path, int windowShift) throws IOException {
+    /**
+     * Small windows exercise the straddling paths without 1 GiB files. Not public: tests reach it reflectively
+     * through formats-testkit's {@code TestHooks.mappedFile}.
+     */
+    MappedFileByteSource(Path path, int windowShift) throws IOException {
         this.name = path.toString();
         long window = 1L << windowShift;
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
