@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
  * <p>User errors (bad input, bad options, missing files) print one line without a stack trace; an unexpected
  * exception prints {@code internal error} and, with {@code MLFORMATS_DEBUG=1}, its stack trace.
  */
-@Command(name = "mlformats", mixinStandardHelpOptions = true, version = "mlformats 0.1.0-SNAPSHOT",
+@Command(name = "mlformats", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Convert, print, inspect and validate SageMaker training data.",
         subcommands = {ConvertCommand.class, CatCommand.class, InspectCommand.class, ValidateCommand.class,
                 CommandLine.HelpCommand.class},
@@ -99,5 +99,17 @@ public final class Main implements Runnable {
         }
         err.flush();
         return code;
+    }
+
+    /**
+     * The version the build wrote into the jar's manifest ({@code Implementation-Version}), never a literal that
+     * can go stale; "(development build)" when run from classes rather than a jar.
+     */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"mlformats " + (v != null ? v : "(development build)")};
+        }
     }
 }

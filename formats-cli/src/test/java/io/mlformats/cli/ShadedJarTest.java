@@ -88,6 +88,17 @@ class ShadedJarTest {
     }
 
     @Test
+    void versionComesFromTheBuildAndTheJarCarriesItsLicense() throws Exception {
+        String[] r = run("--version");
+        assertEquals("0", r[0], r[2]);
+        assertEquals("mlformats " + System.getProperty("mlformats.version"), r[1].strip());
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(System.getProperty("mlformats.jar"))) {
+            assertTrue(jar.getEntry("META-INF/LICENSE") != null, "LICENSE in the jar");
+            assertTrue(jar.getEntry("META-INF/NOTICE") != null, "NOTICE in the jar");
+        }
+    }
+
+    @Test
     void readsParquetWithBundledHadoopAndPrintsNoLogging() throws Exception {
         Path a = Tables.dense(dir.resolve("a.parquet"), 4, 2);
         String[] r = run("cat", a.toString());
