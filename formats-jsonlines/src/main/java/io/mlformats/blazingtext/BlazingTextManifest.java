@@ -3,6 +3,7 @@ package io.mlformats.blazingtext;
 import io.mlformats.core.FormatException;
 import io.mlformats.core.SourcePosition;
 import io.mlformats.manifest.AugmentedManifestReader;
+import io.mlformats.manifest.ManifestAttributes;
 import io.mlformats.manifest.AugmentedManifestWriter;
 import io.mlformats.manifest.ManifestRecord;
 import java.io.IOException;
@@ -85,8 +86,8 @@ public final class BlazingTextManifest {
         return n;
     }
 
-    /** One manifest record as a text line. Labels: integers, arrays of integers, or strings of digits. */
-    public static BlazingTextLine toLine(ManifestRecord record, String prefix, SourcePosition at)
+    /** One manifest line (a reader's view or an owned record) as a text line. Labels: integers, arrays of integers, or strings of digits. */
+    public static BlazingTextLine toLine(ManifestAttributes record, String prefix, SourcePosition at)
             throws FormatException {
         String source = record.text(SOURCE);
         String label = record.raw(LABEL);

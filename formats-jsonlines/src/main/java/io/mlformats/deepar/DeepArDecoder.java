@@ -40,6 +40,10 @@ final class DeepArDecoder {
     private final StartParser startParser = new StartParser();
     private final int maxElements;
     private final boolean lenient;
+    private final FastJsonScanner.FieldScanner fastField = this::fastField;
+    private final FastJsonScanner.ElementScanner fastRow = this::fastRow;
+    private DeepArSeriesView fastView;   // the view the fast path fills (set per line: no capturing lambdas)
+    private int fastFrom;
 
     DeepArDecoder(DeepArReadOptions options, JsonParsers parsers, ReadCounter stats) {
         this.options = options;
@@ -77,105 +81,58 @@ final class DeepArDecoder {
     // ---------------------------------------------------------------- fast path
 
     private boolean fast(byte[] b, int from, int to, DeepArSeriesView v) {
-        int i = skipWs(b, from, to);
-        if (i >= to || b[i] != '{') {
-            return false;
-        }
-        i = skipWs(b, i + 1, to);
-        while (true) {
-            int keyEnd = FastJsonScanner.plainString(b, i, to);
-            if (keyEnd == BAIL) {
-                return false;
-            }
-            int k0 = i + 1;
-            int k1 = keyEnd - 1;
-            i = skipWs(b, keyEnd, to);
-            if (i >= to || b[i] != ':') {
-                return false;
-            }
-            i = skipWs(b, i + 1, to);
-            int rel = i - from;
-            int j;
-            if (FastJsonScanner.is(b, k0, k1, TARGET)) {
-                if (v.hasTarget) {
-                    return false;
-                }
-                v.hasTarget = true;
-                v.targetAt = rel;
-                j = scanner.floatArray(b, i, to, v.target, true);
-            } else if (FastJsonScanner.is(b, k0, k1, START)) {
-                if (v.hasStart) {
-                    return false;
-                }
-                j = FastJsonScanner.plainString(b, i, to);
-                if (j == BAIL || startParser.parse(b, i + 1, j - i - 2, lenient) != StartParser.OK) {
-                    return false;
-                }
-                v.hasStart = true;
-                v.startAt = rel;
-                copyStart(v);
-            } else if (FastJsonScanner.is(b, k0, k1, CAT)) {
-                if (v.hasCat) {
-                    return false;
-                }
-                v.hasCat = true;
-                v.catAt = rel;
-                j = scanner.intArray(b, i, to, v.cat);
-            } else if (FastJsonScanner.is(b, k0, k1, DYNAMIC)) {
-                if (v.hasDynamic) {
-                    return false;
-                }
-                v.hasDynamic = true;
-                v.dynamicAt = rel;
-                j = fastRows(b, i, to, v);
-            } else {
-                return false;
-            }
-            if (j == BAIL) {
-                return false;
-            }
-            i = skipWs(b, j, to);
-            if (i >= to) {
-                return false;
-            }
-            if (b[i] == ',') {
-                i = skipWs(b, i + 1, to);
-            } else if (b[i] == '}') {
-                return skipWs(b, i + 1, to) == to;
-            } else {
-                return false;
-            }
-        }
+        fastView = v;
+        fastFrom = from;
+        int i = FastJsonScanner.object(b, skipWs(b, from, to), to, fastField);
+        return i != BAIL && skipWs(b, i, to) == to;
     }
 
-    private int fastRows(byte[] b, int i, int to, DeepArSeriesView v) {
-        if (i >= to || b[i] != '[') {
+    private int fastField(byte[] b, int k0, int k1, int i, int to) {
+        DeepArSeriesView v = fastView;
+        int rel = i - fastFrom;
+        if (FastJsonScanner.is(b, k0, k1, TARGET)) {
+            if (v.hasTarget) {
+                return BAIL;
+            }
+            v.hasTarget = true;
+            v.targetAt = rel;
+            return scanner.floatArray(b, i, to, v.target, true);
+        } else if (FastJsonScanner.is(b, k0, k1, START)) {
+            if (v.hasStart) {
+                return BAIL;
+            }
+            int j = FastJsonScanner.plainString(b, i, to);
+            if (j == BAIL || startParser.parse(b, i + 1, j - i - 2, lenient) != StartParser.OK) {
+                return BAIL;
+            }
+            v.hasStart = true;
+            v.startAt = rel;
+            copyStart(v);
+            return j;
+        } else if (FastJsonScanner.is(b, k0, k1, CAT)) {
+            if (v.hasCat) {
+                return BAIL;
+            }
+            v.hasCat = true;
+            v.catAt = rel;
+            return scanner.intArray(b, i, to, v.cat);
+        } else if (FastJsonScanner.is(b, k0, k1, DYNAMIC)) {
+            if (v.hasDynamic) {
+                return BAIL;
+            }
+            v.hasDynamic = true;
+            v.dynamicAt = rel;
+            return FastJsonScanner.array(b, i, to, fastRow);
+        }
+        return BAIL;
+    }
+
+    private int fastRow(byte[] b, int i, int to) {
+        DeepArSeriesView v = fastView;
+        if (v.dynamicCount >= maxElements) {
             return BAIL;
         }
-        i = skipWs(b, i + 1, to);
-        if (i < to && b[i] == ']') {
-            return i + 1;
-        }
-        while (true) {
-            if (v.dynamicCount >= maxElements) {
-                return BAIL;
-            }
-            i = scanner.floatArray(b, i, to, v.addDynamicRow(), false);
-            if (i == BAIL) {
-                return BAIL;
-            }
-            i = skipWs(b, i, to);
-            if (i >= to) {
-                return BAIL;
-            }
-            if (b[i] == ',') {
-                i = skipWs(b, i + 1, to);
-            } else if (b[i] == ']') {
-                return i + 1;
-            } else {
-                return BAIL;
-            }
-        }
+        return scanner.floatArray(b, i, to, v.addDynamicRow(), false);
     }
 
     private void copyStart(DeepArSeriesView v) {

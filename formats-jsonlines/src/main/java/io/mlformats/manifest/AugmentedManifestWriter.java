@@ -60,6 +60,21 @@ public final class AugmentedManifestWriter implements RecordWriter<ManifestRecor
         output.endRecord();
     }
 
+    /**
+     * Writes the current line of an {@link AugmentedManifestReader} as read: its attributes in order, each value's
+     * bytes copied verbatim from the view's buffer (nothing is decoded or allocated).
+     */
+    public void write(ManifestRecordView line) throws IOException {
+        output.beginRecord();
+        out.raw('{');
+        for (int i = 0; i < line.attributeCount(); i++) {
+            out.raw(i > 0 ? ", " : "").name(line.name(i));
+            out.raw(line.buffer(), line.valueStart(i), line.valueEnd(i) - line.valueStart(i));
+        }
+        out.raw('}');
+        output.endRecord();
+    }
+
     /** Pushes buffered records to the output; never publishes a file. */
     @Override
     public void flush() throws IOException {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.json.JsonFactory;
 
@@ -18,7 +17,7 @@ import tools.jackson.core.json.JsonFactory;
  * exactly as read (so label metadata objects, numbers and escapes are kept intact and written back byte for
  * byte). Immutable; build with {@link #builder()}.
  */
-public final class ManifestRecord {
+public final class ManifestRecord implements ManifestAttributes {
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
     private final Map<String, String> raw;
 
@@ -31,7 +30,8 @@ public final class ManifestRecord {
         return new Builder();
     }
 
-    /** Attribute names in file order. */
+    /** Attribute names in file order (a new list). */
+    @Override
     public List<String> names() {
         return new ArrayList<>(raw.keySet());
     }
@@ -42,11 +42,13 @@ public final class ManifestRecord {
     }
 
     /** True if the record has attribute {@code name}. */
+    @Override
     public boolean has(String name) {
         return raw.containsKey(name);
     }
 
     /** The raw JSON text of an attribute's value, or null. */
+    @Override
     public String raw(String name) {
         return raw.get(name);
     }
@@ -55,31 +57,29 @@ public final class ManifestRecord {
      * The attribute as SageMaker streams it in Pipe mode: a JSON string's content, or the JSON text of any other
      * value (a number {@code 1} streams as {@code "1"}). Null if absent.
      */
+    @Override
     public String text(String name) {
         String r = raw.get(name);
         if (r == null || r.isEmpty() || r.charAt(0) != '"') {
             return r;
         }
         byte[] b = r.getBytes(StandardCharsets.UTF_8);
-        try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), b, 0, b.length)) {
+        return stringContent(b, 0, b.length);
+    }
+
+    /** The content of the JSON string {@code b[off, off+len)}. */
+    static String stringContent(byte[] b, int off, int len) {
+        try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), b, off, len)) {
             p.nextToken();
             return p.getString();
         }
     }
 
     /** True if the attribute's value is a JSON string. */
+    @Override
     public boolean isString(String name) {
         String r = raw.get(name);
         return r != null && !r.isEmpty() && r.charAt(0) == '"';
-    }
-
-    /** The values of {@code attributeNames} in that order, as SageMaker streams them. */
-    public List<String> streamed(List<String> attributeNames) {
-        List<String> out = new ArrayList<>(attributeNames.size());
-        for (String n : attributeNames) {
-            out.add(text(n));
-        }
-        return out;
     }
 
     @Override

@@ -85,29 +85,6 @@ class FastPathOracleTest {
         return sb.toString();
     }
 
-    static byte[] mutate(SplittableRandom r, byte[] b) {
-        byte[] m = b.clone();
-        switch (r.nextInt(4)) {
-            case 0 -> m[r.nextInt(m.length)] = (byte) r.nextInt(256);
-            case 1 -> m[r.nextInt(m.length)] = (byte) "{}[],:\"-+.eE0 9nNaul\\".charAt(r.nextInt(21));
-            case 2 -> m = java.util.Arrays.copyOf(m, r.nextInt(m.length));
-            default -> {
-                int at = r.nextInt(m.length);
-                byte[] ins = new byte[m.length + 1];
-                System.arraycopy(m, 0, ins, 0, at);
-                ins[at] = (byte) "{}[],:\"-+.eE0 9\u00e9".charAt(r.nextInt(16));
-                System.arraycopy(m, at, ins, at + 1, m.length - at);
-                m = ins;
-            }
-        }
-        for (int i = 0; i < m.length; i++) {
-            if (m[i] == '\n') {
-                m[i] = ' ';
-            }
-        }
-        return m;
-    }
-
     record Outcome(DeepArSeries series, String error, long offset) {
     }
 
@@ -136,7 +113,7 @@ class FastPathOracleTest {
             List<String> texts = new ArrayList<>();
             byte[] line = line(r, texts).getBytes(StandardCharsets.UTF_8);
             if (r.nextInt(3) == 0) {
-                line = mutate(r, line);
+                line = io.mlformats.jsonlines.Generators.mutate(r, line);
             }
             Outcome fast = read(line, false);
             Outcome jackson = read(line, true);

@@ -164,4 +164,31 @@ public final class Generators {
             return ManifestRecord.builder().string("x", s).build().raw("x");
         }
     }
+
+    /**
+     * One random mutation of a line (a byte replaced by any byte or a JSON punctuation, truncated, a byte
+     * inserted), with newlines turned into spaces so it stays one line.
+     */
+    public static byte[] mutate(SplittableRandom r, byte[] b) {
+        byte[] m = b.clone();
+        switch (r.nextInt(4)) {
+            case 0 -> m[r.nextInt(m.length)] = (byte) r.nextInt(256);
+            case 1 -> m[r.nextInt(m.length)] = (byte) "{}[],:\"-+.eE0 9nNaul\\".charAt(r.nextInt(21));
+            case 2 -> m = java.util.Arrays.copyOf(m, r.nextInt(m.length));
+            default -> {
+                int at = r.nextInt(m.length);
+                byte[] ins = new byte[m.length + 1];
+                System.arraycopy(m, 0, ins, 0, at);
+                ins[at] = (byte) "{}[],:\"-+.eE0 9\u00e9".charAt(r.nextInt(16));
+                System.arraycopy(m, at, ins, at + 1, m.length - at);
+                m = ins;
+            }
+        }
+        for (int i = 0; i < m.length; i++) {
+            if (m[i] == '\n') {
+                m[i] = ' ';
+            }
+        }
+        return m;
+    }
 }

@@ -16,6 +16,8 @@ import io.mlformats.core.ReadOptions;
 import io.mlformats.deepar.DeepArInference;
 import io.mlformats.deepar.DeepArReadOptions;
 import io.mlformats.deepar.DeepArReader;
+import io.mlformats.deepar.DeepArForecastReadOptions;
+import io.mlformats.deepar.DeepArForecastReader;
 import io.mlformats.manifest.AugmentedManifestReader;
 import io.mlformats.manifest.ManifestReadOptions;
 import io.mlformats.object2vec.Object2VecHyperparameters;
@@ -63,6 +65,22 @@ class HostileInputTest {
             try (AugmentedManifestReader r = AugmentedManifestReader.open(ByteSources.of(bytes).input(), ManifestReadOptions.attributes("source").withRead(ro).withGroundTruthLimits(true))) {
                 while (r.next()) {
                     r.currentStreamed();
+                }
+            }
+        });
+        run(() -> {
+            try (DeepArForecastReader r = DeepArForecastReader.open(ByteSources.of(bytes).input(),
+                    DeepArForecastReadOptions.defaults().withRead(ro))) {
+                while (r.next()) {
+                    r.current().copy();
+                }
+            }
+        });
+        run(() -> {
+            try (AugmentedManifestReader r = AugmentedManifestReader.open(ByteSources.of(bytes).input(),
+                    ManifestReadOptions.any().withRead(ro))) {
+                while (r.next()) {
+                    r.current().copy();
                 }
             }
         });

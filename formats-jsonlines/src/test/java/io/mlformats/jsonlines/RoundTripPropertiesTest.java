@@ -193,7 +193,7 @@ class RoundTripPropertiesTest {
         List<ManifestRecord> out = new ArrayList<>();
         try (AugmentedManifestReader r = AugmentedManifestReader.open(in, ManifestReadOptions.any())) {
             while (r.next()) {
-                out.add(r.current());
+                out.add(r.current().copy());
             }
         }
         return out;

@@ -49,7 +49,7 @@ class ManifestGoldenTest {
         List<ManifestRecord> all = new ArrayList<>();
         try (AugmentedManifestReader r = AugmentedManifestReader.open(file, ManifestReadOptions.any())) {
             while (r.next()) {
-                all.add(r.current());
+                all.add(r.current().copy());
             }
         }
         assertEquals(3, all.size());

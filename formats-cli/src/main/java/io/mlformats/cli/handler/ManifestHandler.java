@@ -73,7 +73,7 @@ final class ManifestHandler extends RecordHandler {
                     } catch (FormatException e) {
                         v.problem(e);
                     }
-                } else if (r.current().names().size() < 2) {
+                } else if (r.current().attributeCount() < 2) {
                     v.problem(r.position(), "line has only source-ref; image classification needs a label attribute");
                 }
             }

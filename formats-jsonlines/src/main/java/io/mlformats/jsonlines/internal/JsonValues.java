@@ -217,6 +217,12 @@ public final class JsonValues {
     /** Raw JSON text of the value at the current token (which is consumed). */
     public String raw(JsonParser p) throws FormatException {
         int start = (int) p.currentTokenLocation().getByteOffset();
+        int end = skipRaw(p);
+        return new String(bytes, base + start, end - start, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Consumes the value at the current token; returns the parser offset just past its text. */
+    public int skipRaw(JsonParser p) throws FormatException {
         JsonToken t = p.currentToken();
         try {
             if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
@@ -227,8 +233,7 @@ public final class JsonValues {
         } catch (JacksonException e) {
             throw parsers.translate(e, site);
         }
-        int end = (int) p.currentLocation().getByteOffset();
-        return new String(bytes, base + start, end - start, java.nio.charset.StandardCharsets.UTF_8);
+        return (int) p.currentLocation().getByteOffset();
     }
 
     private void limit(JsonParser p, int n) throws FormatException {
