@@ -44,12 +44,22 @@ public final class AtomicFileSink implements Closeable {
         this.stream = Channels.newOutputStream(channel);
     }
 
-    /** Creates the temporary sibling of {@code target}. The target itself is not touched until commit. */
+    /**
+     * Creates the temporary sibling of {@code target}. The target itself is not touched until commit.
+     *
+     * @param target the path the file is published under on commit; its directory must exist
+     * @return a new sink, owned by the caller, who commits or closes it
+     * @throws IOException if the temporary file cannot be created
+     */
     public static AtomicFileSink open(Path target) throws IOException {
         return new AtomicFileSink(target);
     }
 
-    /** Unbuffered stream into the temporary file; wrap or buffer as needed. Closing it does not commit. */
+    /**
+     * Unbuffered stream into the temporary file; wrap or buffer as needed. Closing it does not commit.
+     *
+     * @return a new stream writing to the temporary file; its close() does nothing
+     */
     public OutputStream stream() {
         return new OutputStream() {
             @Override
@@ -69,22 +79,39 @@ public final class AtomicFileSink implements Closeable {
         };
     }
 
-    /** The channel into the temporary file. */
+    /**
+     * The channel into the temporary file.
+     *
+     * @return the sink's own channel (not a copy); do not close it, {@link #commit()} and {@link #abort()} do
+     */
     public FileChannel channel() {
         return channel;
     }
 
-    /** The final path. */
+    /**
+     * The final path.
+     *
+     * @return the absolute path the file is published under on commit
+     */
     public Path target() {
         return target;
     }
 
-    /** The temporary path bytes go to until commit. */
+    /**
+     * The temporary path bytes go to until commit.
+     *
+     * @return the absolute path of the hidden temporary file
+     */
     public Path tempPath() {
         return temp;
     }
 
-    /** Forces the data to disk and renames the temporary file over the target. */
+    /**
+     * Forces the data to disk and renames the temporary file over the target.
+     *
+     * @throws IOException if forcing or renaming fails; the temporary file is then deleted
+     * @throws IllegalStateException if already committed or aborted
+     */
     public void commit() throws IOException {
         if (done) {
             throw new IllegalStateException("already " + (Files.exists(target) ? "committed" : "aborted"));

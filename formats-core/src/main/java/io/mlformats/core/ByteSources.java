@@ -35,32 +35,70 @@ public final class ByteSources {
     private ByteSources() {
     }
 
-    /** A source over {@code bytes} (not copied; do not modify it while the source is in use). */
+    /**
+     * A source over {@code bytes} (not copied; do not modify it while the source is in use).
+     *
+     * @param bytes the whole array to expose, named {@link #BYTES} in messages; it stays the caller's
+     * @return a random-access source backed directly by {@code bytes}
+     */
     public static ByteSource of(byte[] bytes) {
         return of(bytes, BYTES);
     }
 
-    /** A source over {@code bytes} named {@code name} in messages (not copied). */
+    /**
+     * A source over {@code bytes} named {@code name} in messages (not copied).
+     *
+     * @param bytes the whole array to expose; not copied, so it must not change while the source is in use
+     * @param name the name reported in error messages and {@link ByteSource#name()}
+     * @return a random-access source backed directly by {@code bytes}
+     */
     public static ByteSource of(byte[] bytes, String name) {
         return new HeapByteSource(name, bytes, 0, bytes.length);
     }
 
-    /** A source over {@code bytes[offset, offset+length)} named {@code name} in messages (not copied). */
+    /**
+     * A source over {@code bytes[offset, offset+length)} named {@code name} in messages (not copied).
+     *
+     * @param bytes the backing array; not copied, so it must not change while the source is in use
+     * @param offset index in {@code bytes} of the source's first byte (source position 0)
+     * @param length number of bytes exposed, starting at {@code offset}
+     * @param name the name reported in error messages and {@link ByteSource#name()}
+     * @return a random-access source of {@code length} bytes backed directly by {@code bytes}
+     */
     public static ByteSource of(byte[] bytes, int offset, int length, String name) {
         return new HeapByteSource(name, bytes, offset, length);
     }
 
-    /** A source over the remaining bytes of {@code buffer} (heap, direct or mapped); the buffer is not copied. */
+    /**
+     * A source over the remaining bytes of {@code buffer} (heap, direct or mapped); the buffer is not copied.
+     *
+     * @param buffer the buffer whose bytes from its position to its limit are exposed; it stays the caller's and
+     *        its contents must not change while the source is in use
+     * @param name the name reported in error messages and {@link ByteSource#name()}
+     * @return a random-access source whose position 0 is the buffer's current position
+     */
     public static ByteSource of(ByteBuffer buffer, String name) {
         return new BufferByteSource(name, buffer, null);
     }
 
-    /** Memory-maps {@code file} read-only, in windows of at most 1 GiB. No decompression. */
+    /**
+     * Memory-maps {@code file} read-only, in windows of at most 1 GiB. No decompression.
+     *
+     * @param file the file to map; its path string is the source's name
+     * @return a random-access source over the raw file bytes, owned by the caller, who closes it
+     * @throws IOException if the file cannot be opened or mapped
+     */
     public static ByteSource map(Path file) throws IOException {
         return new MappedFileByteSource(file);
     }
 
-    /** Opens a file for sequential reading with default limits; see {@link #open(Path, ReadLimits)}. */
+    /**
+     * Opens a file for sequential reading with default limits; see {@link #open(Path, ReadLimits)}.
+     *
+     * @param file the file to read, plain or gzip-compressed
+     * @return a forward-only input over the (decompressed) bytes, owned by the caller, who closes it
+     * @throws IOException if the file cannot be opened, mapped or its gzip header read
+     */
     public static ByteInput open(Path file) throws IOException {
         return open(file, ReadLimits.defaults());
     }
@@ -68,6 +106,11 @@ public final class ByteSources {
     /**
      * Opens a file for sequential reading: a gzip file is decompressed as a stream; any other file is mapped, so
      * the returned input's {@link ByteInput#source()} allows zero-copy slicing.
+     *
+     * @param file the file to read, plain or gzip-compressed; its path string is the input's name
+     * @param limits bounds on decompressed output (used only when the file is gzip)
+     * @return a forward-only input over the (decompressed) bytes, owned by the caller, who closes it
+     * @throws IOException if the file cannot be opened, mapped or its gzip header read
      */
     public static ByteInput open(Path file, ReadLimits limits) throws IOException {
         if (isGzip(file)) {
@@ -85,12 +128,26 @@ public final class ByteSources {
         return map(file).input();
     }
 
-    /** Sequential reading of a stream named {@link #STREAM}, with default limits. */
+    /**
+     * Sequential reading of a stream named {@link #STREAM}, with default limits.
+     *
+     * @param in the stream to read, plain or gzip-compressed; closed when the returned input is closed
+     * @return a forward-only input over the (decompressed) bytes of {@code in}
+     * @throws IOException if reading the first two bytes or the gzip header fails
+     */
     public static ByteInput stream(InputStream in) throws IOException {
         return stream(in, STREAM, ReadLimits.defaults());
     }
 
-    /** Sequential reading of {@code in}, decompressing it when it starts with the gzip magic. */
+    /**
+     * Sequential reading of {@code in}, decompressing it when it starts with the gzip magic.
+     *
+     * @param in the stream to read; closed when the returned input is closed
+     * @param name the name reported in error messages
+     * @param limits bounds on decompressed output (used only when the stream is gzip)
+     * @return a forward-only input over the (decompressed) bytes of {@code in}
+     * @throws IOException if reading the first two bytes or the gzip header fails
+     */
     public static ByteInput stream(InputStream in, String name, ReadLimits limits) throws IOException {
         byte[] head = new byte[2];
         int n = 0;
@@ -110,6 +167,11 @@ public final class ByteSources {
     /**
      * Sequential reading of a random-access source, decompressing it when it starts with the gzip magic (then
      * the result has no {@link ByteInput#source()}).
+     *
+     * @param source the source to read from position 0; it stays the caller's and is not closed
+     * @param limits bounds on decompressed output (used only when the source is gzip)
+     * @return a forward-only input over the (decompressed) bytes of {@code source}
+     * @throws IOException if reading the source or the gzip header fails
      */
     public static ByteInput input(ByteSource source, ReadLimits limits) throws IOException {
         if (source.size() >= 2 && (source.get(0) & 0xff) == 0x1f && (source.get(1) & 0xff) == 0x8b) {
@@ -118,12 +180,24 @@ public final class ByteSources {
         return source.input();
     }
 
-    /** A local file as a {@link SeekableInput} (positioned channel reads; the caller closes it). */
+    /**
+     * A local file as a {@link SeekableInput} (positioned channel reads; the caller closes it).
+     *
+     * @param file the file to open for positioned reads; no decompression
+     * @return a seekable input over the raw file bytes, owned by the caller
+     * @throws IOException if the file cannot be opened
+     */
     public static SeekableInput seekable(Path file) throws IOException {
         return new FileSeekableInput(file);
     }
 
-    /** A byte array as a {@link SeekableInput} (not copied). */
+    /**
+     * A byte array as a {@link SeekableInput} (not copied).
+     *
+     * @param bytes the whole array to expose; it stays the caller's and must not change while in use
+     * @param name the name reported in error messages and {@link SeekableInput#name()}
+     * @return a seekable input backed directly by {@code bytes}
+     */
     public static SeekableInput seekable(byte[] bytes, String name) {
         return new SourceSeekableInput(of(bytes, name), true);
     }
@@ -131,6 +205,9 @@ public final class ByteSources {
     /**
      * A {@link ByteSource} as a {@link SeekableInput}; ranges read over it stay zero-copy. Closing the result does
      * not close the source.
+     *
+     * @param source the source to expose; it stays the caller's
+     * @return a seekable input reading through {@code source}
      */
     public static SeekableInput seekable(ByteSource source) {
         return new SourceSeekableInput(source, false);
@@ -144,6 +221,12 @@ public final class ByteSources {
      * <p>A gzip input cannot be split: a range that does not cover all of it is refused; a full range is read
      * decompressed, bounded by {@code limits}. The input stays the caller's: closing the result does not close it.
      *
+     * @param input the whole input; it stays the caller's and is not closed with the result
+     * @param range the byte range, in offsets of the whole input, whose starting records are read
+     * @param starts the format's rule for finding the next record start at or after an offset
+     * @param limits bounds on decompressed output (used only when the input is gzip)
+     * @return a forward-only input over the records that start in {@code range}
+     * @throws IOException if reading the input fails
      * @throws IllegalArgumentException for a partial range of a gzip input
      */
     public static ByteInput range(SeekableInput input, ByteRange range, RecordStarts starts, ReadLimits limits)
@@ -171,12 +254,24 @@ public final class ByteSources {
         return new SeekableRangeInput(input, from, to, 1 << 18);
     }
 
-    /** Adapts a {@link ByteInput} to an {@link InputStream} (for handing bytes to JDK or third-party decoders). */
+    /**
+     * Adapts a {@link ByteInput} to an {@link InputStream} (for handing bytes to JDK or third-party decoders).
+     *
+     * @param input the input to read from its current position
+     * @return a stream reading through {@code input}; closing the stream closes {@code input}
+     */
     public static InputStream asInputStream(ByteInput input) {
         return new SourceInputStream(input);
     }
 
-    /** True if the file starts with the gzip magic {@code 1f 8b}. */
+    /**
+     * True if the file starts with the gzip magic {@code 1f 8b}.
+     *
+     * @param file the file whose first two bytes are checked
+     * @return {@code true} if the file starts with {@code 1f 8b}; {@code false} otherwise, including for files
+     *         shorter than two bytes
+     * @throws IOException if the file cannot be opened or read
+     */
     public static boolean isGzip(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return in.read() == 0x1f && in.read() == 0x8b;

@@ -16,15 +16,30 @@ import java.util.Objects;
 public class FormatException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /** Where the problem is; never null. */
     private final SourcePosition position;
+    /** What is wrong, without the location prefix. */
     private final String detail;
 
-    /** An error at {@code position}; {@code detail} says what was found and what was expected. */
+    /**
+     * An error at {@code position}; {@code detail} says what was found and what was expected.
+     *
+     * @param position where the problem is; not null
+     * @param detail what was found and what was expected, without the location
+     * @throws NullPointerException if {@code position} is null
+     */
     public FormatException(SourcePosition position, String detail) {
         this(position, detail, null);
     }
 
-    /** An error at {@code position} caused by {@code cause}. */
+    /**
+     * An error at {@code position} caused by {@code cause}.
+     *
+     * @param position where the problem is; not null
+     * @param detail what was found and what was expected, without the location
+     * @param cause the underlying exception, or null
+     * @throws NullPointerException if {@code position} is null
+     */
     public FormatException(SourcePosition position, String detail, Throwable cause) {
         super(render(position, detail), cause);
         this.position = Objects.requireNonNull(position, "position");
@@ -34,6 +49,11 @@ public class FormatException extends IOException {
     /**
      * This error with its position {@link SourcePosition#shifted shifted} by the lines and records that precede
      * the byte range it was found in. Keeps the class for the two subclasses callers branch on.
+     *
+     * @param lines the number of lines of the input before the byte range
+     * @param records the number of records of the input before the byte range
+     * @return this exception if both are 0, else a new exception of the same class with the shifted position, the same
+     *     detail and cause
      */
     public FormatException shifted(long lines, long records) {
         if (lines == 0 && records == 0) {
@@ -51,12 +71,20 @@ public class FormatException extends IOException {
         return e;
     }
 
-    /** Where the problem is. */
+    /**
+     * Where the problem is.
+     *
+     * @return the position of the problem; never null
+     */
     public SourcePosition position() {
         return position;
     }
 
-    /** What is wrong, without the location prefix. */
+    /**
+     * What is wrong, without the location prefix.
+     *
+     * @return the message without the {@code file:line:offset: record N:} prefix
+     */
     public String detail() {
         return detail;
     }

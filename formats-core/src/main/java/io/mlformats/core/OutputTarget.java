@@ -32,12 +32,26 @@ public final class OutputTarget implements Closeable {
         this.gzip = gzip;
     }
 
-    /** The caller's stream, uncompressed; {@link #commit()} flushes it and leaves it open. */
+    /**
+     * The caller's stream, uncompressed; {@link #commit()} flushes it and leaves it open.
+     *
+     * @param out the caller's stream; flushed on commit, never closed here
+     * @return a new target writing to {@code out} unchanged
+     * @throws NullPointerException if {@code out} is null
+     */
     public static OutputTarget of(OutputStream out) {
         return new OutputTarget(Objects.requireNonNull(out, "out"), null, null);
     }
 
-    /** The caller's stream, optionally gzip-compressed; {@link #commit()} finishes gzip and leaves it open. */
+    /**
+     * The caller's stream, optionally gzip-compressed; {@link #commit()} finishes gzip and leaves it open.
+     *
+     * @param out the caller's stream; never closed here
+     * @param gzip whether to gzip-compress what is written
+     * @return a new target writing to {@code out}
+     * @throws IOException if writing the gzip header fails
+     * @throws NullPointerException if {@code out} is null
+     */
     public static OutputTarget of(OutputStream out, boolean gzip) throws IOException {
         if (!gzip) {
             return of(out);
@@ -46,7 +60,14 @@ public final class OutputTarget implements Closeable {
         return new OutputTarget(gz, null, gz);
     }
 
-    /** A file that appears under {@code target} only when {@link #commit()} succeeds. */
+    /**
+     * A file that appears under {@code target} only when {@link #commit()} succeeds.
+     *
+     * @param target the final path; nothing appears there before a successful {@link #commit()}
+     * @param gzip whether to gzip-compress what is written
+     * @return a new target writing to a temporary file next to {@code target}
+     * @throws IOException if the temporary file cannot be created or the gzip header written
+     */
     public static OutputTarget file(Path target, boolean gzip) throws IOException {
         AtomicFileSink sink = AtomicFileSink.open(target);
         Gzip gz = null;
@@ -66,12 +87,20 @@ public final class OutputTarget implements Closeable {
         }
     }
 
-    /** The stream to write to (already buffered for files; compressed when gzip was asked for). */
+    /**
+     * The stream to write to (already buffered for files; compressed when gzip was asked for).
+     *
+     * @return the stream writers write to; owned by this target, do not close it
+     */
     public OutputStream stream() {
         return stream;
     }
 
-    /** The final file, or null for a stream target. */
+    /**
+     * The final file, or null for a stream target.
+     *
+     * @return the path the file is published under on commit, or null for a stream target
+     */
     public Path file() {
         return sink == null ? null : sink.target();
     }
@@ -81,6 +110,7 @@ public final class OutputTarget implements Closeable {
      * failure the output is aborted and the exception rethrown.
      *
      * @throws IllegalStateException if already committed or aborted
+     * @throws IOException if finishing, flushing or publishing fails; the output is aborted first
      */
     public void commit() throws IOException {
         if (done) {
@@ -127,12 +157,20 @@ public final class OutputTarget implements Closeable {
         }
     }
 
-    /** True once {@link #commit()} or {@link #abort()} was called. */
+    /**
+     * True once {@link #commit()} or {@link #abort()} was called.
+     *
+     * @return {@code true} once the target was committed or aborted, successfully or not
+     */
     public boolean isDone() {
         return done;
     }
 
-    /** True once {@link #commit()} succeeded. */
+    /**
+     * True once {@link #commit()} succeeded.
+     *
+     * @return {@code true} only if {@link #commit()} completed without an exception
+     */
     public boolean isCommitted() {
         return committed;
     }

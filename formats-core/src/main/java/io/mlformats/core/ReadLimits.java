@@ -42,17 +42,29 @@ public final class ReadLimits {
         this.maxArrayElements = b.maxArrayElements;
     }
 
-    /** The defaults documented on the constants of this class. */
+    /**
+     * The defaults documented on the constants of this class.
+     *
+     * @return the shared instance holding every default limit
+     */
     public static ReadLimits defaults() {
         return DEFAULTS;
     }
 
-    /** A builder starting from the defaults. */
+    /**
+     * A builder starting from the defaults.
+     *
+     * @return a new builder whose every limit is the default
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder starting from this object's values. */
+    /**
+     * A builder starting from this object's values.
+     *
+     * @return a new builder holding this object's limits, for deriving changed limits
+     */
     public Builder toBuilder() {
         return new Builder()
                 .maxLineBytes(maxLineBytes)
@@ -63,32 +75,56 @@ public final class ReadLimits {
                 .maxArrayElements(maxArrayElements);
     }
 
-    /** Longest accepted text line, in bytes. */
+    /**
+     * Longest accepted text line, in bytes.
+     *
+     * @return the maximum length of one line in bytes, terminator excluded
+     */
     public int maxLineBytes() {
         return maxLineBytes;
     }
 
-    /** Longest accepted binary record (RecordIO payload, JSON document), in bytes. */
+    /**
+     * Longest accepted binary record (RecordIO payload, JSON document), in bytes.
+     *
+     * @return the maximum size of one binary record or document, in bytes
+     */
     public int maxRecordBytes() {
         return maxRecordBytes;
     }
 
-    /** Most bytes a compressed input may expand to. */
+    /**
+     * Most bytes a compressed input may expand to.
+     *
+     * @return the maximum number of decompressed bytes read from one compressed input
+     */
     public long maxDecompressedBytes() {
         return maxDecompressedBytes;
     }
 
-    /** Highest accepted ratio of decompressed to compressed bytes (gzip bombs). */
+    /**
+     * Highest accepted ratio of decompressed to compressed bytes (gzip bombs).
+     *
+     * @return the maximum decompressed-to-compressed byte ratio, checked past {@link #RATIO_GRACE_BYTES}
+     */
     public int maxCompressionRatio() {
         return maxCompressionRatio;
     }
 
-    /** Deepest accepted JSON nesting. */
+    /**
+     * Deepest accepted JSON nesting.
+     *
+     * @return the maximum depth of nested JSON objects and arrays
+     */
     public int maxNestingDepth() {
         return maxNestingDepth;
     }
 
-    /** Most elements accepted in one array (JSON arrays, tensors, feature lists). */
+    /**
+     * Most elements accepted in one array (JSON arrays, tensors, feature lists).
+     *
+     * @return the maximum number of elements in one array, vector or feature list
+     */
     public int maxArrayElements() {
         return maxArrayElements;
     }
@@ -112,19 +148,37 @@ public final class ReadLimits {
         private Builder() {
         }
 
-        /** Sets {@link ReadLimits#maxLineBytes()}. */
+        /**
+         * Sets {@link ReadLimits#maxLineBytes()}.
+         *
+         * @param v the longest accepted line in bytes, greater than 0
+         * @return this builder
+         * @throws IllegalArgumentException if {@code v <= 0}
+         */
         public Builder maxLineBytes(int v) {
             this.maxLineBytes = positive("maxLineBytes", v);
             return this;
         }
 
-        /** Sets {@link ReadLimits#maxRecordBytes()}. */
+        /**
+         * Sets {@link ReadLimits#maxRecordBytes()}.
+         *
+         * @param v the largest accepted binary record in bytes, greater than 0
+         * @return this builder
+         * @throws IllegalArgumentException if {@code v <= 0}
+         */
         public Builder maxRecordBytes(int v) {
             this.maxRecordBytes = positive("maxRecordBytes", v);
             return this;
         }
 
-        /** Sets {@link ReadLimits#maxDecompressedBytes()}. */
+        /**
+         * Sets {@link ReadLimits#maxDecompressedBytes()}.
+         *
+         * @param v the most bytes one compressed input may expand to, greater than 0
+         * @return this builder
+         * @throws IllegalArgumentException if {@code v <= 0}
+         */
         public Builder maxDecompressedBytes(long v) {
             if (v <= 0) {
                 throw new IllegalArgumentException("maxDecompressedBytes must be > 0: " + v);
@@ -133,25 +187,47 @@ public final class ReadLimits {
             return this;
         }
 
-        /** Sets {@link ReadLimits#maxCompressionRatio()}. */
+        /**
+         * Sets {@link ReadLimits#maxCompressionRatio()}.
+         *
+         * @param v the highest accepted decompressed-to-compressed ratio, greater than 0
+         * @return this builder
+         * @throws IllegalArgumentException if {@code v <= 0}
+         */
         public Builder maxCompressionRatio(int v) {
             this.maxCompressionRatio = positive("maxCompressionRatio", v);
             return this;
         }
 
-        /** Sets {@link ReadLimits#maxNestingDepth()}. */
+        /**
+         * Sets {@link ReadLimits#maxNestingDepth()}.
+         *
+         * @param v the deepest accepted JSON nesting, greater than 0
+         * @return this builder
+         * @throws IllegalArgumentException if {@code v <= 0}
+         */
         public Builder maxNestingDepth(int v) {
             this.maxNestingDepth = positive("maxNestingDepth", v);
             return this;
         }
 
-        /** Sets {@link ReadLimits#maxArrayElements()}. */
+        /**
+         * Sets {@link ReadLimits#maxArrayElements()}.
+         *
+         * @param v the most elements accepted in one array, greater than 0
+         * @return this builder
+         * @throws IllegalArgumentException if {@code v <= 0}
+         */
         public Builder maxArrayElements(int v) {
             this.maxArrayElements = positive("maxArrayElements", v);
             return this;
         }
 
-        /** The immutable limits. */
+        /**
+         * The immutable limits.
+         *
+         * @return a new immutable {@link ReadLimits} holding the builder's current values
+         */
         public ReadLimits build() {
             return new ReadLimits(this);
         }

@@ -22,13 +22,25 @@ public interface RecordReader<R> extends AutoCloseable {
      */
     boolean next() throws IOException;
 
-    /** The current record view; valid until the next call to {@link #next()}. */
+    /**
+     * The current record view; valid until the next call to {@link #next()}.
+     *
+     * @return the reader's reused record view (not a copy)
+     */
     R current();
 
-    /** Position of the current record (or of the end of input once {@link #next()} returned false). */
+    /**
+     * Position of the current record (or of the end of input once {@link #next()} returned false).
+     *
+     * @return where the current record starts in the input, for error messages
+     */
     SourcePosition position();
 
-    /** Counters for what has been read so far. */
+    /**
+     * Counters for what has been read so far.
+     *
+     * @return the reader's live counters, updated as it reads; use {@link ReadStats#snapshot()} to keep them
+     */
     ReadStats stats();
 
     @Override

@@ -14,7 +14,10 @@ public interface RecordStarts {
      * The offset of the first record that starts at or after {@code offset}, or {@code input.length()} if none
      * does.
      *
+     * @param input the whole input being split; read with positioned reads, not closed
      * @param offset {@code 0 <= offset <= input.length()}
+     * @return the offset of the first record start at or after {@code offset}, in {@code [offset, input.length()]}
+     * @throws IOException if reading the input fails
      */
     long next(SeekableInput input, long offset) throws IOException;
 

@@ -47,6 +47,7 @@ public interface RecordWriter<R> extends Flushable, AutoCloseable {
     /**
      * Writes one record.
      *
+     * @param record the record to write; read during the call only
      * @throws IllegalArgumentException if the record would be refused by the consuming algorithm (nothing of it
      *                                  is written; the writer stays usable)
      * @throws IllegalStateException    after commit, abort or close

@@ -16,15 +16,28 @@ import java.io.IOException;
  */
 public interface SeekableInput extends Closeable {
 
-    /** File name or URI, used in error messages. */
+    /**
+     * File name or URI, used in error messages.
+     *
+     * @return the input's name for messages; never null
+     */
     String name();
 
-    /** Number of bytes. */
+    /**
+     * Number of bytes.
+     *
+     * @return the total number of bytes in the input
+     * @throws IOException if the storage cannot report the length
+     */
     long length() throws IOException;
 
     /**
      * Reads exactly {@code length} bytes starting at {@code position} into {@code dst[offset, offset+length)}.
      *
+     * @param position offset in the input of the first byte to read, at least 0
+     * @param dst the caller's array receiving the bytes
+     * @param offset index in {@code dst} where the first byte goes
+     * @param length the exact number of bytes to read
      * @throws java.io.EOFException if fewer than {@code length} bytes exist at {@code position}
      * @throws IOException          if the storage fails
      */

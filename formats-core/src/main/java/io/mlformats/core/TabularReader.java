@@ -14,6 +14,7 @@ public interface TabularReader<R> extends RecordReader<R> {
      * The current record as a labelled feature row: a reused view with the same lifetime as {@link #current()}
      * (valid until the next {@link #next()}); no allocation per record.
      *
+     * @return the reader's reused row view of the current record (not a copy; see {@link LabeledRow#copy()})
      * @throws IllegalStateException before the first {@link #next()} or after it returned false
      */
     LabeledRow currentRow();

@@ -21,7 +21,8 @@ import java.nio.ByteOrder;
  *
  * <p>A UTF-8 byte-order mark at the very start of the input (absolute offset 0) is skipped and reported by
  * {@link #bomSkipped()}; one at the start of a later byte range (a parallel reader's second chunk) is not, so the
- * format rejects it as a mid-input BOM. A missing final newline is accepted. Line numbers are 1-based and count every line, blank ones included.
+ * format rejects it as a mid-input BOM. A missing final newline is accepted. Line numbers are 1-based and count
+ * every line, blank ones included.
  *
  * <p>The slice is valid until the next call to {@link #next()} or {@link #peekLine()}. Not thread-safe.
  */
@@ -50,12 +51,21 @@ public final class LineScanner implements Closeable {
     private boolean bomSkipped;
     private boolean first = true;
 
-    /** A scanner with the default 1 MiB window. */
+    /**
+     * A scanner with the default 1 MiB window.
+     *
+     * @param input the input to split, read from its current position; closed by {@link #close()}
+     * @param limits supplies {@link ReadLimits#maxLineBytes()}, the longest line accepted
+     */
     public LineScanner(ByteInput input, ReadLimits limits) {
         this(input, limits, DEFAULT_WINDOW);
     }
 
     /**
+     * A scanner whose window for streaming inputs starts at {@code initialWindow} bytes.
+     *
+     * @param input the input to split, read from its current position; closed by {@link #close()}
+     * @param limits supplies {@link ReadLimits#maxLineBytes()}, the longest line accepted
      * @param initialWindow starting window size for streaming inputs (tests use tiny windows to exercise
      *                      lines straddling reads)
      */
@@ -122,6 +132,9 @@ public final class LineScanner implements Closeable {
      * made available, but the line may continue past them. Does not advance: follow it with
      * {@link #claimLine(int)} for a line whose {@code '\n'} the parser found, or with {@link #next()}, which
      * then returns that same line. Like {@code next()}, it invalidates the current line's slice.
+     *
+     * @return the index in {@link #buffer()} of the next line's first byte, or -1 at the end of the input
+     * @throws IOException if reading the input fails
      */
     public int peekLine() throws IOException {
         if (first) {
@@ -144,6 +157,8 @@ public final class LineScanner implements Closeable {
      * End of the bytes buffered after a {@link #peekLine()}: {@code buffer()[peekLine(), available())}, at most
      * {@link ReadLimits#maxLineBytes()} + 2 of them, so that a parser never works through more of a line than
      * the limit allows (a longer line is left to {@link #next()}, which refuses it).
+     *
+     * @return the exclusive end index in {@link #buffer()} of the bytes a parser may read after {@link #peekLine()}
      */
     public int available() {
         return (int) Math.min(limit, (long) pos + maxLineBytes + 2);
@@ -154,7 +169,10 @@ public final class LineScanner implements Closeable {
      * {@code buffer()[newline]}, leaving the scanner exactly as {@link #next()} would have. The caller vouches
      * that no {@code '\n'} comes before it.
      *
+     * @param newline the index in {@link #buffer()} of the {@code '\n'} ending the peeked line
      * @throws LimitExceededException if the line is longer than {@link ReadLimits#maxLineBytes()}
+     * @throws IllegalArgumentException if {@code buffer()[newline]} is not a buffered {@code '\n'} at or after the
+     *     peeked line's start
      */
     public void claimLine(int newline) throws LimitExceededException {
         if (newline < pos || newline >= limit || buf[newline] != '\n') {
@@ -170,62 +188,117 @@ public final class LineScanner implements Closeable {
         lineNumber++;
     }
 
-    /** The buffer holding the current line. */
+    /**
+     * The buffer holding the current line.
+     *
+     * @return the scanner's current buffer (the source's own array when {@link #inPlace()}); not a copy, and it may be
+     *     replaced by the next {@link #next()} or {@link #peekLine()}
+     */
     public byte[] buffer() {
         return buf;
     }
 
-    /** Index in {@link #buffer()} of the first byte of the current line. */
+    /**
+     * Index in {@link #buffer()} of the first byte of the current line.
+     *
+     * @return the inclusive start index of the current line in {@link #buffer()}
+     */
     public int start() {
         return start;
     }
 
-    /** Index in {@link #buffer()} just past the current line's last byte (terminator excluded). */
+    /**
+     * Index in {@link #buffer()} just past the current line's last byte (terminator excluded).
+     *
+     * @return the exclusive end index of the current line in {@link #buffer()}
+     */
     public int end() {
         return end;
     }
 
-    /** Length of the current line in bytes, terminator excluded. */
+    /**
+     * Length of the current line in bytes, terminator excluded.
+     *
+     * @return {@code end() - start()}, the current line's length in bytes
+     */
     public int length() {
         return end - start;
     }
 
-    /** 1-based number of the current line. */
+    /**
+     * 1-based number of the current line.
+     *
+     * @return the current line's 1-based number, 0 before the first {@link #next()}
+     */
     public long lineNumber() {
         return lineNumber;
     }
 
-    /** Absolute offset in the input of the current line's first byte. */
+    /**
+     * Absolute offset in the input of the current line's first byte.
+     *
+     * @return the byte offset in the whole input of the current line's first byte
+     */
     public long lineOffset() {
         return bufBase + start;
     }
 
-    /** Absolute offset in the input of {@code buffer()[index]}. */
+    /**
+     * Absolute offset in the input of {@code buffer()[index]}.
+     *
+     * @param index an index in {@link #buffer()}
+     * @return the byte offset in the whole input of {@code buffer()[index]}
+     */
     public long offsetOf(int index) {
         return bufBase + index;
     }
 
-    /** Bytes consumed so far (through the end of the current line and its terminator). */
+    /**
+     * Bytes consumed so far (through the end of the current line and its terminator).
+     *
+     * @return the absolute input offset just past the current line's terminator
+     */
     public long consumed() {
         return bufBase + pos;
     }
 
-    /** True if a UTF-8 BOM at the start of the input was skipped. */
+    /**
+     * True if a UTF-8 BOM at the start of the input was skipped.
+     *
+     * @return {@code true} if the input began with a UTF-8 byte-order mark that was skipped
+     */
     public boolean bomSkipped() {
         return bomSkipped;
     }
 
-    /** Name of the input, for error messages. */
+    /**
+     * Name of the input, for error messages.
+     *
+     * @return the input's name, as given by {@link ByteInput#name()}
+     */
     public String name() {
         return input.name();
     }
 
-    /** A position for byte {@code index} of the buffer on the current line, for a given record index. */
+    /**
+     * A position for byte {@code index} of the buffer on the current line, for a given record index.
+     *
+     * @param index an index in {@link #buffer()} on the current line
+     * @param recordIndex the zero-based index of the record being read, or -1 when unknown
+     * @return a position with the input's name, the byte's absolute offset, {@code recordIndex} and the current line
+     *     number
+     */
     public SourcePosition positionAt(int index, long recordIndex) {
         return SourcePosition.ofLine(input.name(), offsetOf(index), recordIndex, lineNumber);
     }
 
-    /** A position for the start of the current line. */
+    /**
+     * A position for the start of the current line.
+     *
+     * @param recordIndex the zero-based index of the record being read, or -1 when unknown
+     * @return a position with the input's name, the line's absolute offset, {@code recordIndex} and the current line
+     *     number
+     */
     public SourcePosition position(long recordIndex) {
         return positionAt(start, recordIndex);
     }
@@ -306,7 +379,11 @@ public final class LineScanner implements Closeable {
                 "maxLineBytes", maxLineBytes, "line " + (lineNumber + 1) + " of at least " + length + " bytes");
     }
 
-    /** Whether lines are handed out from the source's own array (no copying at all). */
+    /**
+     * Whether lines are handed out from the source's own array (no copying at all).
+     *
+     * @return {@code true} if {@link #buffer()} is the source's own array, {@code false} if it is the scanner's window
+     */
     public boolean inPlace() {
         return inPlace;
     }

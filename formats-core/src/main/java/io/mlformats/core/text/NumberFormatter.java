@@ -41,6 +41,11 @@ public final class NumberFormatter {
     /**
      * Writes {@code v} at {@code dst[off]}; returns the index just past its last byte. Bytes after that index, up
      * to {@code off + MAX_FLOAT_BYTES}, may be overwritten: word stores are cheaper than exact ones.
+     *
+     * @param v the value to write, any float including NaN and infinities
+     * @param dst the caller's array; must have room for {@link #MAX_FLOAT_BYTES} bytes from {@code off}
+     * @param off index in {@code dst} of the first byte written
+     * @return the index in {@code dst} just past the text
      */
     public static int writeFloat(float v, byte[] dst, int off) {
         int bits = Float.floatToRawIntBits(v);
@@ -71,6 +76,11 @@ public final class NumberFormatter {
     /**
      * Writes {@code v} at {@code dst[off]}; returns the index just past its last byte. Bytes after that index, up
      * to {@code off + MAX_DOUBLE_BYTES}, may be overwritten.
+     *
+     * @param v the value to write, any double including NaN and infinities
+     * @param dst the caller's array; must have room for {@link #MAX_DOUBLE_BYTES} bytes from {@code off}
+     * @param off index in {@code dst} of the first byte written
+     * @return the index in {@code dst} just past the text
      */
     public static int writeDouble(double v, byte[] dst, int off) {
         long bits = Double.doubleToRawLongBits(v);
@@ -99,6 +109,11 @@ public final class NumberFormatter {
     /**
      * Writes {@code v} in decimal at {@code dst[off]}; returns the index just past its last byte. Bytes after that
      * index, up to {@code off + MAX_LONG_BYTES}, may be overwritten.
+     *
+     * @param v the value to write
+     * @param dst the caller's array; must have room for {@link #MAX_LONG_BYTES} bytes from {@code off}
+     * @param off index in {@code dst} of the first byte written
+     * @return the index in {@code dst} just past the text
      */
     public static int writeLong(long v, byte[] dst, int off) {
         if (v < 0) {
@@ -124,13 +139,23 @@ public final class NumberFormatter {
         return end;
     }
 
-    /** The shortest round-trip text of {@code v}, as {@link #writeFloat} writes it. */
+    /**
+     * The shortest round-trip text of {@code v}, as {@link #writeFloat} writes it.
+     *
+     * @param v the value to format
+     * @return a new string holding the same ASCII text {@link #writeFloat} writes
+     */
     public static String toString(float v) {
         byte[] b = new byte[MAX_FLOAT_BYTES];
         return new String(b, 0, writeFloat(v, b, 0), StandardCharsets.US_ASCII);
     }
 
-    /** The shortest round-trip text of {@code v}, as {@link #writeDouble} writes it. */
+    /**
+     * The shortest round-trip text of {@code v}, as {@link #writeDouble} writes it.
+     *
+     * @param v the value to format
+     * @return a new string holding the same ASCII text {@link #writeDouble} writes
+     */
     public static String toString(double v) {
         byte[] b = new byte[MAX_DOUBLE_BYTES];
         return new String(b, 0, writeDouble(v, b, 0), StandardCharsets.US_ASCII);

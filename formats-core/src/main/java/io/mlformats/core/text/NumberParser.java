@@ -78,12 +78,24 @@ public final class NumberParser {
     private static final long[] POW10_LONG = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
         100_000_000L};
 
-    /** Status of the last call: {@link #OK}, {@link #SYNTAX}, {@link #NON_FINITE} or {@link #OUT_OF_RANGE}. */
+    /**
+     * Status of the last call: {@link #OK}, {@link #SYNTAX}, {@link #NON_FINITE} or {@link #OUT_OF_RANGE}.
+     *
+     * @return the outcome code of the most recent parse call on this instance
+     */
     public int status() {
         return status;
     }
 
-    /** Parses a float32; see the class comment for the grammar and {@link #status()}. */
+    /**
+     * Parses a float32; see the class comment for the grammar and {@link #status()}.
+     *
+     * @param b the bytes holding the text; only read
+     * @param off index in {@code b} of the number's first byte
+     * @param len number of bytes of the number's text; all of them must match the grammar
+     * @return the correctly rounded float; NaN or an infinity for {@link #NON_FINITE} and {@link #OUT_OF_RANGE},
+     *     meaningless for {@link #SYNTAX}
+     */
     public float parseFloat(byte[] b, int off, int len) {
         int end = off + len;
         if (shortDecimal(b, off, end) && scanEnd == end) {
@@ -97,12 +109,24 @@ public final class NumberParser {
      * {@code limit}), so that a tokenizer need not find the token's end first. {@link #parsedEnd()} tells where
      * the number ended; the caller checks that a delimiter follows (otherwise the token is not a number, e.g.
      * {@code 1.5x}). Inside that span the grammar is the same as {@link #parseFloat(byte[], int, int)}'s.
+     *
+     * @param b the bytes holding the text; only read
+     * @param off index in {@code b} of the number's first byte
+     * @param limit index in {@code b} past which the number cannot extend (exclusive)
+     * @return the correctly rounded float of the accepted prefix; check {@link #status()} before using it
      */
     public float parseFloatPrefix(byte[] b, int off, int limit) {
         return toFloat(b, off, shortDecimal(b, off, limit) ? OK : scan(b, off, limit, true));
     }
 
-    /** Like {@link #parseFloatPrefix} for a float64. */
+    /**
+     * Like {@link #parseFloatPrefix} for a float64.
+     *
+     * @param b the bytes holding the text; only read
+     * @param off index in {@code b} of the number's first byte
+     * @param limit index in {@code b} past which the number cannot extend (exclusive)
+     * @return the correctly rounded double of the accepted prefix; check {@link #status()} before using it
+     */
     public double parseDoublePrefix(byte[] b, int off, int limit) {
         return toDouble(b, off, shortDecimal(b, off, limit) ? OK : scan(b, off, limit, true));
     }
@@ -112,6 +136,11 @@ public final class NumberParser {
      * at {@code limit}: feature indices, counts. Returns its value, exact up to 18 digits (longer runs wrap; the
      * caller tells them by their length). {@link #parsedEnd()} is where the run ended, {@code off} if there was
      * no digit. Sets no status.
+     *
+     * @param b the bytes holding the text; only read
+     * @param off index in {@code b} of the first digit
+     * @param limit index in {@code b} past which the run cannot extend (exclusive)
+     * @return the run's value (0 for an empty run), exact for runs of up to 18 digits
      */
     public long parseDigitsPrefix(byte[] b, int off, int limit) {
         if (off >= 0 && off <= b.length - 8) {
@@ -127,7 +156,11 @@ public final class NumberParser {
         return acc;
     }
 
-    /** After a {@code ...Prefix} call: the index just past the number's text. */
+    /**
+     * After a {@code ...Prefix} call: the index just past the number's text.
+     *
+     * @return the index in the parsed array just past the last byte the previous prefix call accepted
+     */
     public int parsedEnd() {
         return scanEnd;
     }
@@ -159,7 +192,15 @@ public final class NumberParser {
         return Float.intBitsToFloat(Float.floatToRawIntBits(v) | sign << 31);
     }
 
-    /** Parses a float64; see the class comment for the grammar and {@link #status()}. */
+    /**
+     * Parses a float64; see the class comment for the grammar and {@link #status()}.
+     *
+     * @param b the bytes holding the text; only read
+     * @param off index in {@code b} of the number's first byte
+     * @param len number of bytes of the number's text; all of them must match the grammar
+     * @return the correctly rounded double; NaN or an infinity for {@link #NON_FINITE} and {@link #OUT_OF_RANGE},
+     *     meaningless for {@link #SYNTAX}
+     */
     public double parseDouble(byte[] b, int off, int len) {
         int end = off + len;
         if (shortDecimal(b, off, end) && scanEnd == end) {
@@ -445,7 +486,14 @@ public final class NumberParser {
         return v;
     }
 
-    /** Parses a signed 64-bit integer {@code [sign] digits}. */
+    /**
+     * Parses a signed 64-bit integer {@code [sign] digits}.
+     *
+     * @param b the bytes holding the text; only read
+     * @param off index in {@code b} of the integer's first byte
+     * @param len number of bytes of the integer's text
+     * @return the value; 0 when {@link #status()} is {@link #OUT_OF_RANGE}, meaningless for {@link #SYNTAX}
+     */
     public long parseLong(byte[] b, int off, int len) {
         int i = off;
         int end = off + len;
@@ -501,7 +549,14 @@ public final class NumberParser {
         return acc;
     }
 
-    /** Parses a signed 32-bit integer {@code [sign] digits}. */
+    /**
+     * Parses a signed 32-bit integer {@code [sign] digits}.
+     *
+     * @param b the bytes holding the text; only read
+     * @param off index in {@code b} of the integer's first byte
+     * @param len number of bytes of the integer's text
+     * @return the value; 0 when {@link #status()} is {@link #OUT_OF_RANGE}, meaningless for {@link #SYNTAX}
+     */
     public int parseInt(byte[] b, int off, int len) {
         long v = parseLong(b, off, len);
         if (status == OK && (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE)) {

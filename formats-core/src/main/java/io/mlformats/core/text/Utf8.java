@@ -12,7 +12,14 @@ public final class Utf8 {
     private Utf8() {
     }
 
-    /** Index of the first byte of the first invalid sequence in {@code b[from, to)}, or -1 if it is all valid. */
+    /**
+     * Index of the first byte of the first invalid sequence in {@code b[from, to)}, or -1 if it is all valid.
+     *
+     * @param b the bytes to check; only read
+     * @param from index of the first byte to check
+     * @param to index just past the last byte to check
+     * @return the index in {@code b} where the first invalid or truncated sequence starts, or -1
+     */
     public static int firstInvalid(byte[] b, int from, int to) {
         int i = from;
         while (i < to) {
@@ -33,6 +40,11 @@ public final class Utf8 {
     /**
      * Index of the first byte of the first invalid sequence in {@code b[from, to)} (absolute indexes; the buffer's
      * position and limit are neither used nor changed), or -1 if it is all valid.
+     *
+     * @param b the buffer to check; only read, its position and limit are ignored
+     * @param from absolute index of the first byte to check
+     * @param to absolute index just past the last byte to check
+     * @return the absolute index in {@code b} where the first invalid or truncated sequence starts, or -1
      */
     public static int firstInvalid(ByteBuffer b, int from, int to) {
         if (b.hasArray()) {

@@ -20,12 +20,18 @@ import io.mlformats.core.SourcePosition;
  */
 public interface AlgorithmValidator<R> {
 
-    /** The algorithm's SageMaker name, for example {@code "xgboost"} or {@code "deepar"}. */
+    /**
+     * The algorithm's SageMaker name, for example {@code "xgboost"} or {@code "deepar"}.
+     *
+     * @return the name of the algorithm whose rules this validator applies
+     */
     String algorithm();
 
     /**
      * Checks one record: problems go to the report with {@code position}, dataset state is updated.
      *
+     * @param record the record to check; read during the call only, not kept
+     * @param position where the record is in its input, attached to any problem found
      * @throws IllegalStateException after {@link #finish()}
      */
     void check(R record, SourcePosition position);
@@ -33,6 +39,7 @@ public interface AlgorithmValidator<R> {
     /**
      * Adds what {@code other} saw (its problems, counts and dataset state) to this validator.
      *
+     * @param other a validator of the same kind and options that checked another part of the dataset
      * @throws IllegalArgumentException if {@code other} is not a validator of the same kind and options
      * @throws IllegalStateException    if either has finished
      */
@@ -41,6 +48,8 @@ public interface AlgorithmValidator<R> {
     /**
      * Applies the dataset-level rules and returns the report. Call once; afterwards the validator takes no more
      * records.
+     *
+     * @return the report holding every problem found, including the dataset-level ones
      */
     ValidationReport finish();
 }

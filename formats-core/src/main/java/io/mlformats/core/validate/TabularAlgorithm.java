@@ -35,27 +35,47 @@ public enum TabularAlgorithm {
         this.finiteFeatures = finiteFeatures;
     }
 
-    /** The algorithm's SageMaker name, for example {@code "linear-learner"}. */
+    /**
+     * The algorithm's SageMaker name, for example {@code "linear-learner"}.
+     *
+     * @return the lower-case, hyphenated name SageMaker uses for the algorithm
+     */
     public String sageMakerName() {
         return sageMakerName;
     }
 
-    /** True if every training row must carry exactly one label. */
+    /**
+     * True if every training row must carry exactly one label.
+     *
+     * @return {@code true} if rows without exactly one label are refused
+     */
     public boolean needsLabel() {
         return needsLabel;
     }
 
-    /** True if every row must have the same number of features (the {@code feature_dim} hyperparameter). */
+    /**
+     * True if every row must have the same number of features (the {@code feature_dim} hyperparameter).
+     *
+     * @return {@code true} if rows of differing feature counts are refused
+     */
     public boolean fixedWidth() {
         return fixedWidth;
     }
 
-    /** True if RecordIO-protobuf tensors must hold float32 values. */
+    /**
+     * True if RecordIO-protobuf tensors must hold float32 values.
+     *
+     * @return {@code true} if float64 RecordIO-protobuf tensors are refused
+     */
     public boolean float32Only() {
         return float32Only;
     }
 
-    /** True if every feature value must be present and finite (XGBoost alone reads NaN as missing). */
+    /**
+     * True if every feature value must be present and finite (XGBoost alone reads NaN as missing).
+     *
+     * @return {@code true} if missing, NaN or infinite feature values are refused
+     */
     public boolean finiteFeatures() {
         return finiteFeatures;
     }
@@ -63,6 +83,8 @@ public enum TabularAlgorithm {
     /**
      * The algorithm with a SageMaker name, case-insensitive, {@code _} accepted for {@code -}.
      *
+     * @param name a SageMaker algorithm name such as {@code "linear-learner"} or {@code "LINEAR_LEARNER"}
+     * @return the constant whose {@link #sageMakerName()} matches {@code name}
      * @throws IllegalArgumentException for a name that is not a tabular algorithm
      */
     public static TabularAlgorithm of(String name) {

@@ -65,7 +65,13 @@ public final class TabularValidator implements AlgorithmValidator<LabeledRow> {
     private SourcePosition firstNotFloat32;
     private boolean finished;
 
-    /** A validator for {@code algorithm} with {@code options} ({@link TabularValidatorOptions#defaults()}). */
+    /**
+     * A validator for {@code algorithm} with {@code options} ({@link TabularValidatorOptions#defaults()}).
+     *
+     * @param algorithm the algorithm whose rules rows are checked against; not null
+     * @param options the hyperparameters and report size; not null
+     * @throws NullPointerException if {@code algorithm} or {@code options} is null
+     */
     public TabularValidator(TabularAlgorithm algorithm, TabularValidatorOptions options) {
         if (algorithm == null || options == null) {
             throw new NullPointerException("algorithm and options are required");
@@ -75,12 +81,20 @@ public final class TabularValidator implements AlgorithmValidator<LabeledRow> {
         this.report = new ValidationReport(options.maxKept());
     }
 
-    /** The algorithm whose rules are applied. */
+    /**
+     * The algorithm whose rules are applied.
+     *
+     * @return the algorithm given to the constructor
+     */
     public TabularAlgorithm tabularAlgorithm() {
         return algorithm;
     }
 
-    /** The options rows are checked against. */
+    /**
+     * The options rows are checked against.
+     *
+     * @return the options given to the constructor
+     */
     public TabularValidatorOptions options() {
         return options;
     }

@@ -11,7 +11,14 @@ package io.mlformats.core.validate;
  */
 public record TabularValidatorOptions(int numClasses, long featureDim, int maxKept) {
 
-    /** Checks the values. */
+    /**
+     * Checks the values.
+     *
+     * @param numClasses number of classes labels must lie below, or 0 for no class check
+     * @param featureDim required feature count of every row, or 0 to take it from the first row
+     * @param maxKept problems kept in the report, at least 0
+     * @throws IllegalArgumentException if any value is negative
+     */
     public TabularValidatorOptions {
         if (numClasses < 0) {
             throw new IllegalArgumentException("numClasses must be >= 0: " + numClasses);
@@ -24,22 +31,44 @@ public record TabularValidatorOptions(int numClasses, long featureDim, int maxKe
         }
     }
 
-    /** No class check, feature_dim taken from the first row, 1,000 problems kept. */
+    /**
+     * No class check, feature_dim taken from the first row, 1,000 problems kept.
+     *
+     * @return new options with no class check, no fixed feature count and 1,000 problems kept
+     */
     public static TabularValidatorOptions defaults() {
         return new TabularValidatorOptions(0, 0, 1_000);
     }
 
-    /** These options with labels checked to be integers {@code 0..n-1} (0: no check). */
+    /**
+     * These options with labels checked to be integers {@code 0..n-1} (0: no check).
+     *
+     * @param n the number of classes, or 0 for no class check
+     * @return new options equal to these except for {@code numClasses}
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
     public TabularValidatorOptions withNumClasses(int n) {
         return new TabularValidatorOptions(n, featureDim, maxKept);
     }
 
-    /** These options with every row required to have exactly {@code n} features (0: as the first row). */
+    /**
+     * These options with every row required to have exactly {@code n} features (0: as the first row).
+     *
+     * @param n the required feature count, or 0 to take it from the first row
+     * @return new options equal to these except for {@code featureDim}
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
     public TabularValidatorOptions withFeatureDim(long n) {
         return new TabularValidatorOptions(numClasses, n, maxKept);
     }
 
-    /** These options keeping at most {@code n} problems in the report. */
+    /**
+     * These options keeping at most {@code n} problems in the report.
+     *
+     * @param n the most problems the report keeps
+     * @return new options equal to these except for {@code maxKept}
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
     public TabularValidatorOptions withMaxKept(int n) {
         return new TabularValidatorOptions(numClasses, featureDim, n);
     }

@@ -18,7 +18,12 @@ public final class ValidationReport {
     private long errors;
     private long warnings;
 
-    /** An empty report that keeps at most {@code maxKept} problems (counts go on past it). */
+    /**
+     * An empty report that keeps at most {@code maxKept} problems (counts go on past it).
+     *
+     * @param maxKept how many problems {@link #problems()} keeps, at least 0
+     * @throws IllegalArgumentException if {@code maxKept} is negative
+     */
     public ValidationReport(int maxKept) {
         if (maxKept < 0) {
             throw new IllegalArgumentException("maxKept must be >= 0: " + maxKept);
@@ -29,6 +34,7 @@ public final class ValidationReport {
     /**
      * Adds another report's records, counts and kept problems (after this report's, up to {@link #maxKept()}).
      *
+     * @param other the report to add; not modified
      * @return this report
      */
     public ValidationReport merge(ValidationReport other) {
@@ -44,7 +50,11 @@ public final class ValidationReport {
         return this;
     }
 
-    /** Adds a problem (validators call this). */
+    /**
+     * Adds a problem (validators call this).
+     *
+     * @param p the problem; counted by its severity and kept while fewer than {@link #maxKept()} are kept
+     */
     public void add(ValidationProblem p) {
         if (p.severity() == ValidationProblem.Severity.ERROR) {
             errors++;
@@ -59,6 +69,10 @@ public final class ValidationReport {
     /**
      * Counts {@code n} problems of a severity whose details were not kept (validators that summarise a dataset
      * rule keep at most {@link #maxKept()} positions per rule and count the rest).
+     *
+     * @param severity whether the problems are errors or warnings
+     * @param n how many problems to count, at least 0
+     * @throws IllegalArgumentException if {@code n} is negative
      */
     public void countUnkept(ValidationProblem.Severity severity, long n) {
         if (n < 0) {
@@ -76,37 +90,66 @@ public final class ValidationReport {
         records++;
     }
 
-    /** Records (series, pairs) examined, valid or not. */
+    /**
+     * Records (series, pairs) examined, valid or not.
+     *
+     * @return the number of records counted with {@link #countRecord()}, including merged reports'
+     */
     public long records() {
         return records;
     }
 
-    /** How many problems are kept at most. */
+    /**
+     * How many problems are kept at most.
+     *
+     * @return the most problems {@link #problems()} holds
+     */
     public int maxKept() {
         return maxKept;
     }
 
-    /** The first {@link #maxKept()} problems. */
+    /**
+     * The first {@link #maxKept()} problems.
+     *
+     * @return an unmodifiable view of the kept problems, in the order found
+     */
     public List<ValidationProblem> problems() {
         return Collections.unmodifiableList(problems);
     }
 
-    /** Errors found, kept or not. */
+    /**
+     * Errors found, kept or not.
+     *
+     * @return the number of error-severity problems, including those not kept
+     */
     public long errorCount() {
         return errors;
     }
 
-    /** Warnings found, kept or not. */
+    /**
+     * Warnings found, kept or not.
+     *
+     * @return the number of warning-severity problems, including those not kept
+     */
     public long warningCount() {
         return warnings;
     }
 
-    /** True if any error was found (the dataset would be refused or misread). */
+    /**
+     * True if any error was found (the dataset would be refused or misread).
+     *
+     * @return {@code true} if {@link #errorCount()} is greater than 0
+     */
     public boolean hasErrors() {
         return errors > 0;
     }
 
-    /** Kept problems with a given code, in order. */
+    /**
+     * Kept problems with a given code, in order.
+     *
+     * @param code the problem code to match exactly
+     * @return a new unmodifiable list of the kept problems whose {@code code()} equals {@code code}
+     */
     public List<ValidationProblem> withCode(String code) {
         return problems.stream().filter(p -> p.code().equals(code)).toList();
     }

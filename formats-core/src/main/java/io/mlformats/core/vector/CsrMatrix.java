@@ -61,72 +61,134 @@ public final class CsrMatrix {
         this.qids = qids;
     }
 
-    /** Number of rows. */
+    /**
+     * Number of rows.
+     *
+     * @return the number of rows, at least 0
+     */
     public int numRows() {
         return numRows;
     }
 
-    /** Number of columns: the declared feature count, or the largest index + 1. */
+    /**
+     * Number of columns: the declared feature count, or the largest index + 1.
+     *
+     * @return the column count: the declared feature count if one was set, else the largest stored index + 1
+     */
     public long numCols() {
         return numCols;
     }
 
-    /** Total number of stored pairs. */
+    /**
+     * Total number of stored pairs.
+     *
+     * @return the number of stored (index, value) pairs over all rows, equal to {@code indptr()[numRows()]}
+     */
     public long nnz() {
         return indptr[numRows];
     }
 
-    /** Whether values are stored as float32 ({@link #floatValues()}) or float64 ({@link #doubleValues()}). */
+    /**
+     * Whether values are stored as float32 ({@link #floatValues()}) or float64 ({@link #doubleValues()}).
+     *
+     * @return {@link ValueType#FLOAT32} if {@link #floatValues()} is non-null, else {@link ValueType#FLOAT64}
+     */
     public ValueType valueType() {
         return values32 != null ? ValueType.FLOAT32 : ValueType.FLOAT64;
     }
 
-    /** Row pointers, length {@code numRows() + 1}. */
+    /**
+     * Row pointers, length {@code numRows() + 1}.
+     *
+     * @return the row pointer array itself (not a copy; do not modify): row {@code r} spans
+     *     {@code [indptr[r], indptr[r+1])}
+     */
     public long[] indptr() {
         return indptr;
     }
 
-    /** Column indices, length {@code nnz()}, ascending within each row. */
+    /**
+     * Column indices, length {@code nnz()}, ascending within each row.
+     *
+     * @return the column index array itself (not a copy; do not modify), zero-based
+     */
     public int[] indices() {
         return indices;
     }
 
-    /** float32 values, or null for a float64 matrix. */
+    /**
+     * float32 values, or null for a float64 matrix.
+     *
+     * @return the float32 value array itself (not a copy; do not modify), parallel to {@link #indices()}, or null
+     */
     public float[] floatValues() {
         return values32;
     }
 
-    /** float64 values, or null for a float32 matrix. */
+    /**
+     * float64 values, or null for a float32 matrix.
+     *
+     * @return the float64 value array itself (not a copy; do not modify), parallel to {@link #indices()}, or null
+     */
     public double[] doubleValues() {
         return values64;
     }
 
-    /** One label per row (the first label of a multi-label row, NaN for an empty label list). */
+    /**
+     * One label per row (the first label of a multi-label row, NaN for an empty label list).
+     *
+     * @return the label array itself (not a copy; do not modify), length {@code numRows()}
+     */
     public double[] labels() {
         return labels;
     }
 
-    /** Multi-label row pointers into {@link #labelValues()}, or null when the input is single-label. */
+    /**
+     * Multi-label row pointers into {@link #labelValues()}, or null when the input is single-label.
+     *
+     * @return the label pointer array itself (not a copy; do not modify), length {@code numRows() + 1}: row {@code r}'s
+     *     labels are {@code labelValues()[labelIndptr[r] .. labelIndptr[r+1])}; or null
+     */
     public long[] labelIndptr() {
         return labelIndptr;
     }
 
-    /** Multi-label values, or null when the input is single-label. */
+    /**
+     * Multi-label values, or null when the input is single-label.
+     *
+     * @return the concatenated label lists of all rows (not a copy; do not modify), or null
+     */
     public double[] labelValues() {
         return labelValues;
     }
 
-    /** Per-row weights, or null when no row had one (rows without a weight get 1). */
+    /**
+     * Per-row weights, or null when no row had one (rows without a weight get 1).
+     *
+     * @return the weight array itself (not a copy; do not modify), length {@code numRows()}, or null
+     */
     public double[] weights() {
         return weights;
     }
 
-    /** Per-row query ids, or null when no row had one (rows without one get 0). */
+    /**
+     * Per-row query ids, or null when no row had one (rows without one get 0).
+     *
+     * @return the query id array itself (not a copy; do not modify), length {@code numRows()}, or null
+     */
     public long[] qids() {
         return qids;
     }
 
-    /** Copies row {@code r} into the reusable vector {@code into} (cleared first) and returns it. */
+    /**
+     * Copies row {@code r} into the reusable vector {@code into} (cleared first) and returns it.
+     *
+     * @param r the zero-based row index, in {@code [0, numRows())}
+     * @param into the vector to overwrite; its previous contents are discarded and its dimension is set to
+     *     {@link #numCols()}
+     * @return {@code into}, now holding row {@code r}
+     * @throws IndexOutOfBoundsException if {@code r} is out of range
+     */
     public SparseVector row(int r, SparseVector into) {
         Objects.checkIndex(r, numRows);
         into.clear();
@@ -141,7 +203,13 @@ public final class CsrMatrix {
         return into;
     }
 
-    /** The value at (row, col), 0 when not stored. */
+    /**
+     * The value at (row, col), 0 when not stored.
+     *
+     * @param row the zero-based row index, in {@code [0, numRows())}
+     * @param col the zero-based column index
+     * @return the stored value at ({@code row}, {@code col}) widened to double, or 0 if that pair is not stored
+     */
     public double get(int row, int col) {
         int from = (int) indptr[row];
         int to = (int) indptr[row + 1];
@@ -174,7 +242,12 @@ public final class CsrMatrix {
         return "CsrMatrix[" + numRows + " x " + numCols + ", nnz=" + nnz() + ", " + valueType() + "]";
     }
 
-    /** A builder of a matrix whose values are stored as {@code type}. */
+    /**
+     * A builder of a matrix whose values are stored as {@code type}.
+     *
+     * @param type the storage type of the matrix's values; float64 values added to a float32 builder are narrowed
+     * @return a new, empty builder
+     */
     public static Builder builder(ValueType type) {
         return new Builder(type);
     }
@@ -208,18 +281,33 @@ public final class CsrMatrix {
             }
         }
 
-        /** Fixes the column count; otherwise it is the largest index + 1. */
+        /**
+         * Fixes the column count; otherwise it is the largest index + 1.
+         *
+         * @param n the number of columns the built matrix reports, instead of the largest index + 1
+         * @return this builder
+         */
         public Builder numCols(long n) {
             this.declaredCols = n;
             return this;
         }
 
-        /** Rows added so far. */
+        /**
+         * Rows added so far.
+         *
+         * @return the number of rows added so far
+         */
         public int rows() {
             return rows;
         }
 
-        /** Adds a row with one label, no weight and no query id. */
+        /**
+         * Adds a row with one label, no weight and no query id.
+         *
+         * @param features the row's pairs, copied (the vector can be reused afterwards)
+         * @param label the row's label
+         * @return this builder
+         */
         public Builder addRow(SparseVector features, double label) {
             return addRow(features, label, Double.NaN, false, 0, false);
         }
@@ -227,8 +315,13 @@ public final class CsrMatrix {
         /**
          * Adds a row.
          *
+         * @param features the row's pairs, copied (the vector can be reused afterwards)
+         * @param label the row's label
+         * @param weight the row's weight; ignored unless {@code hasWeight}
          * @param hasWeight whether {@code weight} is present (rows without one read as 1)
+         * @param qid the row's query id; ignored unless {@code hasQid}
          * @param hasQid    whether {@code qid} is present (rows without one read as 0)
+         * @return this builder
          */
         public Builder addRow(SparseVector features, double label, double weight, boolean hasWeight, long qid,
                 boolean hasQid) {
@@ -295,7 +388,19 @@ public final class CsrMatrix {
             return this;
         }
 
-        /** Adds a multi-label row: the first label (or NaN) also goes to {@link CsrMatrix#labels()}. */
+        /**
+         * Adds a multi-label row: the first label (or NaN) also goes to {@link CsrMatrix#labels()}.
+         *
+         * @param features the row's pairs, copied (the vector can be reused afterwards)
+         * @param rowLabels array holding the row's labels in its first {@code labelLen} elements; copied, so it can be
+         *     reused
+         * @param labelLen the number of labels in the row, possibly 0
+         * @param weight the row's weight; ignored unless {@code hasWeight}
+         * @param hasWeight whether {@code weight} is present (rows without one read as 1)
+         * @param qid the row's query id; ignored unless {@code hasQid}
+         * @param hasQid whether {@code qid} is present (rows without one read as 0)
+         * @return this builder
+         */
         public Builder addMultiLabelRow(SparseVector features, double[] rowLabels, int labelLen, double weight,
                 boolean hasWeight, long qid, boolean hasQid) {
             if (labelIndptr == null) {
@@ -512,7 +617,11 @@ public final class CsrMatrix {
             return new CsrMatrix(rowCount, cols, indptr, indices, v32, v64, labels, null, null, weights, qids);
         }
 
-        /** The matrix of the rows added so far (the builder's arrays are trimmed, not shared). */
+        /**
+         * The matrix of the rows added so far (the builder's arrays are trimmed, not shared).
+         *
+         * @return a new matrix holding copies of the rows added so far; the builder stays usable
+         */
         public CsrMatrix build() {
             int n = (int) nnz;
             long cols = declaredCols >= 0 ? declaredCols : maxIndexPlusOne;

@@ -23,12 +23,23 @@ public final class DenseVector {
         }
     }
 
-    /** An empty vector of {@code type} with room for {@code capacity} values (it grows). */
+    /**
+     * An empty vector of {@code type} with room for {@code capacity} values (it grows).
+     *
+     * @param type how values are stored: float32 or float64
+     * @param capacity the initial number of values the backing array holds (at least 4 is used)
+     * @return a new empty vector
+     */
     public static DenseVector of(ValueType type, int capacity) {
         return new DenseVector(type, Math.max(capacity, 4));
     }
 
-    /** An owned float32 vector holding a copy of {@code values}. */
+    /**
+     * An owned float32 vector holding a copy of {@code values}.
+     *
+     * @param values the values; copied, so the array stays the caller's
+     * @return a new float32 vector of {@code values.length} values
+     */
     public static DenseVector ofFloat32(float... values) {
         DenseVector v = new DenseVector(ValueType.FLOAT32, Math.max(values.length, 1));
         System.arraycopy(values, 0, v.f32, 0, values.length);
@@ -36,7 +47,12 @@ public final class DenseVector {
         return v;
     }
 
-    /** An owned float64 vector holding a copy of {@code values}. */
+    /**
+     * An owned float64 vector holding a copy of {@code values}.
+     *
+     * @param values the values; copied, so the array stays the caller's
+     * @return a new float64 vector of {@code values.length} values
+     */
     public static DenseVector ofFloat64(double... values) {
         DenseVector v = new DenseVector(ValueType.FLOAT64, Math.max(values.length, 1));
         System.arraycopy(values, 0, v.f64, 0, values.length);
@@ -44,32 +60,58 @@ public final class DenseVector {
         return v;
     }
 
-    /** The value type. */
+    /**
+     * The value type.
+     *
+     * @return how this vector stores its values: {@link ValueType#FLOAT32} or {@link ValueType#FLOAT64}
+     */
     public ValueType type() {
         return type;
     }
 
-    /** Number of values. */
+    /**
+     * Number of values.
+     *
+     * @return the number of values currently held; the backing array may be longer
+     */
     public int size() {
         return size;
     }
 
-    /** Value {@code i} as a double. */
+    /**
+     * Value {@code i} as a double.
+     *
+     * @param i the value's position, in {@code [0, size())}
+     * @return value {@code i}, widened exactly for a float32 vector
+     */
     public double value(int i) {
         return f32 != null ? f32[i] : f64[i];
     }
 
-    /** Value {@code i} as a float. */
+    /**
+     * Value {@code i} as a float.
+     *
+     * @param i the value's position, in {@code [0, size())}
+     * @return value {@code i}, rounded to float for a float64 vector
+     */
     public float floatValue(int i) {
         return f32 != null ? f32[i] : (float) f64[i];
     }
 
-    /** The float32 backing array (valid up to {@link #size()}; owned by the vector, reused), or null for float64. */
+    /**
+     * The float32 backing array (valid up to {@link #size()}; owned by the vector, reused), or null for float64.
+     *
+     * @return the backing float32 array itself (not a copy), or null for a float64 vector
+     */
     public float[] floatValues() {
         return f32;
     }
 
-    /** The float64 backing array (valid up to {@link #size()}; owned by the vector, reused), or null for float32. */
+    /**
+     * The float64 backing array (valid up to {@link #size()}; owned by the vector, reused), or null for float32.
+     *
+     * @return the backing float64 array itself (not a copy), or null for a float32 vector
+     */
     public double[] doubleValues() {
         return f64;
     }
@@ -79,7 +121,11 @@ public final class DenseVector {
         size = 0;
     }
 
-    /** Appends a value (converted to the vector's type). */
+    /**
+     * Appends a value (converted to the vector's type).
+     *
+     * @param v the value to append after the current {@link #size()} values
+     */
     public void append(float v) {
         if (size == capacity()) {
             grow();
@@ -91,7 +137,11 @@ public final class DenseVector {
         }
     }
 
-    /** Appends a value (rounded to float32 for a float32 vector). */
+    /**
+     * Appends a value (rounded to float32 for a float32 vector).
+     *
+     * @param v the value to append after the current {@link #size()} values
+     */
     public void append(double v) {
         if (size == capacity()) {
             grow();
@@ -103,7 +153,11 @@ public final class DenseVector {
         }
     }
 
-    /** Copies the first {@code size()} values into a new float array (rounding float64 values). */
+    /**
+     * Copies the first {@code size()} values into a new float array (rounding float64 values).
+     *
+     * @return a new array of length {@link #size()}, owned by the caller
+     */
     public float[] toFloatArray() {
         if (f32 != null) {
             return Arrays.copyOf(f32, size);
@@ -115,7 +169,11 @@ public final class DenseVector {
         return out;
     }
 
-    /** Copies the first {@code size()} values into a new double array. */
+    /**
+     * Copies the first {@code size()} values into a new double array.
+     *
+     * @return a new array of length {@link #size()}, owned by the caller
+     */
     public double[] toDoubleArray() {
         if (f64 != null) {
             return Arrays.copyOf(f64, size);
@@ -139,7 +197,11 @@ public final class DenseVector {
         }
     }
 
-    /** An owned copy, independent of this (reused) vector. */
+    /**
+     * An owned copy, independent of this (reused) vector.
+     *
+     * @return a new vector with the same type and values, sharing no array with this one
+     */
     public DenseVector copy() {
         return f32 != null ? ofFloat32(Arrays.copyOf(f32, size)) : ofFloat64(Arrays.copyOf(f64, size));
     }

@@ -29,22 +29,45 @@ public final class SparseVector {
         }
     }
 
-    /** An empty float32 vector with room for {@code capacity} pairs before growing. */
+    /**
+     * An empty float32 vector with room for {@code capacity} pairs before growing.
+     *
+     * @param capacity the initial number of pairs the backing arrays hold (at least 4 is used)
+     * @return a new empty vector with dimension 0
+     */
     public static SparseVector float32(int capacity) {
         return new SparseVector(ValueType.FLOAT32, Math.max(capacity, 4));
     }
 
-    /** An empty float64 vector with room for {@code capacity} pairs before growing. */
+    /**
+     * An empty float64 vector with room for {@code capacity} pairs before growing.
+     *
+     * @param capacity the initial number of pairs the backing arrays hold (at least 4 is used)
+     * @return a new empty vector with dimension 0
+     */
     public static SparseVector float64(int capacity) {
         return new SparseVector(ValueType.FLOAT64, Math.max(capacity, 4));
     }
 
-    /** An empty vector of {@code type} with room for {@code capacity} pairs (it grows). */
+    /**
+     * An empty vector of {@code type} with room for {@code capacity} pairs (it grows).
+     *
+     * @param type how values are stored: float32 or float64
+     * @param capacity the initial number of pairs the backing arrays hold (at least 4 is used)
+     * @return a new empty vector with dimension 0
+     */
     public static SparseVector of(ValueType type, int capacity) {
         return type == ValueType.FLOAT32 ? float32(capacity) : float64(capacity);
     }
 
-    /** An owned float32 vector holding copies of the given arrays. */
+    /**
+     * An owned float32 vector holding copies of the given arrays.
+     *
+     * @param dimension the declared dimension, or 0 when unknown
+     * @param indices the pairs' indices, in the order given (not sorted or checked); copied
+     * @param values the pairs' values, at least as long as {@code indices}; copied
+     * @return a new vector of {@code indices.length} pairs, independent of the arrays
+     */
     public static SparseVector ofFloat32(long dimension, int[] indices, float[] values) {
         SparseVector v = float32(indices.length);
         for (int i = 0; i < indices.length; i++) {
@@ -54,7 +77,14 @@ public final class SparseVector {
         return v;
     }
 
-    /** An owned float64 vector holding copies of the given arrays. */
+    /**
+     * An owned float64 vector holding copies of the given arrays.
+     *
+     * @param dimension the declared dimension, or 0 when unknown
+     * @param indices the pairs' indices, in the order given (not sorted or checked); copied
+     * @param values the pairs' values, at least as long as {@code indices}; copied
+     * @return a new vector of {@code indices.length} pairs, independent of the arrays
+     */
     public static SparseVector ofFloat64(long dimension, int[] indices, double[] values) {
         SparseVector v = float64(indices.length);
         for (int i = 0; i < indices.length; i++) {
@@ -64,52 +94,96 @@ public final class SparseVector {
         return v;
     }
 
-    /** The value type. */
+    /**
+     * The value type.
+     *
+     * @return how this vector stores its values: {@link ValueType#FLOAT32} or {@link ValueType#FLOAT64}
+     */
     public ValueType type() {
         return type;
     }
 
-    /** Number of stored (index, value) pairs. */
+    /**
+     * Number of stored (index, value) pairs.
+     *
+     * @return the number of pairs currently stored; the backing arrays may be longer
+     */
     public int nnz() {
         return nnz;
     }
 
-    /** Declared dimension (number of features), or 0 when unknown. */
+    /**
+     * Declared dimension (number of features), or 0 when unknown.
+     *
+     * @return the declared number of features, or 0 when the source did not declare one
+     */
     public long dimension() {
         return dimension;
     }
 
-    /** Sets the declared dimension (0 = unknown). */
+    /**
+     * Sets the declared dimension (0 = unknown).
+     *
+     * @param dimension the declared number of features, or 0 for unknown
+     */
     public void setDimension(long dimension) {
         this.dimension = dimension;
     }
 
-    /** Index of pair {@code i}. */
+    /**
+     * Index of pair {@code i}.
+     *
+     * @param i the pair's position, in {@code [0, nnz())}; positions at or past {@code nnz()} hold stale data or throw
+     * @return the index (feature number) of pair {@code i}
+     */
     public int index(int i) {
         return indices[i];
     }
 
-    /** The i-th value, widened to double for float32 vectors (exact). */
+    /**
+     * The i-th value, widened to double for float32 vectors (exact).
+     *
+     * @param i the pair's position, in {@code [0, nnz())}; positions at or past {@code nnz()} hold stale data or throw
+     * @return the value of pair {@code i} as a double
+     */
     public double value(int i) {
         return f32 != null ? f32[i] : f64[i];
     }
 
-    /** The i-th value as a float (rounded for float64 vectors). */
+    /**
+     * The i-th value as a float (rounded for float64 vectors).
+     *
+     * @param i the pair's position, in {@code [0, nnz())}; positions at or past {@code nnz()} hold stale data or throw
+     * @return the value of pair {@code i} as a float
+     */
     public float floatValue(int i) {
         return f32 != null ? f32[i] : (float) f64[i];
     }
 
-    /** Backing index array, valid in {@code [0, nnz())}. */
+    /**
+     * Backing index array, valid in {@code [0, nnz())}.
+     *
+     * @return the backing index array itself (not a copy); entries at or past {@code nnz()} are meaningless, and a
+     *     later append or sort may replace the array
+     */
     public int[] indices() {
         return indices;
     }
 
-    /** Backing float32 value array, or null for a float64 vector. */
+    /**
+     * Backing float32 value array, or null for a float64 vector.
+     *
+     * @return the backing float32 value array itself (not a copy), parallel to {@link #indices()}, or null
+     */
     public float[] floatValues() {
         return f32;
     }
 
-    /** Backing float64 value array, or null for a float32 vector. */
+    /**
+     * Backing float64 value array, or null for a float32 vector.
+     *
+     * @return the backing float64 value array itself (not a copy), parallel to {@link #indices()}, or null
+     */
     public double[] doubleValues() {
         return f64;
     }
@@ -120,7 +194,12 @@ public final class SparseVector {
         dimension = 0;
     }
 
-    /** Appends a pair to a float32 vector (or widened into a float64 one). */
+    /**
+     * Appends a pair to a float32 vector (or widened into a float64 one).
+     *
+     * @param index the feature index of the new pair (not checked for order)
+     * @param value the pair's value
+     */
     public void append(int index, float value) {
         if (nnz == indices.length) {
             grow();
@@ -134,7 +213,12 @@ public final class SparseVector {
         nnz++;
     }
 
-    /** Appends a pair to a float64 vector (or rounded into a float32 one). */
+    /**
+     * Appends a pair to a float64 vector (or rounded into a float32 one).
+     *
+     * @param index the feature index of the new pair (not checked for order)
+     * @param value the pair's value; rounded to float for a float32 vector
+     */
     public void append(int index, double value) {
         if (nnz == indices.length) {
             grow();
@@ -158,7 +242,12 @@ public final class SparseVector {
         }
     }
 
-    /** True if indices are strictly ascending. */
+    /**
+     * True if indices are strictly ascending.
+     *
+     * @return {@code true} if every stored index is greater than the one before (also for 0 or 1 pairs); {@code false}
+     *     on any duplicate or descent
+     */
     public boolean isStrictlyAscending() {
         for (int i = 1; i < nnz; i++) {
             if (indices[i - 1] >= indices[i]) {
@@ -205,7 +294,11 @@ public final class SparseVector {
         }
     }
 
-    /** An owned copy with arrays trimmed to {@code nnz}. */
+    /**
+     * An owned copy with arrays trimmed to {@code nnz}.
+     *
+     * @return a new vector with the same type, dimension and pairs, sharing no arrays with this one
+     */
     public SparseVector copy() {
         SparseVector c = new SparseVector(type, Math.max(nnz, 1));
         System.arraycopy(indices, 0, c.indices, 0, nnz);
