@@ -26,6 +26,10 @@ public final class BlazingTextInference {
     /**
      * Writes a real-time inference request ({@code {"instances": [...], "configuration": {"k": n}}}) to {@code out}
      * (left open).
+     *
+     * @param request the sentences or words to send, with the optional {@code k}
+     * @param out the stream the JSON is written to; not closed
+     * @throws IOException if writing to {@code out} fails
      */
     public static void writeRequest(BlazingTextRequest request, OutputStream out) throws IOException {
         JsonTextWriter json = new JsonTextWriter(out);
@@ -38,7 +42,15 @@ public final class BlazingTextInference {
         json.flush();
     }
 
-    /** Reads a real-time inference request; {@code name} is used in error positions. */
+    /**
+     * Reads a real-time inference request; {@code name} is used in error positions.
+     *
+     * @param bytes the request body as UTF-8 JSON bytes; not retained
+     * @param name the source name used in error positions, e.g. a file name
+     * @return the request's instances and {@code k} ({@code null} when not sent)
+     * @throws FormatException if the JSON is malformed, {@code instances} is missing or {@code k} is not a positive
+     *     integer
+     */
     public static BlazingTextRequest readRequest(byte[] bytes, String name) throws FormatException {
         JsonValues v = values(bytes, name);
         List<String> instances = null;
@@ -79,7 +91,14 @@ public final class BlazingTextInference {
         return (int) k;
     }
 
-    /** Reads the {@code application/json} response: a top-level array of predictions. */
+    /**
+     * Reads the {@code application/json} response: a top-level array of predictions.
+     *
+     * @param bytes the response body as UTF-8 JSON bytes; not retained
+     * @param name the source name used in error positions
+     * @return the predictions in response order, one per request instance
+     * @throws FormatException if the JSON is malformed or a prediction lacks its labels or probabilities
+     */
     public static List<BlazingTextPrediction> readResponse(byte[] bytes, String name) throws FormatException {
         JsonValues v = values(bytes, name);
         try (JsonParser p = v.open()) {
@@ -90,7 +109,13 @@ public final class BlazingTextInference {
         }
     }
 
-    /** Writes a real-time inference response (one prediction object per instance) to {@code out} (left open). */
+    /**
+     * Writes a real-time inference response (one prediction object per instance) to {@code out} (left open).
+     *
+     * @param predictions the predictions to write, one per instance, in order
+     * @param out the stream the JSON array is written to; not closed
+     * @throws IOException if writing to {@code out} fails
+     */
     public static void writeResponse(List<BlazingTextPrediction> predictions, OutputStream out) throws IOException {
         JsonTextWriter json = new JsonTextWriter(out);
         json.raw('[');
@@ -102,13 +127,27 @@ public final class BlazingTextInference {
         json.flush();
     }
 
-    /** Reads batch-transform output lines. */
+    /**
+     * Reads batch-transform output lines.
+     *
+     * @param input the batch-transform output, one JSON prediction per line
+     * @param options the read mode, error policy and limits
+     * @return the predictions in line order (lines skipped under a collecting error policy are left out)
+     * @throws IOException if reading {@code input} fails, or a {@link FormatException} for a malformed line under a
+     *     fail-fast policy
+     */
     public static List<BlazingTextPrediction> readBatchOutput(ByteInput input, ReadOptions options)
             throws IOException {
         return LineRecordLoop.readAll(input, options, BlazingTextInference::prediction);
     }
 
-    /** Writes batch-transform output lines. */
+    /**
+     * Writes batch-transform output lines.
+     *
+     * @param predictions the predictions to write, one line each, in order
+     * @param out the stream the lines are written to; not closed
+     * @throws IOException if writing to {@code out} fails
+     */
     public static void writeBatchOutput(List<BlazingTextPrediction> predictions, OutputStream out)
             throws IOException {
         JsonTextWriter json = new JsonTextWriter(out);
@@ -119,7 +158,15 @@ public final class BlazingTextInference {
         json.flush();
     }
 
-    /** Reads batch-transform input lines {@code {"source": "...", "k": n}} (k optional). */
+    /**
+     * Reads batch-transform input lines {@code {"source": "...", "k": n}} (k optional).
+     *
+     * @param input the batch-transform input, one JSON object per line
+     * @param options the read mode, error policy and limits
+     * @return one single-instance request per line, in line order
+     * @throws IOException if reading {@code input} fails, or a {@link FormatException} for a malformed line or one
+     *     without {@code source} under a fail-fast policy
+     */
     public static List<BlazingTextRequest> readBatchInput(ByteInput input, ReadOptions options) throws IOException {
         return LineRecordLoop.readAll(input, options, (p, t, v) -> {
             v.expect(p, t, JsonToken.START_OBJECT, "a batch input line");
@@ -141,7 +188,13 @@ public final class BlazingTextInference {
         });
     }
 
-    /** Writes one batch-transform input line per request instance (each with the request's k). */
+    /**
+     * Writes one batch-transform input line per request instance (each with the request's k).
+     *
+     * @param request the instances to write, one line each, all with the request's {@code k}
+     * @param out the stream the lines are written to; not closed
+     * @throws IOException if writing to {@code out} fails
+     */
     public static void writeBatchInput(BlazingTextRequest request, OutputStream out) throws IOException {
         JsonTextWriter json = new JsonTextWriter(out);
         for (String s : request.instances()) {

@@ -9,13 +9,25 @@ import java.util.Objects;
  * Immutable.
  */
 public record BlazingTextLine(List<String> labels, List<String> words) {
-    /** Copies the lists (immutable afterwards). */
+    /**
+     * Copies the lists (immutable afterwards).
+     *
+     * @param labels the label tokens with their prefix, in order; must not be null; copied
+     * @param words the word tokens, in order; must not be null; copied
+     */
     public BlazingTextLine {
         labels = List.copyOf(Objects.requireNonNull(labels, "labels"));
         words = List.copyOf(Objects.requireNonNull(words, "words"));
     }
 
-    /** A line with labels {@code prefix + name} for each name. */
+    /**
+     * A line with labels {@code prefix + name} for each name.
+     *
+     * @param prefix the label prefix, such as {@code __label__}
+     * @param labelNames the label names without prefix, in order
+     * @param words the word tokens, in order
+     * @return a new line with prefixed labels and copies of the lists
+     */
     public static BlazingTextLine of(String prefix, List<String> labelNames, List<String> words) {
         return new BlazingTextLine(labelNames.stream().map(n -> prefix + n).toList(), words);
     }

@@ -35,7 +35,11 @@ public final class BlazingTextManifest {
      * Copies every line of {@code in} to {@code out} as a manifest record. A line without labels, or with a label
      * whose name is not a non-negative integer, fails with its position (the manifest form has numeric labels).
      *
+     * @param in the reader of supervised text lines; advanced to its end, not closed
+     * @param out the writer the records are written to; not committed or closed
      * @return the number of records written
+     * @throws IOException if reading or writing fails, or a {@link FormatException} for a line with missing or
+     *     non-numeric labels
      */
     public static long toManifest(BlazingTextReader in, AugmentedManifestWriter out) throws IOException {
         long n = 0;
@@ -46,7 +50,15 @@ public final class BlazingTextManifest {
         return n;
     }
 
-    /** One text line as a manifest record. */
+    /**
+     * One text line as a manifest record.
+     *
+     * @param line the reader's current line; only read during this call
+     * @param at the line's position, used in the error message
+     * @return a record with {@code source} (the words joined by single spaces) and {@code label} (a number, or an
+     *     array of numbers for several labels)
+     * @throws FormatException if the line has no label or a label name that is not a non-negative integer
+     */
     public static ManifestRecord toRecord(BlazingTextLineView line, SourcePosition at) throws FormatException {
         if (line.labelCount() == 0) {
             throw new FormatException(at, "NO_LABEL: the line has no label; the augmented-manifest form needs"
@@ -74,7 +86,11 @@ public final class BlazingTextManifest {
      * Copies every manifest record of {@code in} (read with attribute names {@code source}, {@code label}) to
      * {@code out} as a text line.
      *
+     * @param in the manifest reader, opened with attribute names {@code source} and {@code label}; not closed
+     * @param out the writer the text lines are written to; not committed or closed
+     * @param prefix the label prefix put before each numeric label, such as {@code __label__}
      * @return the number of lines written
+     * @throws IOException if reading or writing fails, or a {@link FormatException} for a record without valid labels
      */
     public static long fromManifest(AugmentedManifestReader in, BlazingTextWriter out, String prefix)
             throws IOException {
@@ -86,7 +102,16 @@ public final class BlazingTextManifest {
         return n;
     }
 
-    /** One manifest line (a reader's view or an owned record) as a text line. Labels: integers, arrays of integers, or strings of digits. */
+    /**
+     * One manifest line (a reader's view or an owned record) as a text line. Labels: integers, arrays of integers,
+     * or strings of digits.
+     *
+     * @param record the manifest line with {@code source} and {@code label} attributes
+     * @param prefix the label prefix put before each numeric label, such as {@code __label__}
+     * @param at the record's position, used in error messages
+     * @return a line with the prefixed labels and the fastText tokens of {@code source}
+     * @throws FormatException if {@code source} or {@code label} is missing or a label is not a non-negative integer
+     */
     public static BlazingTextLine toLine(ManifestAttributes record, String prefix, SourcePosition at)
             throws FormatException {
         String source = record.text(SOURCE);

@@ -8,7 +8,12 @@ import java.util.List;
  * probabilities, in the same order. Immutable by convention.
  */
 public record BlazingTextPrediction(List<String> labels, double[] probabilities) {
-    /** Validates and copies the lists. */
+    /**
+     * Validates and copies the lists.
+     *
+     * @param labels the top-k labels with their prefix, in rank order; copied
+     * @param probabilities the probability of each label, same order and length as {@code labels}; not copied
+     */
     public BlazingTextPrediction {
         labels = List.copyOf(labels);
         if (labels.size() != probabilities.length) {

@@ -59,12 +59,23 @@ public final class BlazingTextReader implements RecordReader<BlazingTextLineView
     /**
      * Reads a local file: gzip detected by content, plain files memory-mapped. The reader opens the file and
      * closes it on {@code close()}.
+     *
+     * @param file the fastText text file to read, plain or gzip-compressed
+     * @param options the read mode, error policy, limits and label prefix
+     * @return a reader positioned before the first line; it owns the opened file
+     * @throws IOException if the file cannot be opened, mapped or its gzip header read
      */
     public static BlazingTextReader open(Path file, BlazingTextReadOptions options) throws IOException {
         return new BlazingTextReader(ReaderInputs.file(file, options.read().limits()), options);
     }
 
-    /** Reads a local file with {@link BlazingTextReadOptions#defaults()}. As {@code open(Path, ...)}. */
+    /**
+     * Reads a local file with {@link BlazingTextReadOptions#defaults()}. As {@code open(Path, ...)}.
+     *
+     * @param file the fastText text file to read, plain or gzip-compressed
+     * @return a reader positioned before the first line; it owns the opened file
+     * @throws IOException if the file cannot be opened, mapped or its gzip header read
+     */
     public static BlazingTextReader open(Path file) throws IOException {
         return open(file, BlazingTextReadOptions.defaults());
     }
@@ -73,6 +84,12 @@ public final class BlazingTextReader implements RecordReader<BlazingTextLineView
      * Reads the lines that start in {@code range} of {@code input}, reading past its end to finish the last one
      * ({@link ByteRange#ALL} for everything). Offsets in positions are offsets in the whole input; record indexes
      * count from the start of the range. The caller owns {@code input}; the reader never closes it.
+     *
+     * @param input the seekable input holding the text; stays open and owned by the caller
+     * @param range the byte range whose starting lines are read, or {@link ByteRange#ALL}
+     * @param options the read mode, error policy, limits and label prefix
+     * @return a reader positioned before the first line that starts in {@code range}
+     * @throws IOException if seeking to the range or reading from {@code input} fails
      */
     public static BlazingTextReader open(SeekableInput input, ByteRange range, BlazingTextReadOptions options) throws IOException {
         return new BlazingTextReader(ReaderInputs.range(input, range, options.read().limits()), options);
@@ -82,6 +99,10 @@ public final class BlazingTextReader implements RecordReader<BlazingTextLineView
      * Reads a forward-only input: a stream ({@link ByteSources#stream}), bytes
      * ({@code ByteSources.of(bytes).input()}), a source range. The caller owns {@code input}; the reader never
      * closes it.
+     *
+     * @param input the forward-only input holding the text; stays open and owned by the caller
+     * @param options the read mode, error policy, limits and label prefix
+     * @return a reader positioned before the first line
      */
     public static BlazingTextReader open(ByteInput input, BlazingTextReadOptions options) {
         return new BlazingTextReader(ReaderInputs.borrowed(input), options);

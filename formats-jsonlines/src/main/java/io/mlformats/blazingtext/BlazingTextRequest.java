@@ -7,7 +7,12 @@ import java.util.List;
  * {@code k} (top labels; default 1; {@code null} = not sent). Immutable.
  */
 public record BlazingTextRequest(List<String> instances, Integer k) {
-    /** Validates and copies the instances. */
+    /**
+     * Validates and copies the instances.
+     *
+     * @param instances the sentences or words to send; must not be null; copied
+     * @param k the number of top labels to return, at least 1, or {@code null} to not send it
+     */
     public BlazingTextRequest {
         instances = List.copyOf(instances);
         if (k != null && k < 1) {

@@ -32,6 +32,9 @@ public final class BlazingTextValidator implements AlgorithmValidator<BlazingTex
     /**
      * A validator of supervised lines read with {@code options} (errors collected, not thrown), keeping at most
      * {@code maxProblems} problems.
+     *
+     * @param options how lines are read (mode, limits, label prefix); the error policy is replaced by collecting
+     * @param maxProblems the number of problems kept in the report; further ones are only counted
      */
     public BlazingTextValidator(BlazingTextReadOptions options, int maxProblems) {
         this.options = options.withRead(options.read().withErrorPolicy(ErrorPolicy.SKIP_AND_COLLECT)
@@ -39,7 +42,14 @@ public final class BlazingTextValidator implements AlgorithmValidator<BlazingTex
         this.report = new ValidationReport(maxProblems);
     }
 
-    /** Validates a channel path (file or directory) of supervised lines and returns the report. */
+    /**
+     * Validates a channel path (file or directory) of supervised lines and returns the report.
+     *
+     * @param channel a channel file, or a directory whose files are validated as one dataset
+     * @param options how lines are read (mode, limits, label prefix)
+     * @return the report of the problems found and the dataset's statistics
+     * @throws IOException if the channel cannot be listed or a file cannot be read
+     */
     public static ValidationReport validate(Path channel, BlazingTextReadOptions options) throws IOException {
         BlazingTextValidator v = new BlazingTextValidator(options, 10_000);
         for (Path f : ChannelFiles.list(channel)) {
@@ -88,7 +98,12 @@ public final class BlazingTextValidator implements AlgorithmValidator<BlazingTex
         return report;
     }
 
-    /** Reads a file and checks every line; record errors of the reader go to the report. */
+    /**
+     * Reads a file and checks every line; record errors of the reader go to the report.
+     *
+     * @param file a fastText text file, plain or gzip-compressed
+     * @throws IOException if the file cannot be opened or read; format errors become problems instead
+     */
     public void add(Path file) throws IOException {
         checkOpen();
         try (BlazingTextReader r = BlazingTextReader.open(file, options)) {

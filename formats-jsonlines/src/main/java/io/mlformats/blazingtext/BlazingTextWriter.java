@@ -31,12 +31,23 @@ public final class BlazingTextWriter implements RecordWriter<BlazingTextLine> {
     /**
      * Writes {@code file} through a hidden temporary sibling that {@link #commit()} renames over it; gzip-compressed
      * when {@code options} ask for it. The writer creates the file and publishes or deletes it.
+     *
+     * @param file the text file to create or replace on {@link #commit()}
+     * @param options gzip compression and label prefix
+     * @return a writer that owns the temporary file until it is committed or closed
+     * @throws IOException if the temporary sibling file cannot be created
      */
     public static BlazingTextWriter open(Path file, BlazingTextWriteOptions options) throws IOException {
         return new BlazingTextWriter(JsonLinesOutput.file(file, options.gzip()), options.labelPrefix());
     }
 
-    /** Writes {@code file} with {@link BlazingTextWriteOptions#defaults()}. As {@code open(Path, ...)}. */
+    /**
+     * Writes {@code file} with {@link BlazingTextWriteOptions#defaults()}. As {@code open(Path, ...)}.
+     *
+     * @param file the text file to create or replace on {@link #commit()}
+     * @return a writer that owns the temporary file until it is committed or closed
+     * @throws IOException if the temporary sibling file cannot be created
+     */
     public static BlazingTextWriter open(Path file) throws IOException {
         return open(file, BlazingTextWriteOptions.defaults());
     }
@@ -44,6 +55,11 @@ public final class BlazingTextWriter implements RecordWriter<BlazingTextLine> {
     /**
      * Writes to the caller's stream; {@link #commit()} finishes it (gzip trailer when asked for) and flushes it.
      * The caller owns {@code out}; the writer never closes it.
+     *
+     * @param out the stream the lines are written to; stays open and owned by the caller
+     * @param options gzip compression and label prefix
+     * @return a writer over {@code out}
+     * @throws IOException if writing the gzip header to {@code out} fails
      */
     public static BlazingTextWriter open(OutputStream out, BlazingTextWriteOptions options) throws IOException {
         return new BlazingTextWriter(JsonLinesOutput.stream(out, options.gzip()), options.labelPrefix());
@@ -55,7 +71,13 @@ public final class BlazingTextWriter implements RecordWriter<BlazingTextLine> {
         write(line.labels(), line.words());
     }
 
-    /** Writes labels (full tokens, prefix included) and words. */
+    /**
+     * Writes labels (full tokens, prefix included) and words.
+     *
+     * @param labels the label tokens with their prefix, written first, in order
+     * @param words the word tokens, written after the labels, in order
+     * @throws IOException if writing to the underlying file or stream fails
+     */
     public void write(List<String> labels, List<String> words) throws IOException {
         output.checkOpen();
         if (prefix == null && !labels.isEmpty()) {
@@ -89,7 +111,13 @@ public final class BlazingTextWriter implements RecordWriter<BlazingTextLine> {
         output.endRecord();
     }
 
-    /** Writes labels named {@code labelNames} (prefix added) and the words of {@code text} (fastText split). */
+    /**
+     * Writes labels named {@code labelNames} (prefix added) and the words of {@code text} (fastText split).
+     *
+     * @param labelNames the label names without prefix; the writer's label prefix is added to each
+     * @param text free text, split into words the way fastText splits them
+     * @throws IOException if writing to the underlying file or stream fails
+     */
     public void writeText(List<String> labelNames, String text) throws IOException {
         write(labelNames.stream().map(n -> prefix + n).toList(), FastTextTokenizer.tokens(text));
     }

@@ -19,12 +19,22 @@ public final class FastTextTokenizer {
     private FastTextTokenizer() {
     }
 
-    /** True for the bytes fastText treats as white space. */
+    /**
+     * True for the bytes fastText treats as white space.
+     *
+     * @param c the byte to test
+     * @return true for space, tab, vertical tab, form feed, carriage return, newline and NUL
+     */
     public static boolean isSpace(byte c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0B || c == '\f' || c == 0;
     }
 
-    /** True for characters fastText treats as white space. */
+    /**
+     * True for characters fastText treats as white space.
+     *
+     * @param c the character to test
+     * @return true for space, tab, vertical tab, form feed, carriage return, newline and NUL
+     */
     public static boolean isSpace(char c) {
         return c < 0x80 && isSpace((byte) c);
     }
@@ -54,7 +64,12 @@ public final class FastTextTokenizer {
         return n;
     }
 
-    /** The tokens of a string. */
+    /**
+     * The tokens of a string.
+     *
+     * @param text the text to split
+     * @return the tokens in order, as new Strings; empty if {@code text} is only white space
+     */
     public static List<String> tokens(String text) {
         byte[] b = text.getBytes(StandardCharsets.UTF_8);
         IntList s = new IntList(16);
@@ -67,7 +82,15 @@ public final class FastTextTokenizer {
         return out;
     }
 
-    /** Whether {@code b[start, end)} starts with {@code prefix} (ASCII or UTF-8 bytes). */
+    /**
+     * Whether {@code b[start, end)} starts with {@code prefix} (ASCII or UTF-8 bytes).
+     *
+     * @param b the buffer holding the token
+     * @param start the token's inclusive start offset in {@code b}
+     * @param end the token's exclusive end offset in {@code b}
+     * @param prefix the label prefix as UTF-8 bytes, or {@code null} (never a label)
+     * @return true if {@code prefix} is not null, the token is at least as long as it, and begins with it
+     */
     public static boolean isLabel(byte[] b, int start, int end, byte[] prefix) {
         if (prefix == null || end - start < prefix.length) {
             return false;

@@ -16,7 +16,13 @@ public record DeepArConfiguration(Integer numSamples, List<String> outputTypes, 
     /** Output types DeepAR understands. */
     public static final List<String> OUTPUT_TYPES = List.of("mean", "quantiles", "samples");
 
-    /** Validates the arguments. */
+    /**
+     * Validates the arguments.
+     *
+     * @param numSamples sample paths the model draws, positive, or {@code null} when not sent
+     * @param outputTypes subset of {@code mean}, {@code quantiles}, {@code samples}, or {@code null} when not sent
+     * @param quantiles quantile levels as strings such as {@code "0.9"}, or {@code null} when not sent
+     */
     public DeepArConfiguration {
         outputTypes = outputTypes == null ? null : List.copyOf(outputTypes);
         quantiles = quantiles == null ? null : List.copyOf(quantiles);
@@ -45,7 +51,11 @@ public record DeepArConfiguration(Integer numSamples, List<String> outputTypes, 
         }
     }
 
-    /** The batch-transform default: 100 samples, mean and quantiles 0.1 .. 0.9. */
+    /**
+     * The batch-transform default: 100 samples, mean and quantiles 0.1 .. 0.9.
+     *
+     * @return a configuration with 100 samples, output types mean and quantiles, and quantiles 0.1 to 0.9
+     */
     public static DeepArConfiguration batchDefault() {
         return new DeepArConfiguration(100, List.of("mean", "quantiles"),
                 List.of("0.1", "0.2", "0.3", "0.4", "0.5", "0.6", "0.7", "0.8", "0.9"));

@@ -16,7 +16,13 @@ import java.util.Objects;
  * @param samples   {@code samples[path][time]}, or {@code null}
  */
 public record DeepArForecast(double[] mean, Map<String, double[]> quantiles, double[][] samples) {
-    /** Copies the quantile map (unmodifiable, in order); arrays are not copied. */
+    /**
+     * Copies the quantile map (unmodifiable, in order); arrays are not copied.
+     *
+     * @param mean the mean forecast, or {@code null} when not requested; not copied
+     * @param quantiles quantile level as written to forecast values; copied into an unmodifiable ordered map
+     * @param samples {@code samples[path][time]}, or {@code null} when not requested; not copied
+     */
     public DeepArForecast {
         quantiles = quantiles == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(quantiles));
     }

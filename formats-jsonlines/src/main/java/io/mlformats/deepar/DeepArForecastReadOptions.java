@@ -11,22 +11,40 @@ import java.util.Objects;
  */
 public record DeepArForecastReadOptions(ReadOptions read) {
 
-    /** Validates the arguments. */
+    /**
+     * Validates the arguments.
+     *
+     * @param read mode, error policy, errors kept and limits; must not be null
+     */
     public DeepArForecastReadOptions {
         Objects.requireNonNull(read, "read");
     }
 
-    /** Strict, fail-fast, default limits. */
+    /**
+     * Strict, fail-fast, default limits.
+     *
+     * @return options with strict mode, fail-fast error policy and default limits
+     */
     public static DeepArForecastReadOptions defaults() {
         return new DeepArForecastReadOptions(ReadOptions.defaults());
     }
 
-    /** These options with other core read options. */
+    /**
+     * These options with other core read options.
+     *
+     * @param r the core read options (mode, error policy, limits) to use instead
+     * @return a copy of these options with {@code r}
+     */
     public DeepArForecastReadOptions withRead(ReadOptions r) {
         return new DeepArForecastReadOptions(r);
     }
 
-    /** These options with another mode. */
+    /**
+     * These options with another mode.
+     *
+     * @param m the read mode, strict or lenient
+     * @return a copy of these options with mode {@code m}
+     */
     public DeepArForecastReadOptions withMode(ReadMode m) {
         return withRead(read.withMode(m));
     }

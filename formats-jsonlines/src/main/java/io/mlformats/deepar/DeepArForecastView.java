@@ -76,42 +76,80 @@ public final class DeepArForecastView {
         }
     }
 
-    /** True if the line has {@code mean}. */
+    /**
+     * True if the line has {@code mean}.
+     *
+     * @return true if the current line has a {@code mean} array
+     */
     public boolean hasMean() {
         return hasMean;
     }
 
-    /** The reader's {@code mean} buffer; values {@code [0, meanLength())}. */
+    /**
+     * The reader's {@code mean} buffer; values {@code [0, meanLength())}.
+     *
+     * @return the reader's reused buffer, not a copy: valid until the reader advances; only the first {@link
+     *     #meanLength()} values belong to this line
+     */
     public double[] meanArray() {
         return mean.data;
     }
 
-    /** Number of {@code mean} values (0 when absent). */
+    /**
+     * Number of {@code mean} values (0 when absent).
+     *
+     * @return the number of {@code mean} values, 0 when the field is absent
+     */
     public int meanLength() {
         return mean.size;
     }
 
-    /** Number of quantiles, in the line's order (0 when {@code quantiles} is absent or empty). */
+    /**
+     * Number of quantiles, in the line's order (0 when {@code quantiles} is absent or empty).
+     *
+     * @return the number of quantile arrays on the current line
+     */
     public int quantileCount() {
         return quantileLevels.size();
     }
 
-    /** The level of quantile {@code i} as written, e.g. {@code "0.9"}. */
+    /**
+     * The level of quantile {@code i} as written, e.g. {@code "0.9"}.
+     *
+     * @param i the quantile index, from 0 to {@link #quantileCount()} - 1
+     * @return the quantile's key exactly as written in the line
+     */
     public String quantileLevel(int i) {
         return quantileLevels.get(i);
     }
 
-    /** Index of the quantile whose level is written {@code level}, or -1. */
+    /**
+     * Index of the quantile whose level is written {@code level}, or -1.
+     *
+     * @param level the quantile level as written, e.g. {@code "0.9"}, compared as text
+     * @return the index of that quantile, or -1 if the line has no such level
+     */
     public int quantileIndex(String level) {
         return quantileLevels.indexOf(level);
     }
 
-    /** The reader's buffer for quantile {@code i}; values {@code [0, quantileLength(i))}. */
+    /**
+     * The reader's buffer for quantile {@code i}; values {@code [0, quantileLength(i))}.
+     *
+     * @param i the quantile index, from 0 to {@link #quantileCount()} - 1
+     * @return the reader's reused buffer, not a copy: valid until the reader advances; only the first {@link
+     *     #quantileLength(int)} values belong to this line
+     */
     public double[] quantileArray(int i) {
         return quantile(i).data;
     }
 
-    /** Number of values of quantile {@code i}. */
+    /**
+     * Number of values of quantile {@code i}.
+     *
+     * @param i the quantile index, from 0 to {@link #quantileCount()} - 1
+     * @return the number of values of quantile {@code i}
+     */
     public int quantileLength(int i) {
         return quantile(i).size;
     }
@@ -121,22 +159,41 @@ public final class DeepArForecastView {
         return quantiles[i];
     }
 
-    /** True if the line has {@code samples}. */
+    /**
+     * True if the line has {@code samples}.
+     *
+     * @return true if the current line has a {@code samples} array
+     */
     public boolean hasSamples() {
         return hasSamples;
     }
 
-    /** Number of sample paths (0 when absent). */
+    /**
+     * Number of sample paths (0 when absent).
+     *
+     * @return the number of sample paths, 0 when the field is absent
+     */
     public int sampleCount() {
         return sampleCount;
     }
 
-    /** The reader's buffer for sample path {@code i}; values {@code [0, sampleLength(i))}. */
+    /**
+     * The reader's buffer for sample path {@code i}; values {@code [0, sampleLength(i))}.
+     *
+     * @param i the sample path index, from 0 to {@link #sampleCount()} - 1
+     * @return the reader's reused buffer, not a copy: valid until the reader advances; only the first {@link
+     *     #sampleLength(int)} values belong to this line
+     */
     public double[] sampleArray(int i) {
         return sample(i).data;
     }
 
-    /** Number of values of sample path {@code i}. */
+    /**
+     * Number of values of sample path {@code i}.
+     *
+     * @param i the sample path index, from 0 to {@link #sampleCount()} - 1
+     * @return the number of values of sample path {@code i}
+     */
     public int sampleLength(int i) {
         return sample(i).size;
     }
@@ -148,7 +205,11 @@ public final class DeepArForecastView {
         return samples[i];
     }
 
-    /** An owned copy of this forecast, independent of the reader. */
+    /**
+     * An owned copy of this forecast, independent of the reader.
+     *
+     * @return a new forecast with copied arrays, still valid after the reader advances
+     */
     public DeepArForecast copy() {
         Map<String, double[]> q = new LinkedHashMap<>();
         for (int i = 0; i < quantileLevels.size(); i++) {

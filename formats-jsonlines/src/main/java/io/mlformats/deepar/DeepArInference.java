@@ -30,14 +30,26 @@ public final class DeepArInference {
     private DeepArInference() {
     }
 
-    /** The request as UTF-8 JSON bytes (one line, no trailing newline). */
+    /**
+     * The request as UTF-8 JSON bytes (one line, no trailing newline).
+     *
+     * @param request the request to encode
+     * @return a new array holding the request's JSON text in UTF-8
+     * @throws IOException if JSON generation fails
+     */
     public static byte[] requestBytes(DeepArInferenceRequest request) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         writeRequest(request, bytes);
         return bytes.toByteArray();
     }
 
-    /** Writes the request to {@code out} (left open). */
+    /**
+     * Writes the request to {@code out} (left open).
+     *
+     * @param request the request to encode
+     * @param out the stream the JSON is written to; not closed
+     * @throws IOException if writing to {@code out} fails
+     */
     public static void writeRequest(DeepArInferenceRequest request, OutputStream out) throws IOException {
         ByteArrayOutputStream lines = new ByteArrayOutputStream();
         try (DeepArWriter w = DeepArWriter.open(lines, DeepArWriteOptions.defaults())) {
@@ -70,7 +82,13 @@ public final class DeepArInference {
         json.flush();
     }
 
-    /** The configuration as JSON text, e.g. for the {@code DEEPAR_INFERENCE_CONFIG} environment variable. */
+    /**
+     * The configuration as JSON text, e.g. for the {@code DEEPAR_INFERENCE_CONFIG} environment variable.
+     *
+     * @param c the configuration to encode; {@code null} parts are omitted
+     * @return the configuration as one JSON object on one line
+     * @throws IOException if JSON generation fails
+     */
     public static String configurationJson(DeepArConfiguration c) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         JsonTextWriter json = new JsonTextWriter(bytes);
@@ -102,6 +120,13 @@ public final class DeepArInference {
      * Reads a request; every instance is checked like a DeepAR line under {@code options} (use
      * {@link DeepArReadOptions#inference(int)} to check dynamic_feat lengths against prediction_length).
      * Errors name the instance index as the record.
+     *
+     * @param json the request body as UTF-8 JSON bytes; not retained
+     * @param name the source name used in error messages, e.g. a file name
+     * @param options how each instance is checked (mode, dynamic_feat length rule, prediction length)
+     * @return the decoded request, with its configuration or {@code null} when absent
+     * @throws FormatException if the JSON is malformed, {@code instances} is missing, or an instance breaks a DeepAR
+     *     rule
      */
     public static DeepArInferenceRequest readRequest(byte[] json, String name, DeepArReadOptions options)
             throws FormatException {
@@ -139,7 +164,14 @@ public final class DeepArInference {
         return new DeepArInferenceRequest(instances, config);
     }
 
-    /** Reads a {@code configuration} JSON object (request field or {@code DEEPAR_INFERENCE_CONFIG}). */
+    /**
+     * Reads a {@code configuration} JSON object (request field or {@code DEEPAR_INFERENCE_CONFIG}).
+     *
+     * @param json the configuration object as UTF-8 JSON bytes; not retained
+     * @param name the source name used in error messages
+     * @return the decoded configuration, with {@code null} for parts not present
+     * @throws FormatException if the JSON is malformed or a field has the wrong type or value
+     */
     public static DeepArConfiguration readConfiguration(byte[] json, String name) throws FormatException {
         JsonValues values = JsonValues.document(json, name);
         try (JsonParser p = values.open()) {
@@ -178,7 +210,14 @@ public final class DeepArInference {
         }
     }
 
-    /** Reads an endpoint response: one forecast per request instance. */
+    /**
+     * Reads an endpoint response: one forecast per request instance.
+     *
+     * @param json the response body as UTF-8 JSON bytes; not retained
+     * @param name the source name used in error messages
+     * @return the forecasts in {@code predictions} order, one per request instance
+     * @throws FormatException if the JSON is malformed, {@code predictions} is missing or a forecast is malformed
+     */
     public static List<DeepArForecast> readResponse(byte[] json, String name) throws FormatException {
         JsonValues values = JsonValues.document(json, name);
         List<DeepArForecast> out = null;
@@ -222,7 +261,13 @@ public final class DeepArInference {
         return new DeepArForecast(mean, quantiles, samples);
     }
 
-    /** Writes a response document (what an endpoint returns; useful for tests and mocks). */
+    /**
+     * Writes a response document (what an endpoint returns; useful for tests and mocks).
+     *
+     * @param forecasts the forecasts to write as {@code predictions}, in order
+     * @param out the stream the JSON document is written to; not closed
+     * @throws IOException if writing to {@code out} fails
+     */
     public static void writeResponse(List<DeepArForecast> forecasts, OutputStream out) throws IOException {
         JsonTextWriter json = new JsonTextWriter(out);
         json.raw("{\"predictions\": [");
@@ -236,7 +281,13 @@ public final class DeepArInference {
         json.flush();
     }
 
-    /** Writes one batch-transform output line ({@code \n}-terminated). */
+    /**
+     * Writes one batch-transform output line ({@code \n}-terminated).
+     *
+     * @param f the forecast to write as one JSON object
+     * @param out the stream the line is written to; not closed
+     * @throws IOException if writing to {@code out} fails
+     */
     public static void writeForecastLine(DeepArForecast f, OutputStream out) throws IOException {
         JsonTextWriter json = new JsonTextWriter(out);
         forecast(json, f);

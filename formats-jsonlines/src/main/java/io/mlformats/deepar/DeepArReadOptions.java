@@ -18,7 +18,15 @@ import java.util.Objects;
 public record DeepArReadOptions(ReadOptions read, DynamicFeatLength dynamicFeatLength, int predictionLength,
                                 boolean keepExtraFields) {
 
-    /** Validates the arguments. */
+    /**
+     * Validates the arguments.
+     *
+     * @param read mode, error policy and limits; must not be null
+     * @param dynamicFeatLength the length rule for {@code dynamic_feat} rows; must not be null
+     * @param predictionLength {@code prediction_length}, not negative; used by {@link
+     *     DynamicFeatLength#TARGET_PLUS_PREDICTION}
+     * @param keepExtraFields true to keep fields other than start/target/cat/dynamic_feat as raw JSON text
+     */
     public DeepArReadOptions {
         Objects.requireNonNull(read, "read");
         Objects.requireNonNull(dynamicFeatLength, "dynamicFeatLength");
@@ -29,38 +37,73 @@ public record DeepArReadOptions(ReadOptions read, DynamicFeatLength dynamicFeatL
         }
     }
 
-    /** The same as {@link #training()}. */
+    /**
+     * The same as {@link #training()}.
+     *
+     * @return the training options: strict, fail-fast, rows as long as the target, extra fields dropped
+     */
     public static DeepArReadOptions defaults() {
         return training();
     }
 
-    /** Training or test data: strict, fail-fast, dynamic_feat rows as long as the target, extras dropped. */
+    /**
+     * Training or test data: strict, fail-fast, dynamic_feat rows as long as the target, extras dropped.
+     *
+     * @return strict, fail-fast options with {@link DynamicFeatLength#TARGET} that drop extra fields
+     */
     public static DeepArReadOptions training() {
         return new DeepArReadOptions(ReadOptions.defaults(), DynamicFeatLength.TARGET, 0, false);
     }
 
-    /** Inference requests / batch transform input: dynamic_feat rows are target + predictionLength long. */
+    /**
+     * Inference requests / batch transform input: dynamic_feat rows are target + predictionLength long.
+     *
+     * @param predictionLength the model's {@code prediction_length}, in time steps
+     * @return strict, fail-fast options with {@link DynamicFeatLength#TARGET_PLUS_PREDICTION}
+     */
     public static DeepArReadOptions inference(int predictionLength) {
         return new DeepArReadOptions(ReadOptions.defaults(), DynamicFeatLength.TARGET_PLUS_PREDICTION,
                 predictionLength, false);
     }
 
-    /** These options with other core read options. */
+    /**
+     * These options with other core read options.
+     *
+     * @param r the core read options (mode, error policy, limits) to use instead
+     * @return a copy of these options with {@code r}
+     */
     public DeepArReadOptions withRead(ReadOptions r) {
         return new DeepArReadOptions(r, dynamicFeatLength, predictionLength, keepExtraFields);
     }
 
-    /** These options with another mode. */
+    /**
+     * These options with another mode.
+     *
+     * @param m the read mode, strict or lenient
+     * @return a copy of these options with mode {@code m}
+     */
     public DeepArReadOptions withMode(ReadMode m) {
         return withRead(read.withMode(m));
     }
 
-    /** These options keeping (or dropping) fields other than start/target/cat/dynamic_feat. */
+    /**
+     * These options keeping (or dropping) fields other than start/target/cat/dynamic_feat.
+     *
+     * @param keep true to keep extra fields as raw JSON text, false to check and drop them
+     * @return a copy of these options with {@code keepExtraFields} set to {@code keep}
+     */
     public DeepArReadOptions withKeepExtraFields(boolean keep) {
         return new DeepArReadOptions(read, dynamicFeatLength, predictionLength, keep);
     }
 
-    /** These options with another dynamic_feat length rule and prediction length. */
+    /**
+     * These options with another dynamic_feat length rule and prediction length.
+     *
+     * @param rule the length rule for {@code dynamic_feat} rows
+     * @param predictionLength {@code prediction_length} in time steps, used by {@link
+     *     DynamicFeatLength#TARGET_PLUS_PREDICTION}
+     * @return a copy of these options with {@code rule} and {@code predictionLength}
+     */
     public DeepArReadOptions withDynamicFeatLength(DynamicFeatLength rule, int predictionLength) {
         return new DeepArReadOptions(read, rule, predictionLength, keepExtraFields);
     }

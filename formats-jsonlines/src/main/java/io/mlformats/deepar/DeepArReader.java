@@ -45,12 +45,23 @@ public final class DeepArReader implements RecordReader<DeepArSeriesView> {
     /**
      * Reads a local file: gzip detected by content, plain files memory-mapped. The reader opens the file and
      * closes it on {@code close()}.
+     *
+     * @param file the DeepAR JSON Lines file to read, plain or gzip-compressed
+     * @param options the read mode, error policy, limits and dynamic_feat rule
+     * @return a reader positioned before the first series; it owns the opened file
+     * @throws IOException if the file cannot be opened, mapped or its gzip header read
      */
     public static DeepArReader open(Path file, DeepArReadOptions options) throws IOException {
         return new DeepArReader(ReaderInputs.file(file, options.read().limits()), options);
     }
 
-    /** Reads a local file with {@link DeepArReadOptions#defaults()}. As {@code open(Path, ...)}. */
+    /**
+     * Reads a local file with {@link DeepArReadOptions#defaults()}. As {@code open(Path, ...)}.
+     *
+     * @param file the DeepAR JSON Lines file to read, plain or gzip-compressed
+     * @return a reader positioned before the first series; it owns the opened file
+     * @throws IOException if the file cannot be opened, mapped or its gzip header read
+     */
     public static DeepArReader open(Path file) throws IOException {
         return open(file, DeepArReadOptions.defaults());
     }
@@ -59,6 +70,12 @@ public final class DeepArReader implements RecordReader<DeepArSeriesView> {
      * Reads the lines that start in {@code range} of {@code input}, reading past its end to finish the last one
      * ({@link ByteRange#ALL} for everything). Offsets in positions are offsets in the whole input; record indexes
      * count from the start of the range. The caller owns {@code input}; the reader never closes it.
+     *
+     * @param input the seekable input holding the series; stays open and owned by the caller
+     * @param range the byte range whose starting lines are read, or {@link ByteRange#ALL}
+     * @param options the read mode, error policy, limits and dynamic_feat rule
+     * @return a reader positioned before the first line that starts in {@code range}
+     * @throws IOException if seeking to the range or reading from {@code input} fails
      */
     public static DeepArReader open(SeekableInput input, ByteRange range, DeepArReadOptions options) throws IOException {
         return new DeepArReader(ReaderInputs.range(input, range, options.read().limits()), options);
@@ -68,6 +85,10 @@ public final class DeepArReader implements RecordReader<DeepArSeriesView> {
      * Reads a forward-only input: a stream ({@link ByteSources#stream}), bytes
      * ({@code ByteSources.of(bytes).input()}), a source range. The caller owns {@code input}; the reader never
      * closes it.
+     *
+     * @param input the forward-only input holding the series; stays open and owned by the caller
+     * @param options the read mode, error policy, limits and dynamic_feat rule
+     * @return a reader positioned before the first series
      */
     public static DeepArReader open(ByteInput input, DeepArReadOptions options) {
         return new DeepArReader(ReaderInputs.borrowed(input), options);

@@ -21,7 +21,15 @@ public record DeepArSeries(LocalDateTime start, float[] target, int[] cat, float
                            Map<String, String> extraFields) implements DeepArRecord {
     private static final int[] NO_CAT = new int[0];
 
-    /** Validates the required fields and copies the extra-field map (arrays are not copied). */
+    /**
+     * Validates the required fields and copies the extra-field map (arrays are not copied).
+     *
+     * @param start the first timestamp; must not be null
+     * @param target the target values, NaN for missing; must not be null; not copied
+     * @param cat categorical features, or {@code null} when absent; not copied
+     * @param dynamicFeat dynamic features {@code [feature][time]}, or {@code null} when absent; not copied
+     * @param extraFields other fields as raw JSON text in order, or {@code null} for none; the map is copied
+     */
     public DeepArSeries {
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(target, "target");
@@ -29,22 +37,43 @@ public record DeepArSeries(LocalDateTime start, float[] target, int[] cat, float
                 : Collections.unmodifiableMap(new LinkedHashMap<>(extraFields));
     }
 
-    /** A series with only start and target. */
+    /**
+     * A series with only start and target.
+     *
+     * @param start the first timestamp
+     * @param target the target values, NaN for missing; not copied
+     * @return a series without cat, dynamic_feat or extra fields
+     */
     public static DeepArSeries of(LocalDateTime start, float... target) {
         return new DeepArSeries(start, target, null, null, Map.of());
     }
 
-    /** This series with categorical features {@code c} (not copied). */
+    /**
+     * This series with categorical features {@code c} (not copied).
+     *
+     * @param c the categorical feature values, 0-based, or {@code null} for none
+     * @return a new series sharing this one's other fields
+     */
     public DeepArSeries withCat(int... c) {
         return new DeepArSeries(start, target, c, dynamicFeat, extraFields);
     }
 
-    /** This series with dynamic features {@code rows[feature][time]} (not copied). */
+    /**
+     * This series with dynamic features {@code rows[feature][time]} (not copied).
+     *
+     * @param rows dynamic features, one row per feature indexed by time, or {@code null} for none
+     * @return a new series sharing this one's other fields
+     */
     public DeepArSeries withDynamicFeat(float[]... rows) {
         return new DeepArSeries(start, target, cat, rows, extraFields);
     }
 
-    /** This series with other fields, name to raw JSON text, in order. */
+    /**
+     * This series with other fields, name to raw JSON text, in order.
+     *
+     * @param raw field name to the value's JSON text, in output order
+     * @return a new series sharing this one's other fields
+     */
     public DeepArSeries withExtraFields(Map<String, String> raw) {
         return new DeepArSeries(start, target, cat, dynamicFeat, raw);
     }
@@ -107,6 +136,8 @@ public record DeepArSeries(LocalDateTime start, float[] target, int[] cat, float
      * Parses a DeepAR start, {@code YYYY-MM-DD[ HH:MM:SS]} (the strict rule of {@link DeepArReader}): for
      * series from other sources, for example a Parquet {@code start} column.
      *
+     * @param text the start text, e.g. {@code 2024-01-31} or {@code 2024-01-31 12:00:00}
+     * @return the timestamp, at midnight when {@code text} is a date only
      * @throws IllegalArgumentException naming the rule ({@code START_FORMAT} or {@code START_HAS_TIMEZONE})
      */
     public static LocalDateTime parseStart(String text) {

@@ -69,7 +69,11 @@ public final class DeepArSeriesView implements DeepArRecord {
         return LocalDateTime.of(year, month, day, hour, minute, second);
     }
 
-    /** True if {@code start} was written as a date only ({@code YYYY-MM-DD}, meaning midnight). */
+    /**
+     * True if {@code start} was written as a date only ({@code YYYY-MM-DD}, meaning midnight).
+     *
+     * @return true if {@code start} had no time part
+     */
     public boolean startWasDateOnly() {
         return startDateOnly;
     }
@@ -126,12 +130,20 @@ public final class DeepArSeriesView implements DeepArRecord {
         return dynamic[i];
     }
 
-    /** Fields other than the four DeepAR fields, as raw JSON text (only when the reader keeps them). */
+    /**
+     * Fields other than the four DeepAR fields, as raw JSON text (only when the reader keeps them).
+     *
+     * @return field name to raw JSON text in file order; empty unless the reader keeps extra fields
+     */
     public Map<String, String> extraFields() {
         return java.util.Collections.unmodifiableMap(extra);
     }
 
-    /** An owned copy of this series. */
+    /**
+     * An owned copy of this series.
+     *
+     * @return a new series with copied arrays, still valid after the reader advances
+     */
     public DeepArSeries copy() {
         float[][] rows = null;
         if (hasDynamic) {

@@ -67,7 +67,11 @@ public final class DeepArValidator implements AlgorithmValidator<DeepArRecord> {
     private String freqUnit;
     private boolean finished;
 
-    /** A validator with {@code options}; problems beyond {@code options.maxProblems()} are counted, not kept. */
+    /**
+     * A validator with {@code options}; problems beyond {@code options.maxProblems()} are counted, not kept.
+     *
+     * @param options the hyperparameters and limits to validate against
+     */
     public DeepArValidator(DeepArValidatorOptions options) {
         this.options = options;
         this.report = new ValidationReport(options.maxProblems());
@@ -84,7 +88,14 @@ public final class DeepArValidator implements AlgorithmValidator<DeepArRecord> {
         }
     }
 
-    /** Validates a channel path (a file, or a directory as SageMaker lists it) and returns the report. */
+    /**
+     * Validates a channel path (a file, or a directory as SageMaker lists it) and returns the report.
+     *
+     * @param channel a channel file, or a directory whose files are validated as one dataset
+     * @param options the hyperparameters and limits to validate against
+     * @return the report of the problems found and the dataset's statistics
+     * @throws IOException if the channel cannot be listed or a file cannot be read
+     */
     public static ValidationReport validate(Path channel, DeepArValidatorOptions options) throws IOException {
         DeepArValidator v = new DeepArValidator(options);
         for (Path file : ChannelFiles.list(channel)) {
@@ -195,12 +206,22 @@ public final class DeepArValidator implements AlgorithmValidator<DeepArRecord> {
         }
     }
 
-    /** Adds a file to the dataset. */
+    /**
+     * Adds a file to the dataset.
+     *
+     * @param file a DeepAR JSON Lines file, plain or gzip-compressed
+     * @throws IOException if the file cannot be opened or read; format errors become problems instead
+     */
     public void add(Path file) throws IOException {
         add(ByteSources.open(file, ReadOptions.defaults().limits()));
     }
 
-    /** Adds an input to the dataset (closed when done). */
+    /**
+     * Adds an input to the dataset (closed when done).
+     *
+     * @param input the input to read; the validator takes ownership and closes it
+     * @throws IOException if reading {@code input} fails; format errors become problems instead
+     */
     public void add(ByteInput input) throws IOException {
         ReadOptions read = ReadOptions.defaults().withMode(options.mode())
                 .withErrorPolicy(ErrorPolicy.SKIP_AND_COLLECT).withMaxErrorsKept(options.maxProblems());

@@ -7,12 +7,21 @@ package io.mlformats.deepar;
  */
 public record DeepArWriteOptions(boolean gzip) {
 
-    /** Plain (uncompressed) output. */
+    /**
+     * Plain (uncompressed) output.
+     *
+     * @return options that write uncompressed output
+     */
     public static DeepArWriteOptions defaults() {
         return new DeepArWriteOptions(false);
     }
 
-    /** These options with gzip compression on or off. */
+    /**
+     * These options with gzip compression on or off.
+     *
+     * @param on true to gzip-compress the output
+     * @return a copy of these options with gzip set to {@code on}
+     */
     public DeepArWriteOptions withGzip(boolean on) {
         return new DeepArWriteOptions(on);
     }

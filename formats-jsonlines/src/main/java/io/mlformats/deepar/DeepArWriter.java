@@ -33,12 +33,23 @@ public final class DeepArWriter implements RecordWriter<DeepArSeries> {
     /**
      * Writes {@code file} through a hidden temporary sibling that {@link #commit()} renames over it; gzip-compressed
      * when {@code options} ask for it. The writer creates the file and publishes or deletes it.
+     *
+     * @param file the DeepAR JSON Lines file to create or replace on {@link #commit()}
+     * @param options whether to gzip-compress the output
+     * @return a writer that owns the temporary file until it is committed or closed
+     * @throws IOException if the temporary sibling file cannot be created
      */
     public static DeepArWriter open(Path file, DeepArWriteOptions options) throws IOException {
         return new DeepArWriter(JsonLinesOutput.file(file, options.gzip()));
     }
 
-    /** Writes {@code file} with {@link DeepArWriteOptions#defaults()}. As {@code open(Path, ...)}. */
+    /**
+     * Writes {@code file} with {@link DeepArWriteOptions#defaults()}. As {@code open(Path, ...)}.
+     *
+     * @param file the DeepAR JSON Lines file to create or replace on {@link #commit()}
+     * @return a writer that owns the temporary file until it is committed or closed
+     * @throws IOException if the temporary sibling file cannot be created
+     */
     public static DeepArWriter open(Path file) throws IOException {
         return open(file, DeepArWriteOptions.defaults());
     }
@@ -46,6 +57,11 @@ public final class DeepArWriter implements RecordWriter<DeepArSeries> {
     /**
      * Writes to the caller's stream; {@link #commit()} finishes it (gzip trailer when asked for) and flushes it.
      * The caller owns {@code out}; the writer never closes it.
+     *
+     * @param out the stream the lines are written to; stays open and owned by the caller
+     * @param options whether to gzip-compress the output
+     * @return a writer over {@code out}
+     * @throws IOException if writing the gzip header to {@code out} fails
      */
     public static DeepArWriter open(OutputStream out, DeepArWriteOptions options) throws IOException {
         return new DeepArWriter(JsonLinesOutput.stream(out, options.gzip()));
@@ -66,7 +82,12 @@ public final class DeepArWriter implements RecordWriter<DeepArSeries> {
                 rows == null ? 0 : rows.length, s.extraFields());
     }
 
-    /** Writes the current series of a reader (no copy). */
+    /**
+     * Writes the current series of a reader (no copy).
+     *
+     * @param v a reader's current series; only read during this call, not retained
+     * @throws IOException if writing to the underlying file or stream fails
+     */
     public void write(DeepArSeriesView v) throws IOException {
         int rows = v.dynamicFeatCount();
         float[][] data = new float[rows][];
@@ -83,6 +104,17 @@ public final class DeepArWriter implements RecordWriter<DeepArSeries> {
      * Writes one series from caller-owned buffers: {@code target[0, targetLength)}, {@code cat[0, catLength)}
      * ({@code cat == null}: no field), {@code rows[i][0, rowLengths[i])} for {@code i < rowCount}
      * ({@code rows == null}: no field).
+     *
+     * @param start the first timestamp
+     * @param target the caller's target buffer, NaN for missing; only read during this call
+     * @param targetLength the number of leading {@code target} values to write
+     * @param cat the caller's cat buffer, or {@code null} to omit the field; only read during this call
+     * @param catLength the number of leading {@code cat} values to write
+     * @param rows the caller's dynamic_feat rows, or {@code null} to omit the field; only read during this call
+     * @param rowLengths the number of values to write from each row
+     * @param rowCount the number of leading rows to write
+     * @param extraFields other fields as raw JSON text written after the DeepAR fields, or {@code null} for none
+     * @throws IOException if writing to the underlying file or stream fails
      */
     public void write(LocalDateTime start, float[] target, int targetLength, int[] cat, int catLength,
                       float[][] rows, int[] rowLengths, int rowCount, Map<String, String> extraFields)

@@ -18,6 +18,10 @@ public final class ChannelFiles {
     /**
      * The files of a channel path, sorted: the file itself, or the regular files under a directory (hidden files
      * and {@code _SUCCESS} excluded).
+     *
+     * @param path a channel path: a single file or a directory
+     * @return the file itself, or the directory's visible regular files other than {@code _SUCCESS} in sorted order
+     * @throws IOException if {@code path} does not exist or the directory cannot be listed
      */
     public static List<Path> list(Path path) throws IOException {
         if (!Files.isDirectory(path)) {

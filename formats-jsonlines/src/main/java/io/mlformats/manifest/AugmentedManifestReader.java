@@ -65,12 +65,23 @@ public final class AugmentedManifestReader implements RecordReader<ManifestRecor
     /**
      * Reads a local file: gzip detected by content, plain files memory-mapped. The reader opens the file and
      * closes it on {@code close()}.
+     *
+     * @param file the manifest file to read, plain or gzip-compressed
+     * @param options the read mode, error policy, limits and required attribute names
+     * @return a reader positioned before the first line; it owns the opened file
+     * @throws IOException if the file cannot be opened, mapped or its gzip header read
      */
     public static AugmentedManifestReader open(Path file, ManifestReadOptions options) throws IOException {
         return new AugmentedManifestReader(ReaderInputs.file(file, options.read().limits()), options);
     }
 
-    /** Reads a local file with {@link ManifestReadOptions#defaults()}. As {@code open(Path, ...)}. */
+    /**
+     * Reads a local file with {@link ManifestReadOptions#defaults()}. As {@code open(Path, ...)}.
+     *
+     * @param file the manifest file to read, plain or gzip-compressed
+     * @return a reader positioned before the first line; it owns the opened file
+     * @throws IOException if the file cannot be opened, mapped or its gzip header read
+     */
     public static AugmentedManifestReader open(Path file) throws IOException {
         return open(file, ManifestReadOptions.defaults());
     }
@@ -79,6 +90,12 @@ public final class AugmentedManifestReader implements RecordReader<ManifestRecor
      * Reads the lines that start in {@code range} of {@code input}, reading past its end to finish the last one
      * ({@link ByteRange#ALL} for everything). Offsets in positions are offsets in the whole input; record indexes
      * count from the start of the range. The caller owns {@code input}; the reader never closes it.
+     *
+     * @param input the seekable input holding the manifest; stays open and owned by the caller
+     * @param range the byte range whose starting lines are read, or {@link ByteRange#ALL}
+     * @param options the read mode, error policy, limits and required attribute names
+     * @return a reader positioned before the first line that starts in {@code range}
+     * @throws IOException if seeking to the range or reading from {@code input} fails
      */
     public static AugmentedManifestReader open(SeekableInput input, ByteRange range, ManifestReadOptions options) throws IOException {
         return new AugmentedManifestReader(ReaderInputs.range(input, range, options.read().limits()), options);
@@ -88,6 +105,10 @@ public final class AugmentedManifestReader implements RecordReader<ManifestRecor
      * Reads a forward-only input: a stream ({@link ByteSources#stream}), bytes
      * ({@code ByteSources.of(bytes).input()}), a source range. The caller owns {@code input}; the reader never
      * closes it.
+     *
+     * @param input the forward-only input holding the manifest; stays open and owned by the caller
+     * @param options the read mode, error policy, limits and required attribute names
+     * @return a reader positioned before the first line
      */
     public static AugmentedManifestReader open(ByteInput input, ManifestReadOptions options) {
         return new AugmentedManifestReader(ReaderInputs.borrowed(input), options);
@@ -222,6 +243,7 @@ public final class AugmentedManifestReader implements RecordReader<ManifestRecor
      * The current record's attributes in {@code AttributeNames} order (file order without them), as SageMaker
      * streams them: a new list of new Strings.
      *
+     * @return the current line's attribute values as streamed text, one new String per attribute
      * @throws IllegalStateException before the first {@link #next()} or after it returned false
      */
     public List<String> currentStreamed() {

@@ -26,12 +26,23 @@ public final class AugmentedManifestWriter implements RecordWriter<ManifestRecor
     /**
      * Writes {@code file} through a hidden temporary sibling that {@link #commit()} renames over it; gzip-compressed
      * when {@code options} ask for it. The writer creates the file and publishes or deletes it.
+     *
+     * @param file the manifest file to create or replace on {@link #commit()}
+     * @param options whether to gzip-compress the output
+     * @return a writer that owns the temporary file until it is committed or closed
+     * @throws IOException if the temporary sibling file cannot be created
      */
     public static AugmentedManifestWriter open(Path file, ManifestWriteOptions options) throws IOException {
         return new AugmentedManifestWriter(JsonLinesOutput.file(file, options.gzip()));
     }
 
-    /** Writes {@code file} with {@link ManifestWriteOptions#defaults()}. As {@code open(Path, ...)}. */
+    /**
+     * Writes {@code file} with {@link ManifestWriteOptions#defaults()}. As {@code open(Path, ...)}.
+     *
+     * @param file the manifest file to create or replace on {@link #commit()}
+     * @return a writer that owns the temporary file until it is committed or closed
+     * @throws IOException if the temporary sibling file cannot be created
+     */
     public static AugmentedManifestWriter open(Path file) throws IOException {
         return open(file, ManifestWriteOptions.defaults());
     }
@@ -39,6 +50,11 @@ public final class AugmentedManifestWriter implements RecordWriter<ManifestRecor
     /**
      * Writes to the caller's stream; {@link #commit()} finishes it (gzip trailer when asked for) and flushes it.
      * The caller owns {@code out}; the writer never closes it.
+     *
+     * @param out the stream the lines are written to; stays open and owned by the caller
+     * @param options whether to gzip-compress the output
+     * @return a writer over {@code out}
+     * @throws IOException if writing the gzip header to {@code out} fails
      */
     public static AugmentedManifestWriter open(OutputStream out, ManifestWriteOptions options) throws IOException {
         return new AugmentedManifestWriter(JsonLinesOutput.stream(out, options.gzip()));
@@ -63,6 +79,9 @@ public final class AugmentedManifestWriter implements RecordWriter<ManifestRecor
     /**
      * Writes the current line of an {@link AugmentedManifestReader} as read: its attributes in order, each value's
      * bytes copied verbatim from the view's buffer (nothing is decoded or allocated).
+     *
+     * @param line the reader's current line; only read during this call, not retained
+     * @throws IOException if writing to the underlying file or stream fails
      */
     public void write(ManifestRecordView line) throws IOException {
         output.beginRecord();

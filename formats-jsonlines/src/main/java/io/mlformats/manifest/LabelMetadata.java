@@ -28,7 +28,12 @@ public record LabelMetadata(String className, Double confidence, String type, St
                             Boolean humanAnnotated, String creationDate, Map<String, String> classMap,
                             Map<String, Double> confidenceMap, String raw) {
 
-    /** The metadata attribute name for a label attribute: {@code <label>-metadata}. */
+    /**
+     * The metadata attribute name for a label attribute: {@code <label>-metadata}.
+     *
+     * @param labelAttribute the name of the label attribute, such as {@code category}
+     * @return {@code labelAttribute} followed by {@code -metadata}
+     */
     public static String attributeFor(String labelAttribute) {
         return labelAttribute + "-metadata";
     }
@@ -36,6 +41,9 @@ public record LabelMetadata(String className, Double confidence, String type, St
     /**
      * Ground Truth's rule for label attribute names: not containing {@code -metadata} and not ending with
      * {@code -ref} (except for semantic segmentation, 3D point cloud and video tracking jobs: {@code allowRef}).
+     *
+     * @param name the label attribute name to check
+     * @param allowRef true to accept a name ending with {@code -ref} (segmentation, point cloud, video tracking)
      */
     public static void checkLabelAttributeName(String name, boolean allowRef) {
         if (name.contains("-metadata")) {
@@ -49,7 +57,13 @@ public record LabelMetadata(String className, Double confidence, String type, St
         }
     }
 
-    /** Parses a metadata object's raw JSON (as {@link ManifestRecord#raw(String)} returns it). */
+    /**
+     * Parses a metadata object's raw JSON (as {@link ManifestRecord#raw(String)} returns it).
+     *
+     * @param rawJson the metadata attribute's value as one JSON object text
+     * @return the recognised metadata fields, with {@code rawJson} kept as {@link #raw()}
+     * @throws FormatException if {@code rawJson} is not a well-formed JSON object or a known field has the wrong type
+     */
     public static LabelMetadata parse(String rawJson) throws FormatException {
         byte[] b = rawJson.getBytes(StandardCharsets.UTF_8);
         JsonValues v = JsonValues.document(b, "<label metadata>");

@@ -19,33 +19,62 @@ public record ManifestReadOptions(ReadOptions read, List<String> attributeNames,
     /** Ground Truth: characters per attribute value. */
     public static final int GROUND_TRUTH_MAX_ATTRIBUTE_CHARS = 20_000;
 
-    /** Validates and copies the arguments. */
+    /**
+     * Validates and copies the arguments.
+     *
+     * @param read mode, error policy and limits; must not be null
+     * @param attributeNames the attributes each line must have, copied; {@code null} to accept any line
+     * @param groundTruthLimits true to enforce Ground Truth's line and attribute size limits
+     */
     public ManifestReadOptions {
         Objects.requireNonNull(read, "read");
         attributeNames = attributeNames == null ? null : List.copyOf(attributeNames);
     }
 
-    /** The same as {@link #any()}. */
+    /**
+     * The same as {@link #any()}.
+     *
+     * @return options that accept every line with any attributes and no Ground Truth limits
+     */
     public static ManifestReadOptions defaults() {
         return any();
     }
 
-    /** Every line, any attributes, no Ground Truth limits. */
+    /**
+     * Every line, any attributes, no Ground Truth limits.
+     *
+     * @return options with default core read options, no required attributes and no Ground Truth limits
+     */
     public static ManifestReadOptions any() {
         return new ManifestReadOptions(ReadOptions.defaults(), null, false);
     }
 
-    /** Lines must carry these attributes (in this stream order). */
+    /**
+     * Lines must carry these attributes (in this stream order).
+     *
+     * @param names the attribute names every line must have, in the order they are streamed
+     * @return options with default core read options that require {@code names}
+     */
     public static ManifestReadOptions attributes(String... names) {
         return new ManifestReadOptions(ReadOptions.defaults(), List.of(names), false);
     }
 
-    /** These options with other core read options. */
+    /**
+     * These options with other core read options.
+     *
+     * @param r the core read options (mode, error policy, limits) to use instead
+     * @return a copy of these options with {@code r}
+     */
     public ManifestReadOptions withRead(ReadOptions r) {
         return new ManifestReadOptions(r, attributeNames, groundTruthLimits);
     }
 
-    /** These options with (or without) Ground Truth's line and attribute size limits. */
+    /**
+     * These options with (or without) Ground Truth's line and attribute size limits.
+     *
+     * @param on true to enforce Ground Truth's limits, false to lift them
+     * @return a copy of these options with Ground Truth limits set to {@code on}
+     */
     public ManifestReadOptions withGroundTruthLimits(boolean on) {
         return new ManifestReadOptions(read, attributeNames, on);
     }

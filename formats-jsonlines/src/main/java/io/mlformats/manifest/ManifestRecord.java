@@ -25,7 +25,11 @@ public final class ManifestRecord implements ManifestAttributes {
         this.raw = Collections.unmodifiableMap(raw);
     }
 
-    /** A builder of a record, attributes in the order added. */
+    /**
+     * A builder of a record, attributes in the order added.
+     *
+     * @return a new, empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -36,7 +40,11 @@ public final class ManifestRecord implements ManifestAttributes {
         return new ArrayList<>(raw.keySet());
     }
 
-    /** Name to raw JSON value, in file order. */
+    /**
+     * Name to raw JSON value, in file order.
+     *
+     * @return an unmodifiable map from attribute name to the value's JSON text, iterating in file order
+     */
     public Map<String, String> rawValues() {
         return raw;
     }
@@ -104,23 +112,47 @@ public final class ManifestRecord implements ManifestAttributes {
         private Builder() {
         }
 
-        /** An attribute with raw JSON text as its value (checked to be exactly one JSON value on one line). */
+        /**
+         * An attribute with raw JSON text as its value (checked to be exactly one JSON value on one line).
+         *
+         * @param name the attribute name
+         * @param json the value as JSON text: exactly one JSON value without line breaks
+         * @return this builder
+         */
         public Builder raw(String name, String json) {
             RawJson.requireSingleValue(json, name);
             return put(name, json);
         }
 
-        /** A string attribute. */
+        /**
+         * A string attribute.
+         *
+         * @param name the attribute name
+         * @param value the string value, JSON-escaped when written
+         * @return this builder
+         */
         public Builder string(String name, String value) {
             return put(name, quote(value));
         }
 
-        /** An integer attribute. */
+        /**
+         * An integer attribute.
+         *
+         * @param name the attribute name
+         * @param value the integer value
+         * @return this builder
+         */
         public Builder number(String name, long value) {
             return put(name, Long.toString(value));
         }
 
-        /** An array-of-integers attribute. */
+        /**
+         * An array-of-integers attribute.
+         *
+         * @param name the attribute name
+         * @param values the array elements in order; copied
+         * @return this builder
+         */
         public Builder numbers(String name, long... values) {
             StringBuilder sb = new StringBuilder("[");
             for (int i = 0; i < values.length; i++) {
@@ -137,7 +169,11 @@ public final class ManifestRecord implements ManifestAttributes {
             return this;
         }
 
-        /** The record (the builder may be reused). */
+        /**
+         * The record (the builder may be reused).
+         *
+         * @return a new record holding the attributes added so far
+         */
         public ManifestRecord build() {
             return new ManifestRecord(new LinkedHashMap<>(raw));
         }

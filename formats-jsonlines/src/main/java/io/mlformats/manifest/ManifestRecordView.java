@@ -47,39 +47,73 @@ public final class ManifestRecordView implements ManifestAttributes {
         valueTo[i] = to;
     }
 
-    /** Number of attributes on the line. */
+    /**
+     * Number of attributes on the line.
+     *
+     * @return the number of attributes in the current line's JSON object
+     */
     public int attributeCount() {
         return names.size();
     }
 
-    /** The name of attribute {@code i} (file order). */
+    /**
+     * The name of attribute {@code i} (file order).
+     *
+     * @param i the attribute index, from 0 to {@link #attributeCount()} - 1
+     * @return the attribute's name
+     */
     public String name(int i) {
         return names.get(i);
     }
 
-    /** Index of attribute {@code name}, or -1. */
+    /**
+     * Index of attribute {@code name}, or -1.
+     *
+     * @param name the attribute name, matched exactly
+     * @return the attribute's index in file order, or -1 if the line has no such attribute
+     */
     public int indexOf(String name) {
         return names.indexOf(name);
     }
 
-    /** The reader's buffer holding the line; attribute {@code i}'s raw JSON value is {@code [valueStart(i), valueEnd(i))}. */
+    /**
+     * The reader's buffer holding the line; attribute {@code i}'s raw JSON value is
+     * {@code [valueStart(i), valueEnd(i))}.
+     *
+     * @return the reader's internal buffer, not a copy: valid only until the reader advances; do not modify
+     */
     public byte[] buffer() {
         return buffer;
     }
 
-    /** Index in {@link #buffer()} of the first byte of attribute {@code i}'s raw JSON value. */
+    /**
+     * Index in {@link #buffer()} of the first byte of attribute {@code i}'s raw JSON value.
+     *
+     * @param i the attribute index, from 0 to {@link #attributeCount()} - 1
+     * @return the inclusive start offset of the value in {@link #buffer()}
+     */
     public int valueStart(int i) {
         names.get(i); // bounds check
         return valueFrom[i];
     }
 
-    /** Index in {@link #buffer()} just past attribute {@code i}'s raw JSON value. */
+    /**
+     * Index in {@link #buffer()} just past attribute {@code i}'s raw JSON value.
+     *
+     * @param i the attribute index, from 0 to {@link #attributeCount()} - 1
+     * @return the exclusive end offset of the value in {@link #buffer()}
+     */
     public int valueEnd(int i) {
         names.get(i); // bounds check
         return valueTo[i];
     }
 
-    /** The raw JSON text of attribute {@code i}'s value (a new String). */
+    /**
+     * The raw JSON text of attribute {@code i}'s value (a new String).
+     *
+     * @param i the attribute index, from 0 to {@link #attributeCount()} - 1
+     * @return the value's JSON text, decoded as UTF-8 from the buffer
+     */
     public String raw(int i) {
         return new String(buffer, valueStart(i), valueTo[i] - valueFrom[i], StandardCharsets.UTF_8);
     }
@@ -125,7 +159,11 @@ public final class ManifestRecordView implements ManifestAttributes {
         return i >= 0 && buffer[valueFrom[i]] == '"';
     }
 
-    /** An owned copy of this line, independent of the reader. */
+    /**
+     * An owned copy of this line, independent of the reader.
+     *
+     * @return a new record with copies of all attributes, still valid after the reader advances
+     */
     public ManifestRecord copy() {
         Map<String, String> raw = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {

@@ -7,12 +7,21 @@ package io.mlformats.manifest;
  */
 public record ManifestWriteOptions(boolean gzip) {
 
-    /** Plain (uncompressed) output. */
+    /**
+     * Plain (uncompressed) output.
+     *
+     * @return options that write uncompressed output
+     */
     public static ManifestWriteOptions defaults() {
         return new ManifestWriteOptions(false);
     }
 
-    /** These options with gzip compression on or off. */
+    /**
+     * These options with gzip compression on or off.
+     *
+     * @param on true to gzip-compress the output
+     * @return a copy of these options with gzip set to {@code on}
+     */
     public ManifestWriteOptions withGzip(boolean on) {
         return new ManifestWriteOptions(on);
     }

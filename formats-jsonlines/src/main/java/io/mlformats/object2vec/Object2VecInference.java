@@ -28,7 +28,14 @@ public final class Object2VecInference {
     private Object2VecInference() {
     }
 
-    /** The content type of an embedding request with explicit inference sequence lengths (each 1..5000). */
+    /**
+     * The content type of an embedding request with explicit inference sequence lengths (each 1..5000).
+     *
+     * @param base the base content type, e.g. {@code application/json}
+     * @param forwardLength the forward inference sequence length, 1 to 5000 tokens
+     * @param backwardLength the backward inference sequence length, 1 to 5000 tokens
+     * @return {@code base} followed by an {@code infer_max_seqlens} parameter with both lengths
+     */
     public static String embeddingContentType(String base, int forwardLength, int backwardLength) {
         if (forwardLength < 1 || forwardLength > 5000 || backwardLength < 1 || backwardLength > 5000) {
             throw new IllegalArgumentException("infer_max_seqlens must be in 1..5000");
@@ -36,7 +43,13 @@ public final class Object2VecInference {
         return base + "; infer_max_seqlens=" + forwardLength + "," + backwardLength;
     }
 
-    /** Writes {@code {"instances": [...]}} (labels of the pairs are not sent). */
+    /**
+     * Writes {@code {"instances": [...]}} (labels of the pairs are not sent).
+     *
+     * @param instances the pairs to send, in order; their labels are ignored
+     * @param out the stream the JSON is written to; not closed
+     * @throws IOException if writing to {@code out} fails
+     */
     public static void writeRequest(List<Object2VecPair> instances, OutputStream out) throws IOException {
         JsonTextWriter json = new JsonTextWriter(out);
         json.raw("{\"instances\": [");
@@ -51,7 +64,15 @@ public final class Object2VecInference {
         json.flush();
     }
 
-    /** Reads {@code {"instances": [...]}}; each instance is checked like a line under {@code options}. */
+    /**
+     * Reads {@code {"instances": [...]}}; each instance is checked like a line under {@code options}.
+     *
+     * @param json the request body as UTF-8 JSON bytes; not retained
+     * @param name the source name used in error messages, e.g. a file name
+     * @param options how each instance is checked (required inputs, hyperparameters, mode)
+     * @return the instances in request order
+     * @throws FormatException if the JSON is malformed, {@code instances} is missing or an instance breaks a rule
+     */
     public static List<Object2VecPair> readRequest(byte[] json, String name, Object2VecReadOptions options)
             throws FormatException {
         JsonParsers parsers = new JsonParsers(options.read().limits());
@@ -79,7 +100,14 @@ public final class Object2VecInference {
         return out;
     }
 
-    /** Reads an {@code application/json} response. */
+    /**
+     * Reads an {@code application/json} response.
+     *
+     * @param json the response body as UTF-8 JSON bytes; not retained
+     * @param name the source name used in error messages
+     * @return the predictions in response order, one per request instance
+     * @throws FormatException if the JSON is malformed, has no {@code predictions} array or a prediction is malformed
+     */
     public static List<Object2VecPrediction> readResponse(byte[] json, String name) throws FormatException {
         JsonValues values = JsonValues.document(json, name);
         List<Object2VecPrediction> out = null;
@@ -100,7 +128,15 @@ public final class Object2VecInference {
         return out;
     }
 
-    /** Reads an {@code application/jsonlines} response: one prediction object per line. */
+    /**
+     * Reads an {@code application/jsonlines} response: one prediction object per line.
+     *
+     * @param input the response body, one JSON prediction object per line
+     * @param options the read mode, error policy and limits
+     * @return the predictions in line order (lines skipped under a collecting error policy are left out)
+     * @throws IOException if reading {@code input} fails, or a {@link FormatException} for a malformed line under a
+     *     fail-fast policy
+     */
     public static List<Object2VecPrediction> readResponseLines(ByteInput input, ReadOptions options)
             throws IOException {
         return LineRecordLoop.readAll(input, options, Object2VecInference::prediction);
@@ -122,7 +158,13 @@ public final class Object2VecInference {
         return new Object2VecPrediction(scores, embeddings);
     }
 
-    /** Writes an {@code application/json} response. */
+    /**
+     * Writes an {@code application/json} response.
+     *
+     * @param predictions the predictions to write, in order
+     * @param out the stream the JSON document is written to; not closed
+     * @throws IOException if writing to {@code out} fails
+     */
     public static void writeResponse(List<Object2VecPrediction> predictions, OutputStream out) throws IOException {
         JsonTextWriter json = new JsonTextWriter(out);
         json.raw("{\"predictions\": [");
@@ -136,7 +178,13 @@ public final class Object2VecInference {
         json.flush();
     }
 
-    /** Writes an {@code application/jsonlines} response. */
+    /**
+     * Writes an {@code application/jsonlines} response.
+     *
+     * @param predictions the predictions to write, one line each, in order
+     * @param out the stream the lines are written to; not closed
+     * @throws IOException if writing to {@code out} fails
+     */
     public static void writeResponseLines(List<Object2VecPrediction> predictions, OutputStream out)
             throws IOException {
         JsonTextWriter json = new JsonTextWriter(out);

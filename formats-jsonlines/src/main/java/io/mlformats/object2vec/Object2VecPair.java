@@ -15,24 +15,50 @@ import java.util.Objects;
  */
 public record Object2VecPair(Number label, int[] in0, int[] in1) {
 
-    /** Validates the label type. */
+    /**
+     * Validates the label type.
+     *
+     * @param label a {@code Long} (classification) or {@code Double} (regression) label, or {@code null} when absent
+     * @param in0 token ids for encoder 0, or {@code null} when absent; not copied
+     * @param in1 token ids for encoder 1, or {@code null} when absent; not copied
+     */
     public Object2VecPair {
         if (label != null && !(label instanceof Long) && !(label instanceof Double)) {
             throw new IllegalArgumentException("label must be a Long or a Double: " + label.getClass());
         }
     }
 
-    /** A classification pair. */
+    /**
+     * A classification pair.
+     *
+     * @param label the class index
+     * @param in0 token ids for encoder 0; not copied
+     * @param in1 token ids for encoder 1; not copied
+     * @return a pair with a {@code Long} label
+     */
     public static Object2VecPair classification(long label, int[] in0, int[] in1) {
         return new Object2VecPair(label, in0, in1);
     }
 
-    /** A regression pair. */
+    /**
+     * A regression pair.
+     *
+     * @param label the real-valued target
+     * @param in0 token ids for encoder 0; not copied
+     * @param in1 token ids for encoder 1; not copied
+     * @return a pair with a {@code Double} label
+     */
     public static Object2VecPair regression(double label, int[] in0, int[] in1) {
         return new Object2VecPair(label, in0, in1);
     }
 
-    /** An unlabelled pair (inference). */
+    /**
+     * An unlabelled pair (inference).
+     *
+     * @param in0 token ids for encoder 0, or {@code null} when absent; not copied
+     * @param in1 token ids for encoder 1, or {@code null} when absent; not copied
+     * @return a pair without a label
+     */
     public static Object2VecPair unlabelled(int[] in0, int[] in1) {
         return new Object2VecPair(null, in0, in1);
     }

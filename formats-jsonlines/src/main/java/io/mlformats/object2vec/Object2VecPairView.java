@@ -34,12 +34,20 @@ public final class Object2VecPairView {
         in1.clear();
     }
 
-    /** True if the record has a {@code label}. */
+    /**
+     * True if the record has a {@code label}.
+     *
+     * @return true if the current record has a {@code label} field
+     */
     public boolean hasLabel() {
         return labelKind != NO_LABEL;
     }
 
-    /** True if the label is an integer (JSON {@code 1}: a class index), false for a real one or none. */
+    /**
+     * True if the label is an integer (JSON {@code 1}: a class index), false for a real one or none.
+     *
+     * @return true if the label was written as a JSON integer
+     */
     public boolean isIntegerLabel() {
         return labelKind == INTEGER_LABEL;
     }
@@ -47,6 +55,7 @@ public final class Object2VecPairView {
     /**
      * The integer label.
      *
+     * @return the integer label, a class index
      * @throws IllegalStateException if the label is absent or real
      */
     public long integerLabel() {
@@ -59,6 +68,7 @@ public final class Object2VecPairView {
     /**
      * The label as a double (an integer label converted).
      *
+     * @return the label value, integer labels widened to double
      * @throws IllegalStateException if the record has no label
      */
     public double label() {
@@ -68,37 +78,65 @@ public final class Object2VecPairView {
         return labelKind == INTEGER_LABEL ? integerLabel : realLabel;
     }
 
-    /** True if the record has {@code in0}. */
+    /**
+     * True if the record has {@code in0}.
+     *
+     * @return true if the current record has an {@code in0} field
+     */
     public boolean hasIn0() {
         return hasIn0;
     }
 
-    /** Number of token ids in {@code in0} (0 when absent). */
+    /**
+     * Number of token ids in {@code in0} (0 when absent).
+     *
+     * @return the number of {@code in0} token ids, 0 when absent
+     */
     public int in0Length() {
         return in0.size;
     }
 
-    /** The reader's buffer of {@code in0} token ids: valid in {@code [0, in0Length())}, until the next record. */
+    /**
+     * The reader's buffer of {@code in0} token ids: valid in {@code [0, in0Length())}, until the next record.
+     *
+     * @return the reader's reused buffer, not a copy; only the first {@link #in0Length()} ids belong to this record
+     */
     public int[] in0Array() {
         return in0.data;
     }
 
-    /** True if the record has {@code in1}. */
+    /**
+     * True if the record has {@code in1}.
+     *
+     * @return true if the current record has an {@code in1} field
+     */
     public boolean hasIn1() {
         return hasIn1;
     }
 
-    /** Number of token ids in {@code in1} (0 when absent). */
+    /**
+     * Number of token ids in {@code in1} (0 when absent).
+     *
+     * @return the number of {@code in1} token ids, 0 when absent
+     */
     public int in1Length() {
         return in1.size;
     }
 
-    /** The reader's buffer of {@code in1} token ids: valid in {@code [0, in1Length())}, until the next record. */
+    /**
+     * The reader's buffer of {@code in1} token ids: valid in {@code [0, in1Length())}, until the next record.
+     *
+     * @return the reader's reused buffer, not a copy; only the first {@link #in1Length()} ids belong to this record
+     */
     public int[] in1Array() {
         return in1.data;
     }
 
-    /** An owned copy of this record, independent of the reader. */
+    /**
+     * An owned copy of this record, independent of the reader.
+     *
+     * @return a new pair with copied token arrays, still valid after the reader advances
+     */
     public Object2VecPair copy() {
         Number label = switch (labelKind) {
             case INTEGER_LABEL -> integerLabel;

@@ -35,12 +35,23 @@ public final class Object2VecReader implements RecordReader<Object2VecPairView> 
     /**
      * Reads a local file: gzip detected by content, plain files memory-mapped. The reader opens the file and
      * closes it on {@code close()}.
+     *
+     * @param file the Object2Vec JSON Lines file to read, plain or gzip-compressed
+     * @param options the read mode, error policy, limits, required fields and hyperparameters
+     * @return a reader positioned before the first record; it owns the opened file
+     * @throws IOException if the file cannot be opened, mapped or its gzip header read
      */
     public static Object2VecReader open(Path file, Object2VecReadOptions options) throws IOException {
         return new Object2VecReader(ReaderInputs.file(file, options.read().limits()), options);
     }
 
-    /** Reads a local file with {@link Object2VecReadOptions#defaults()}. As {@code open(Path, ...)}. */
+    /**
+     * Reads a local file with {@link Object2VecReadOptions#defaults()}. As {@code open(Path, ...)}.
+     *
+     * @param file the Object2Vec JSON Lines file to read, plain or gzip-compressed
+     * @return a reader positioned before the first record; it owns the opened file
+     * @throws IOException if the file cannot be opened, mapped or its gzip header read
+     */
     public static Object2VecReader open(Path file) throws IOException {
         return open(file, Object2VecReadOptions.defaults());
     }
@@ -49,6 +60,12 @@ public final class Object2VecReader implements RecordReader<Object2VecPairView> 
      * Reads the lines that start in {@code range} of {@code input}, reading past its end to finish the last one
      * ({@link ByteRange#ALL} for everything). Offsets in positions are offsets in the whole input; record indexes
      * count from the start of the range. The caller owns {@code input}; the reader never closes it.
+     *
+     * @param input the seekable input holding the records; stays open and owned by the caller
+     * @param range the byte range whose starting lines are read, or {@link ByteRange#ALL}
+     * @param options the read mode, error policy, limits, required fields and hyperparameters
+     * @return a reader positioned before the first line that starts in {@code range}
+     * @throws IOException if seeking to the range or reading from {@code input} fails
      */
     public static Object2VecReader open(SeekableInput input, ByteRange range, Object2VecReadOptions options) throws IOException {
         return new Object2VecReader(ReaderInputs.range(input, range, options.read().limits()), options);
@@ -58,6 +75,10 @@ public final class Object2VecReader implements RecordReader<Object2VecPairView> 
      * Reads a forward-only input: a stream ({@link ByteSources#stream}), bytes
      * ({@code ByteSources.of(bytes).input()}), a source range. The caller owns {@code input}; the reader never
      * closes it.
+     *
+     * @param input the forward-only input holding the records; stays open and owned by the caller
+     * @param options the read mode, error policy, limits, required fields and hyperparameters
+     * @return a reader positioned before the first record
      */
     public static Object2VecReader open(ByteInput input, Object2VecReadOptions options) {
         return new Object2VecReader(ReaderInputs.borrowed(input), options);

@@ -33,6 +33,9 @@ public final class Object2VecValidator implements AlgorithmValidator<Object2VecP
     /**
      * A validator for data read with {@code options} (read leniently, collecting errors), keeping at most
      * {@code maxProblems} problems.
+     *
+     * @param options the required fields and hyperparameters to check against; mode and error policy are replaced
+     * @param maxProblems the number of problems kept in the report; further ones are only counted
      */
     public Object2VecValidator(Object2VecReadOptions options, int maxProblems) {
         this.options = options.withRead(options.read().withMode(ReadMode.LENIENT)
@@ -40,7 +43,14 @@ public final class Object2VecValidator implements AlgorithmValidator<Object2VecP
         this.report = new ValidationReport(maxProblems);
     }
 
-    /** Validates a channel path (file or directory). */
+    /**
+     * Validates a channel path (file or directory).
+     *
+     * @param channel a channel file, or a directory whose files are validated as one dataset
+     * @param options the required fields and hyperparameters to check against
+     * @return the report of the problems found and the dataset's statistics
+     * @throws IOException if the channel cannot be listed or a file cannot be read
+     */
     public static ValidationReport validate(Path channel, Object2VecReadOptions options) throws IOException {
         Object2VecValidator v = new Object2VecValidator(options, 10_000);
         for (Path f : ChannelFiles.list(channel)) {
@@ -98,7 +108,12 @@ public final class Object2VecValidator implements AlgorithmValidator<Object2VecP
         }
     }
 
-    /** Reads a file and checks every pair; record errors of the reader go to the report. */
+    /**
+     * Reads a file and checks every pair; record errors of the reader go to the report.
+     *
+     * @param file an Object2Vec JSON Lines file, plain or gzip-compressed
+     * @throws IOException if the file cannot be opened or read; format errors become problems instead
+     */
     public void add(Path file) throws IOException {
         checkOpen();
         try (Object2VecReader r = Object2VecReader.open(file, options)) {
@@ -127,12 +142,21 @@ public final class Object2VecValidator implements AlgorithmValidator<Object2VecP
         }
     }
 
-    /** The largest token id seen in {@code in0} (encoder 0) or {@code in1}; vocab_size must exceed it. */
+    /**
+     * The largest token id seen in {@code in0} (encoder 0) or {@code in1}; vocab_size must exceed it.
+     *
+     * @param encoder 0 for {@code in0}, 1 for {@code in1}
+     * @return the largest token id seen so far in that input over all data added, or -1 if none
+     */
     public long maxTokenId(int encoder) {
         return maxToken[encoder];
     }
 
-    /** The report so far. */
+    /**
+     * The report so far.
+     *
+     * @return the validator's live report; later {@code add} calls keep adding to it
+     */
     public ValidationReport report() {
         return report;
     }

@@ -26,12 +26,23 @@ public final class Object2VecWriter implements RecordWriter<Object2VecPair> {
     /**
      * Writes {@code file} through a hidden temporary sibling that {@link #commit()} renames over it; gzip-compressed
      * when {@code options} ask for it. The writer creates the file and publishes or deletes it.
+     *
+     * @param file the Object2Vec JSON Lines file to create or replace on {@link #commit()}
+     * @param options whether to gzip-compress the output
+     * @return a writer that owns the temporary file until it is committed or closed
+     * @throws IOException if the temporary sibling file cannot be created
      */
     public static Object2VecWriter open(Path file, Object2VecWriteOptions options) throws IOException {
         return new Object2VecWriter(JsonLinesOutput.file(file, options.gzip()));
     }
 
-    /** Writes {@code file} with {@link Object2VecWriteOptions#defaults()}. As {@code open(Path, ...)}. */
+    /**
+     * Writes {@code file} with {@link Object2VecWriteOptions#defaults()}. As {@code open(Path, ...)}.
+     *
+     * @param file the Object2Vec JSON Lines file to create or replace on {@link #commit()}
+     * @return a writer that owns the temporary file until it is committed or closed
+     * @throws IOException if the temporary sibling file cannot be created
+     */
     public static Object2VecWriter open(Path file) throws IOException {
         return open(file, Object2VecWriteOptions.defaults());
     }
@@ -39,6 +50,11 @@ public final class Object2VecWriter implements RecordWriter<Object2VecPair> {
     /**
      * Writes to the caller's stream; {@link #commit()} finishes it (gzip trailer when asked for) and flushes it.
      * The caller owns {@code out}; the writer never closes it.
+     *
+     * @param out the stream the records are written to; stays open and owned by the caller
+     * @param options whether to gzip-compress the output
+     * @return a writer over {@code out}
+     * @throws IOException if writing the gzip header to {@code out} fails
      */
     public static Object2VecWriter open(OutputStream out, Object2VecWriteOptions options) throws IOException {
         return new Object2VecWriter(JsonLinesOutput.stream(out, options.gzip()));
@@ -57,7 +73,12 @@ public final class Object2VecWriter implements RecordWriter<Object2VecPair> {
         output.endRecord();
     }
 
-    /** Writes the current record of a reader (copied first: token-id buffers are the reader's). */
+    /**
+     * Writes the current record of a reader (copied first: token-id buffers are the reader's).
+     *
+     * @param view a reader's current record; copied before writing, not retained
+     * @throws IOException if writing to the underlying file or stream fails
+     */
     public void write(Object2VecPairView view) throws IOException {
         write(view.copy());
     }
