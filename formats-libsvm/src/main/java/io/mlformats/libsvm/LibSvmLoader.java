@@ -51,18 +51,38 @@ public final class LibSvmLoader {
     private final LibSvmReadOptions options;
     private ReadStats stats;
 
-    /** A loader with these options. */
+    /**
+     * A loader with these options.
+     *
+     * @param options how to parse the input; used by every load of this loader
+     */
     public LibSvmLoader(LibSvmReadOptions options) {
         this.options = options;
         this.stats = new ReadCounter(options.read().maxErrorsKept());
     }
 
-    /** Loads a file on the calling thread (gzip detected by content). */
+    /**
+     * Loads a file on the calling thread (gzip detected by content).
+     *
+     * @param file    the LibSVM file, plain or gzip-compressed
+     * @param options how to parse it
+     * @return a new matrix owned by the caller
+     * @throws IOException if the file cannot be read, or a {@link FormatException} for a bad line under fail-fast
+     *                     or a declared {@code numFeatures} the data exceeds
+     */
     public static CsrMatrix load(Path file, LibSvmReadOptions options) throws IOException {
         return new LibSvmLoader(options).load(file);
     }
 
-    /** Loads bytes held in memory on the calling thread (gzip detected by content); the array is not kept. */
+    /**
+     * Loads bytes held in memory on the calling thread (gzip detected by content); the array is not kept.
+     *
+     * @param bytes   LibSVM text, plain or gzip-compressed; read during the call only
+     * @param options how to parse it
+     * @return a new matrix owned by the caller
+     * @throws IOException if gzip-compressed bytes are corrupt, or a {@link FormatException} for a bad line under
+     *                     fail-fast or a declared {@code numFeatures} the data exceeds
+     */
     public static CsrMatrix load(byte[] bytes, LibSvmReadOptions options) throws IOException {
         try (ByteInput in = ByteSources.input(ByteSources.of(bytes), options.read().limits())) {
             return new LibSvmLoader(options).load(in);
@@ -72,6 +92,14 @@ public final class LibSvmLoader {
     /**
      * Loads a file on {@code threads} threads (a bounded pool shut down before returning); gzip files are
      * decompressed and parsed on one thread.
+     *
+     * @param file    the LibSVM file, plain or gzip-compressed
+     * @param options how to parse it
+     * @param threads number of threads, the calling thread included; at least 1
+     * @return a new matrix owned by the caller, identical to the single-threaded load
+     * @throws IOException              if the file cannot be read, or a {@link FormatException} as in
+     *                                  {@link #load(Path, LibSvmReadOptions)}
+     * @throws IllegalArgumentException if {@code threads} is below 1 for a file that is not gzip-compressed
      */
     public static CsrMatrix loadParallel(Path file, LibSvmReadOptions options, int threads) throws IOException {
         LibSvmLoader loader = new LibSvmLoader(options);
@@ -83,19 +111,37 @@ public final class LibSvmLoader {
         }
     }
 
-    /** Counters of the last load: rows, warnings, skipped rows and their errors. */
+    /**
+     * Counters of the last load: rows, warnings, skipped rows and their errors.
+     *
+     * @return the counters of the most recent load (all zero before the first one)
+     */
     public ReadStats stats() {
         return stats;
     }
 
-    /** Loads a file on the calling thread (gzip detected by content); the file is closed before returning. */
+    /**
+     * Loads a file on the calling thread (gzip detected by content); the file is closed before returning.
+     *
+     * @param file the LibSVM file, plain or gzip-compressed
+     * @return a new matrix owned by the caller
+     * @throws IOException if the file cannot be read, or a {@link FormatException} as in
+     *                     {@link #load(Path, LibSvmReadOptions)}
+     */
     public CsrMatrix load(Path file) throws IOException {
         try (ByteInput in = ByteSources.open(file, options.read().limits())) {
             return load(in);
         }
     }
 
-    /** Loads everything {@code input} holds on the calling thread. The caller owns {@code input}. */
+    /**
+     * Loads everything {@code input} holds on the calling thread. The caller owns {@code input}.
+     *
+     * @param input the input, read from its current position to its end; not closed
+     * @return a new matrix owned by the caller
+     * @throws IOException if the input cannot be read, or a {@link FormatException} as in
+     *                     {@link #load(Path, LibSvmReadOptions)}
+     */
     public CsrMatrix load(ByteInput input) throws IOException {
         Chunk c = new Chunk(0, null);
         try (LibSvmReader r = new LibSvmReader(input, options, firstPassBase(), false)) {
@@ -111,7 +157,13 @@ public final class LibSvmLoader {
      * {@code threads - 1} threads started for this call and shut down before it returns (1 means the calling
      * thread only). The caller owns {@code source}; it is not closed.
      *
+     * @param source  the random-access source holding the whole LibSVM input
+     * @param threads number of threads, the calling thread included; at least 1
+     * @return a new matrix owned by the caller, identical to the single-threaded load
      * @throws java.io.InterruptedIOException if the calling thread is interrupted (its interrupt status is kept)
+     * @throws IOException                    if the source cannot be read, or a {@link FormatException} as in
+     *                                        {@link #load(Path, LibSvmReadOptions)}
+     * @throws IllegalArgumentException       if {@code threads} is below 1
      */
     public CsrMatrix loadParallel(ByteSource source, int threads) throws IOException {
         if (threads < 1) {
@@ -138,7 +190,14 @@ public final class LibSvmLoader {
      * to {@code executor}, the last one on the calling thread. The executor stays the caller's (it is not shut
      * down); a task it runs after the load was stopped returns at once. The caller owns {@code source}.
      *
+     * @param source   the random-access source holding the whole LibSVM input
+     * @param parts    number of byte ranges the source is cut into; at least 1
+     * @param executor runs the {@code parts - 1} range tasks; it is neither shut down nor kept
+     * @return a new matrix owned by the caller, identical to the single-threaded load
      * @throws java.io.InterruptedIOException if the calling thread is interrupted (its interrupt status is kept)
+     * @throws IOException                    if the source cannot be read, the executor refuses a task, or a
+     *                                        {@link FormatException} as in {@link #load(Path, LibSvmReadOptions)}
+     * @throws IllegalArgumentException       if {@code parts} is below 1
      */
     public CsrMatrix loadParallel(ByteSource source, int parts, Executor executor) throws IOException {
         if (parts < 1) {

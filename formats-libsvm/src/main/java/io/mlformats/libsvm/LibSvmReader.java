@@ -83,6 +83,12 @@ public final class LibSvmReader implements TabularReader<LibSvmRow> {
     /**
      * A reader over a local file: gzip detected by content, plain files memory-mapped. The reader opens the file
      * and closes it on {@code close()}.
+     *
+     * @param file    the LibSVM file, plain or gzip-compressed
+     * @param options how to parse it
+     * @return a reader positioned before the first row
+     * @throws IOException if the file cannot be opened, or (with {@link IndexBase#AUTO}, which reads the whole
+     *                     file once here) cannot be read
      */
     public static LibSvmReader open(Path file, LibSvmReadOptions options) throws IOException {
         IndexBase base = options.indexBase();
@@ -95,6 +101,10 @@ public final class LibSvmReader implements TabularReader<LibSvmRow> {
     /**
      * A reader over a local file with {@link LibSvmReadOptions#defaults()}. The reader opens the file and closes
      * it on {@code close()}.
+     *
+     * @param file the LibSVM file, plain or gzip-compressed
+     * @return a reader positioned before the first row
+     * @throws IOException if the file cannot be opened
      */
     public static LibSvmReader open(Path file) throws IOException {
         return open(file, LibSvmReadOptions.defaults());
@@ -106,6 +116,12 @@ public final class LibSvmReader implements TabularReader<LibSvmRow> {
      * once. A gzip input is read whole (a partial range of it is refused). The caller owns {@code input}; the
      * reader never closes it.
      *
+     * @param input   the random-access input, owned by the caller
+     * @param range   byte offsets (in the whole input) of the line starts to read
+     * @param options how to parse the lines
+     * @return a reader positioned before the first row of the range
+     * @throws IOException              if the input cannot be read (with {@link IndexBase#AUTO} the whole input is
+     *                                  read once here)
      * @throws IllegalArgumentException for {@link IndexBase#AUTO} with a range that does not cover the input, or
      *                                  a partial range of a gzip input
      */
@@ -129,6 +145,10 @@ public final class LibSvmReader implements TabularReader<LibSvmRow> {
      * random-access {@link ByteInput#source()} (it is scanned once first). The caller owns {@code input}; the
      * reader never closes it.
      *
+     * @param input   the input, read from its current position to its end; owned by the caller
+     * @param options how to parse the lines
+     * @return a reader positioned before the first row
+     * @throws IOException              if the first pass of {@link IndexBase#AUTO} cannot read the input
      * @throws IllegalArgumentException for AUTO over a forward-only stream
      */
     public static LibSvmReader open(ByteInput input, LibSvmReadOptions options) throws IOException {
@@ -258,12 +278,18 @@ public final class LibSvmReader implements TabularReader<LibSvmRow> {
     /**
      * The declared number of features, or the largest column + 1 seen so far (the inferred width once the input
      * is exhausted).
+     *
+     * @return the number of columns: declared in the options, else inferred from the rows read so far
      */
     public long numFeatures() {
         return declaredFeatures >= 0 ? declaredFeatures : parser.maxColumnPlusOne();
     }
 
-    /** Index base in effect (AUTO resolved). */
+    /**
+     * Index base in effect (AUTO resolved).
+     *
+     * @return {@link IndexBase#ZERO} or {@link IndexBase#ONE}, never AUTO
+     */
     public IndexBase indexBase() {
         return shift == 1 ? IndexBase.ONE : IndexBase.ZERO;
     }

@@ -17,7 +17,11 @@ public record LibSvmWriteOptions(IndexBase indexBase, boolean gzip, boolean allo
     /**
      * Validates the settings.
      *
+     * @param indexBase      {@link IndexBase#ZERO} or {@link IndexBase#ONE}; not null
+     * @param gzip           true to compress the output with gzip
+     * @param allowNonFinite true to write NaN and infinite numbers, false to refuse them
      * @throws IllegalArgumentException for {@link IndexBase#AUTO}
+     * @throws NullPointerException     if {@code indexBase} is null
      */
     public LibSvmWriteOptions {
         Objects.requireNonNull(indexBase, "indexBase");
@@ -26,22 +30,42 @@ public record LibSvmWriteOptions(IndexBase indexBase, boolean gzip, boolean allo
         }
     }
 
-    /** Zero-based, uncompressed, non-finite numbers refused. */
+    /**
+     * Zero-based, uncompressed, non-finite numbers refused.
+     *
+     * @return the shared default options
+     */
     public static LibSvmWriteOptions defaults() {
         return DEFAULTS;
     }
 
-    /** With another index base (ZERO or ONE). */
+    /**
+     * With another index base (ZERO or ONE).
+     *
+     * @param b how the written indices are numbered
+     * @return a copy of these options with index base {@code b}
+     * @throws IllegalArgumentException for {@link IndexBase#AUTO}
+     */
     public LibSvmWriteOptions withIndexBase(IndexBase b) {
         return new LibSvmWriteOptions(b, gzip, allowNonFinite);
     }
 
-    /** With or without gzip compression. */
+    /**
+     * With or without gzip compression.
+     *
+     * @param g true to compress the output with gzip
+     * @return a copy of these options with {@code gzip} {@code g}
+     */
     public LibSvmWriteOptions withGzip(boolean g) {
         return new LibSvmWriteOptions(indexBase, g, allowNonFinite);
     }
 
-    /** Writing (or refusing) NaN and infinite numbers. */
+    /**
+     * Writing (or refusing) NaN and infinite numbers.
+     *
+     * @param a true to write NaN and infinite numbers, false to refuse them
+     * @return a copy of these options with {@code allowNonFinite} {@code a}
+     */
     public LibSvmWriteOptions withAllowNonFinite(boolean a) {
         return new LibSvmWriteOptions(indexBase, gzip, a);
     }

@@ -58,6 +58,11 @@ public final class LibSvmWriter implements TabularWriter<LibSvmRow> {
     /**
      * A writer to {@code file} (gzip-compressed when {@link LibSvmWriteOptions#gzip()}), published by
      * {@link #commit()}. The writer creates the file and publishes or deletes it.
+     *
+     * @param file    the target path; an existing file there is replaced only by {@link #commit()}
+     * @param options index base, compression and handling of non-finite numbers
+     * @return an open writer
+     * @throws IOException if the temporary sibling file cannot be created
      */
     public static LibSvmWriter open(Path file, LibSvmWriteOptions options) throws IOException {
         return new LibSvmWriter(TextSink.toFile(file, options.gzip()), options);
@@ -66,6 +71,10 @@ public final class LibSvmWriter implements TabularWriter<LibSvmRow> {
     /**
      * A writer to {@code file} with {@link LibSvmWriteOptions#defaults()}. The writer creates the file and
      * publishes or deletes it.
+     *
+     * @param file the target path; an existing file there is replaced only by {@link #commit()}
+     * @return an open writer
+     * @throws IOException if the temporary sibling file cannot be created
      */
     public static LibSvmWriter open(Path file) throws IOException {
         return open(file, LibSvmWriteOptions.defaults());
@@ -74,6 +83,11 @@ public final class LibSvmWriter implements TabularWriter<LibSvmRow> {
     /**
      * A writer to {@code out} (gzip-compressed when {@link LibSvmWriteOptions#gzip()}); {@link #commit()}
      * writes the rest, finishes gzip and flushes. The caller owns {@code out}; the writer never closes it.
+     *
+     * @param out     the stream the text is written to
+     * @param options index base, compression and handling of non-finite numbers
+     * @return an open writer
+     * @throws IOException if the gzip header cannot be written to {@code out}
      */
     public static LibSvmWriter open(OutputStream out, LibSvmWriteOptions options) throws IOException {
         return new LibSvmWriter(TextSink.toStream(out, options.gzip()), options);
@@ -81,6 +95,12 @@ public final class LibSvmWriter implements TabularWriter<LibSvmRow> {
 
     /**
      * Writes a whole matrix to {@code file} and commits it: the file appears complete or not at all.
+     *
+     * @param matrix  the rows to write, read during the call only
+     * @param file    the target path; an existing file there is replaced only when every row was written
+     * @param options index base, compression and handling of non-finite numbers
+     * @throws IOException              if the file cannot be written or published (nothing is published)
+     * @throws IllegalArgumentException for a row LibSVM text cannot hold (nothing is published)
      */
     public static void write(CsrMatrix matrix, Path file, LibSvmWriteOptions options) throws IOException {
         try (LibSvmWriter w = open(file, options)) {
@@ -144,7 +164,10 @@ public final class LibSvmWriter implements TabularWriter<LibSvmRow> {
      * Writes every row of {@code m}: weights when it has weights, qids when it has qids. A refused row stops the
      * write after the rows before it.
      *
-     * @throws IllegalStateException after commit, abort or close
+     * @param m the matrix whose rows are written in order; read during the call only
+     * @throws IllegalArgumentException for a row LibSVM text cannot hold (the rows before it are written)
+     * @throws IllegalStateException    after commit, abort or close
+     * @throws IOException              if the output failed (the writer is then poisoned)
      */
     public void write(CsrMatrix m) throws IOException {
         sink.checkOpen();
@@ -160,7 +183,13 @@ public final class LibSvmWriter implements TabularWriter<LibSvmRow> {
      * interrupted, the write stops with an {@link java.io.InterruptedIOException} (the writer is then poisoned,
      * the thread's interrupt status is kept), and every formatting thread has ended before it returns.
      *
-     * @param threads 1 formats on the calling thread (no threads are started)
+     * @param m       the matrix whose rows are written in order; read during the call only
+     * @param threads number of formatting threads, at least 1; 1 formats on the calling thread (no threads are
+     *                started)
+     * @throws IllegalArgumentException if {@code threads} is below 1, or for a refused row
+     * @throws IllegalStateException    after commit, abort or close
+     * @throws IOException              if the output failed or the calling thread was interrupted
+     *                                  ({@link java.io.InterruptedIOException}); the writer is then poisoned
      */
     public void write(CsrMatrix m, int threads) throws IOException {
         write(m, threads, BLOCK_NNZ);

@@ -12,18 +12,29 @@ public record DeepArParquetReadOptions(ReadOptions read) {
     /**
      * Checks the settings.
      *
+     * @param read strict/lenient, error policy and errors kept; not null
      * @throws NullPointerException if {@code read} is null
      */
     public DeepArParquetReadOptions {
         Objects.requireNonNull(read, "read");
     }
 
-    /** Strict, fail-fast reading. */
+    /**
+     * Strict, fail-fast reading.
+     *
+     * @return new options with {@link ReadOptions#defaults()}
+     */
     public static DeepArParquetReadOptions defaults() {
         return new DeepArParquetReadOptions(ReadOptions.defaults());
     }
 
-    /** The same options with these core read options. */
+    /**
+     * The same options with these core read options.
+     *
+     * @param r the core read options to use; not null
+     * @return new options with read options {@code r}
+     * @throws NullPointerException if {@code r} is null
+     */
     public DeepArParquetReadOptions withRead(ReadOptions r) {
         return new DeepArParquetReadOptions(r);
     }

@@ -86,6 +86,9 @@ public final class DeepArParquetReader implements RecordReader<DeepArParquetSeri
      *
      * <p>The reader opens the file and closes it on {@code close()}.
      *
+     * @param file    the local Parquet file
+     * @param options error handling of the read
+     * @return a reader positioned before the first series
      * @throws FormatException if the file is not Parquet or lacks the DeepAR columns
      * @throws IOException     if the file cannot be read, or the Hadoop client jars are missing
      */
@@ -100,6 +103,9 @@ public final class DeepArParquetReader implements RecordReader<DeepArParquetSeri
      *
      * <p>The caller owns {@code file}; the reader never closes it.
      *
+     * @param file    the Parquet file, owned by the caller
+     * @param options error handling of the read
+     * @return a reader positioned before the first series
      * @throws FormatException if the file is not Parquet or lacks the DeepAR columns
      * @throws IOException     if the file cannot be read, or the Hadoop client jars are missing
      */
@@ -112,6 +118,8 @@ public final class DeepArParquetReader implements RecordReader<DeepArParquetSeri
      *
      * <p>The reader opens the file and closes it on {@code close()}.
      *
+     * @param file the local Parquet file
+     * @return a reader positioned before the first series
      * @throws IOException as {@link #open(Path, DeepArParquetReadOptions)}
      */
     public static DeepArParquetReader open(Path file) throws IOException {
@@ -174,7 +182,11 @@ public final class DeepArParquetReader implements RecordReader<DeepArParquetSeri
         return stats;
     }
 
-    /** Rows in the file, from the footer. */
+    /**
+     * Rows in the file, from the footer.
+     *
+     * @return the number of rows (series) the footer declares, skipped ones included
+     */
     public long totalRows() {
         return rows.totalRows();
     }

@@ -20,6 +20,10 @@ public record DeepArParquetSeries(String start, double[] target, long[] cat, dou
     /**
      * Checks that the required parts are present.
      *
+     * @param start       start timestamp text, such as {@code 2024-01-01 00:00:00}; not null
+     * @param target      the series values, NaN for a missing value; not null, kept without copying
+     * @param cat         categorical features, or {@code null} when absent; kept without copying
+     * @param dynamicFeat dynamic features, one row per feature, or {@code null} when absent; kept without copying
      * @throws NullPointerException if {@code start} or {@code target} (or a row of {@code dynamicFeat}) is null
      */
     public DeepArParquetSeries {

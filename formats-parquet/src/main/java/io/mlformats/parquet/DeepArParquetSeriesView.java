@@ -21,59 +21,112 @@ public final class DeepArParquetSeriesView {
     DeepArParquetSeriesView() {
     }
 
-    /** The start timestamp text ({@code YYYY-MM-DD HH:MM:SS} for timestamp and date columns); reused. */
+    /**
+     * The start timestamp text ({@code YYYY-MM-DD HH:MM:SS} for timestamp and date columns); reused.
+     *
+     * @return the start text, a buffer the reader refills for every row ({@code toString()} keeps it)
+     */
     public CharSequence start() {
         return start;
     }
 
-    /** Number of values in {@code target}. */
+    /**
+     * Number of values in {@code target}.
+     *
+     * @return the length of the target series
+     */
     public int length() {
         return target.n;
     }
 
-    /** Target value {@code i} (NaN for a missing value), {@code 0 <= i < length()}. */
+    /**
+     * Target value {@code i} (NaN for a missing value), {@code 0 <= i < length()}.
+     *
+     * @param i position in the target series, from 0 to {@code length() - 1}
+     * @return the target value at {@code i}, or NaN for a missing value
+     * @throws IndexOutOfBoundsException if {@code i} is outside {@code [0, length())}
+     */
     public double target(int i) {
         return target.get(i);
     }
 
-    /** True if the row has a {@code cat} list (a null cell or a table without the column: false). */
+    /**
+     * True if the row has a {@code cat} list (a null cell or a table without the column: false).
+     *
+     * @return true if the current row has categorical features
+     */
     public boolean hasCat() {
         return hasCat;
     }
 
-    /** Number of categorical features (0 without {@code cat}). */
+    /**
+     * Number of categorical features (0 without {@code cat}).
+     *
+     * @return the number of categorical features of the row
+     */
     public int catCount() {
         return hasCat ? cat.n : 0;
     }
 
-    /** Categorical feature {@code i}, {@code 0 <= i < catCount()}. */
+    /**
+     * Categorical feature {@code i}, {@code 0 <= i < catCount()}.
+     *
+     * @param i position in the {@code cat} list, from 0 to {@code catCount() - 1}
+     * @return the categorical feature at {@code i}
+     * @throws IndexOutOfBoundsException if {@code i} is outside {@code [0, catCount())}
+     */
     public long cat(int i) {
         return (long) cat.get(i);
     }
 
-    /** True if the row has a {@code dynamic_feat} list (a null cell or a table without the column: false). */
+    /**
+     * True if the row has a {@code dynamic_feat} list (a null cell or a table without the column: false).
+     *
+     * @return true if the current row has dynamic features
+     */
     public boolean hasDynamicFeat() {
         return hasDynamicFeat;
     }
 
-    /** Number of dynamic features (0 without {@code dynamic_feat}). */
+    /**
+     * Number of dynamic features (0 without {@code dynamic_feat}).
+     *
+     * @return the number of dynamic feature series of the row
+     */
     public int dynamicFeatCount() {
         return hasDynamicFeat ? dynamicFeatCount : 0;
     }
 
-    /** Length of dynamic feature {@code f}, {@code 0 <= f < dynamicFeatCount()}. */
+    /**
+     * Length of dynamic feature {@code f}, {@code 0 <= f < dynamicFeatCount()}.
+     *
+     * @param f which dynamic feature, from 0 to {@code dynamicFeatCount() - 1}
+     * @return the number of values in dynamic feature {@code f}
+     * @throws IndexOutOfBoundsException if {@code f} is outside {@code [0, dynamicFeatCount())}
+     */
     public int dynamicFeatLength(int f) {
         checkFeature(f);
         return dynamicFeat.get(f).n;
     }
 
-    /** Value {@code t} of dynamic feature {@code f} (NaN for a missing value). */
+    /**
+     * Value {@code t} of dynamic feature {@code f} (NaN for a missing value).
+     *
+     * @param f which dynamic feature, from 0 to {@code dynamicFeatCount() - 1}
+     * @param t time step within that feature, from 0 to {@code dynamicFeatLength(f) - 1}
+     * @return the value, or NaN for a missing value
+     * @throws IndexOutOfBoundsException if {@code f} or {@code t} is out of range
+     */
     public double dynamicFeat(int f, int t) {
         checkFeature(f);
         return dynamicFeat.get(f).get(t);
     }
 
-    /** An owned copy of this series, independent of the reader. */
+    /**
+     * An owned copy of this series, independent of the reader.
+     *
+     * @return a new series holding copies of the start text and of every array
+     */
     public DeepArParquetSeries copy() {
         long[] c = null;
         if (hasCat) {

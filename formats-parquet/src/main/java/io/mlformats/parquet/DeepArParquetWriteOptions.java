@@ -19,6 +19,11 @@ public record DeepArParquetWriteOptions(ValueType targetType, boolean withCat, b
     /**
      * Checks the settings.
      *
+     * @param targetType      element type of {@code target} and {@code dynamic_feat}: float64 or float32; not null
+     * @param withCat         true to write a {@code cat} column
+     * @param withDynamicFeat true to write a {@code dynamic_feat} column
+     * @param compression     page codec; not null
+     * @param rowGroupBytes   target row group size in bytes, at least 1024
      * @throws NullPointerException     if the type or compression is null
      * @throws IllegalArgumentException if {@code rowGroupBytes < 1024}
      */
@@ -30,32 +35,64 @@ public record DeepArParquetWriteOptions(ValueType targetType, boolean withCat, b
         }
     }
 
-    /** float64 values, no cat, no dynamic_feat, SNAPPY, 128 MiB row groups. */
+    /**
+     * float64 values, no cat, no dynamic_feat, SNAPPY, 128 MiB row groups.
+     *
+     * @return new default options
+     */
     public static DeepArParquetWriteOptions defaults() {
         return new DeepArParquetWriteOptions(ValueType.FLOAT64, false, false, ParquetCompression.SNAPPY, 128L << 20);
     }
 
-    /** The same options with or without a {@code cat} column. */
+    /**
+     * The same options with or without a {@code cat} column.
+     *
+     * @param b true to write a {@code cat} column
+     * @return new options with {@code withCat} {@code b}
+     */
     public DeepArParquetWriteOptions withCat(boolean b) {
         return new DeepArParquetWriteOptions(targetType, b, withDynamicFeat, compression, rowGroupBytes);
     }
 
-    /** The same options with or without a {@code dynamic_feat} column. */
+    /**
+     * The same options with or without a {@code dynamic_feat} column.
+     *
+     * @param b true to write a {@code dynamic_feat} column
+     * @return new options with {@code withDynamicFeat} {@code b}
+     */
     public DeepArParquetWriteOptions withDynamicFeat(boolean b) {
         return new DeepArParquetWriteOptions(targetType, withCat, b, compression, rowGroupBytes);
     }
 
-    /** The same options with values of type {@code t}. */
+    /**
+     * The same options with values of type {@code t}.
+     *
+     * @param t element type of {@code target} and {@code dynamic_feat}, float32 or float64; not null
+     * @return new options with target type {@code t}
+     * @throws NullPointerException if {@code t} is null
+     */
     public DeepArParquetWriteOptions withTargetType(ValueType t) {
         return new DeepArParquetWriteOptions(t, withCat, withDynamicFeat, compression, rowGroupBytes);
     }
 
-    /** The same options with page codec {@code c}. */
+    /**
+     * The same options with page codec {@code c}.
+     *
+     * @param c the page codec; not null
+     * @return new options with compression {@code c}
+     * @throws NullPointerException if {@code c} is null
+     */
     public DeepArParquetWriteOptions withCompression(ParquetCompression c) {
         return new DeepArParquetWriteOptions(targetType, withCat, withDynamicFeat, c, rowGroupBytes);
     }
 
-    /** The same options with row groups of about {@code n} bytes. */
+    /**
+     * The same options with row groups of about {@code n} bytes.
+     *
+     * @param n target row group size in bytes, at least 1024
+     * @return new options with row group size {@code n}
+     * @throws IllegalArgumentException if {@code n < 1024}
+     */
     public DeepArParquetWriteOptions withRowGroupBytes(long n) {
         return new DeepArParquetWriteOptions(targetType, withCat, withDynamicFeat, compression, n);
     }

@@ -53,6 +53,9 @@ public final class DeepArParquetWriter implements RecordWriter<DeepArParquetSeri
      *
      * <p>The writer creates the file and publishes or deletes it.
      *
+     * @param file    the target path; an existing file there is replaced only by {@link #commit()}
+     * @param options columns, value type, compression and row group size; not null
+     * @return an open writer
      * @throws IOException                   if the temporary file cannot be created
      * @throws UnsupportedOperationException if the parquet-java on the class path is older than 1.14 (Spark 3.5's
      *                                       1.13.1, for example); the message names the version found
@@ -72,6 +75,9 @@ public final class DeepArParquetWriter implements RecordWriter<DeepArParquetSeri
      *
      * <p>The caller owns {@code file}.
      *
+     * @param file    where the Parquet bytes go; its {@code create} is called once, now
+     * @param options columns, value type, compression and row group size; not null
+     * @return an open writer
      * @throws IOException                   if the stream cannot be created
      * @throws UnsupportedOperationException if the parquet-java on the class path is older than 1.14
      */
@@ -85,6 +91,8 @@ public final class DeepArParquetWriter implements RecordWriter<DeepArParquetSeri
      *
      * <p>The writer creates the file and publishes or deletes it.
      *
+     * @param file the target path; an existing file there is replaced only by {@link #commit()}
+     * @return an open writer
      * @throws IOException as {@link #open(Path, DeepArParquetWriteOptions)}
      */
     public static DeepArParquetWriter open(Path file) throws IOException {

@@ -148,6 +148,9 @@ public final class ParquetFeatureReader implements TabularReader<LabeledRow> {
      *
      * <p>The reader opens the file and closes it on {@code close()}.
      *
+     * @param file    the local Parquet file
+     * @param options column choice, layout, value type and error handling
+     * @return a reader positioned before the first row
      * @throws io.mlformats.core.FormatException if the file is not Parquet or its schema does not fit the options
      * @throws IOException                       if the file cannot be read, or the Hadoop client jars are missing
      */
@@ -162,6 +165,9 @@ public final class ParquetFeatureReader implements TabularReader<LabeledRow> {
      *
      * <p>The caller owns {@code file}; the reader never closes it.
      *
+     * @param file    the Parquet file, owned by the caller
+     * @param options column choice, layout, value type and error handling
+     * @return a reader positioned before the first row
      * @throws io.mlformats.core.FormatException if the file is not Parquet or its schema does not fit the options
      * @throws IOException                       if the file cannot be read, or the Hadoop client jars are missing
      */
@@ -184,6 +190,8 @@ public final class ParquetFeatureReader implements TabularReader<LabeledRow> {
      *
      * <p>The reader opens the file and closes it on {@code close()}.
      *
+     * @param file the local Parquet file
+     * @return a reader positioned before the first row
      * @throws IOException as {@link #open(Path, ParquetFeatureReadOptions)}
      */
     public static ParquetFeatureReader open(Path file) throws IOException {
@@ -248,52 +256,92 @@ public final class ParquetFeatureReader implements TabularReader<LabeledRow> {
         return stats;
     }
 
-    /** The layout chosen (given or detected). */
+    /**
+     * The layout chosen (given or detected).
+     *
+     * @return the layout the rows are read with
+     */
     public FeatureLayout layout() {
         return layout;
     }
 
-    /** Label column, or {@code null} when rows have no label. */
+    /**
+     * Label column, or {@code null} when rows have no label.
+     *
+     * @return the label column's name, or {@code null}
+     */
     public String labelColumn() {
         return labelColumn;
     }
 
-    /** Weight column or {@code null}. */
+    /**
+     * Weight column or {@code null}.
+     *
+     * @return the weight column's name, or {@code null} when rows have no weight
+     */
     public String weightColumn() {
         return weightColumn;
     }
 
-    /** Feature columns read: one per feature (COLUMNS), the list column (LIST), or indices and values (SPARSE). */
+    /**
+     * Feature columns read: one per feature (COLUMNS), the list column (LIST), or indices and values (SPARSE).
+     *
+     * @return an unmodifiable list of the feature column names, in feature order
+     */
     public List<String> featureColumns() {
         return featureColumns;
     }
 
-    /** Columns of the table that are not read (for example string columns). */
+    /**
+     * Columns of the table that are not read (for example string columns).
+     *
+     * @return an unmodifiable list of the names of the columns left out, in schema order
+     */
     public List<String> ignoredColumns() {
         return ignoredColumns;
     }
 
-    /** The type of the feature values (given, or derived from the feature columns). */
+    /**
+     * The type of the feature values (given, or derived from the feature columns).
+     *
+     * @return {@link ValueType#FLOAT32} or {@link ValueType#FLOAT64}
+     */
     public ValueType valueType() {
         return valueType;
     }
 
-    /** Number of features: the column count (COLUMNS), the footer's declared dimension (SPARSE) or 0 if unknown. */
+    /**
+     * Number of features: the column count (COLUMNS), the footer's declared dimension (SPARSE) or 0 if unknown.
+     *
+     * @return the number of features, or 0 when the table does not declare it
+     */
     public long declaredDimension() {
         return declaredDimension;
     }
 
-    /** Rows in the file (from the footer, before any row is read). */
+    /**
+     * Rows in the file (from the footer, before any row is read).
+     *
+     * @return the number of rows the footer declares, skipped ones included
+     */
     public long totalRows() {
         return rows.totalRows();
     }
 
-    /** Number of row groups in the file. */
+    /**
+     * Number of row groups in the file.
+     *
+     * @return the number of row groups the footer lists
+     */
     public int rowGroups() {
         return rows.rowGroups();
     }
 
-    /** The file schema, in Parquet's text form. */
+    /**
+     * The file schema, in Parquet's text form.
+     *
+     * @return the schema of the whole file (not only the columns read) as text
+     */
     public String schemaText() {
         return rows.fileSchema().toString();
     }

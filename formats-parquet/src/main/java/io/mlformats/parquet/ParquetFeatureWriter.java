@@ -65,6 +65,9 @@ public final class ParquetFeatureWriter implements TabularWriter<LabeledRow> {
      *
      * <p>The writer creates the file and publishes or deletes it.
      *
+     * @param file    the target path; an existing file there is replaced only by {@link #commit()}
+     * @param options layout, width, value type, columns, compression and row group size; not null
+     * @return an open writer
      * @throws IOException                   if the temporary file cannot be created
      * @throws UnsupportedOperationException if the parquet-java on the class path is older than 1.14 (Spark 3.5's
      *                                       1.13.1, for example); the message names the version found
@@ -85,6 +88,9 @@ public final class ParquetFeatureWriter implements TabularWriter<LabeledRow> {
      *
      * <p>The caller owns {@code file}.
      *
+     * @param file    where the Parquet bytes go; its {@code create} is called once, when the table starts
+     * @param options layout, width, value type, columns, compression and row group size; not null
+     * @return an open writer
      * @throws IOException                   if the stream cannot be created
      * @throws UnsupportedOperationException if the parquet-java on the class path is older than 1.14
      */
@@ -99,6 +105,8 @@ public final class ParquetFeatureWriter implements TabularWriter<LabeledRow> {
      *
      * <p>The writer creates the file and publishes or deletes it.
      *
+     * @param file the target path; an existing file there is replaced only by {@link #commit()}
+     * @return an open writer
      * @throws IOException as {@link #open(Path, ParquetFeatureWriteOptions)}
      */
     public static ParquetFeatureWriter open(Path file) throws IOException {
@@ -173,7 +181,13 @@ public final class ParquetFeatureWriter implements TabularWriter<LabeledRow> {
         abort();
     }
 
-    /** The schema this writer would use for {@code options}, as Parquet text (for docs and inspection). */
+    /**
+     * The schema this writer would use for {@code options}, as Parquet text (for docs and inspection).
+     *
+     * @param options the write options to describe; with COLUMNS and {@code numFeatures} 0 the schema has no
+     *                feature columns (a writer takes the width from its first row)
+     * @return the Parquet message type, as text
+     */
     public static String schemaText(ParquetFeatureWriteOptions options) {
         return schema(options).toString();
     }

@@ -77,6 +77,11 @@ public final class CsvReader implements TabularReader<LibSvmRow> {
     /**
      * A reader over a local file: gzip detected by content, plain files memory-mapped. The reader opens the file
      * and closes it on {@code close()}.
+     *
+     * @param file    the CSV file, plain or gzip-compressed
+     * @param options column layout and how to parse it
+     * @return a reader positioned before the first row
+     * @throws IOException if the file cannot be opened
      */
     public static CsvReader open(Path file, CsvReadOptions options) throws IOException {
         return new CsvReader(ByteSources.open(file, options.read().limits()), options, true);
@@ -85,6 +90,10 @@ public final class CsvReader implements TabularReader<LibSvmRow> {
     /**
      * A reader over a local file with {@link CsvReadOptions#defaults()}. The reader opens the file and closes it
      * on {@code close()}.
+     *
+     * @param file the CSV file, plain or gzip-compressed
+     * @return a reader positioned before the first row
+     * @throws IOException if the file cannot be opened
      */
     public static CsvReader open(Path file) throws IOException {
         return open(file, CsvReadOptions.defaults());
@@ -97,6 +106,12 @@ public final class CsvReader implements TabularReader<LibSvmRow> {
      * input is read whole (a partial range of it is refused). The caller owns {@code input}; the reader never
      * closes it.
      *
+     * @param input   the random-access input, owned by the caller
+     * @param range   byte offsets (in the whole input) of the line starts to read
+     * @param options column layout and how to parse the lines
+     * @return a reader positioned before the first row of the range
+     * @throws IOException              if the input cannot be read (opening detects gzip and finds the range's
+     *                                  first line start)
      * @throws IllegalArgumentException for a partial range of a gzip input
      */
     public static CsvReader open(SeekableInput input, ByteRange range, CsvReadOptions options) throws IOException {
@@ -109,6 +124,10 @@ public final class CsvReader implements TabularReader<LibSvmRow> {
      * A reader over a forward-only input: a stream ({@link ByteSources#stream}), bytes
      * ({@code ByteSources.of(bytes).input()}), a source range. The caller owns {@code input}; the reader never
      * closes it.
+     *
+     * @param input   the input, read from its current position to its end; owned by the caller
+     * @param options column layout and how to parse the lines
+     * @return a reader positioned before the first row
      */
     public static CsvReader open(ByteInput input, CsvReadOptions options) {
         return new CsvReader(input, options, false);
@@ -117,6 +136,8 @@ public final class CsvReader implements TabularReader<LibSvmRow> {
     /**
      * Reads all remaining rows into a matrix whose width is the CSV's feature column count.
      *
+     * @return a new matrix owned by the caller with the remaining rows' features, labels and weights (0 columns
+     *         when no row was read and no width was declared)
      * @throws FormatException as {@link #next()}
      */
     public CsrMatrix readAll() throws IOException {
@@ -348,7 +369,11 @@ public final class CsvReader implements TabularReader<LibSvmRow> {
         return stats;
     }
 
-    /** Number of feature columns: declared, or taken from the first row (-1 before it). */
+    /**
+     * Number of feature columns: declared, or taken from the first row (-1 before it).
+     *
+     * @return the number of feature columns, or -1 before the first row when none was declared
+     */
     public long numFeatures() {
         return width;
     }

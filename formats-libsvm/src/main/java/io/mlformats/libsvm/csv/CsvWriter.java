@@ -45,6 +45,11 @@ public final class CsvWriter implements TabularWriter<LibSvmRow> {
     /**
      * A writer to {@code file} (gzip-compressed when {@link CsvWriteOptions#gzip()}), published by
      * {@link #commit()}. The writer creates the file and publishes or deletes it.
+     *
+     * @param file    the target path; an existing file there is replaced only by {@link #commit()}
+     * @param options column layout, width and compression
+     * @return an open writer
+     * @throws IOException if the temporary sibling file cannot be created
      */
     public static CsvWriter open(Path file, CsvWriteOptions options) throws IOException {
         return new CsvWriter(TextSink.toFile(file, options.gzip()), options);
@@ -53,6 +58,10 @@ public final class CsvWriter implements TabularWriter<LibSvmRow> {
     /**
      * A writer to {@code file} with {@link CsvWriteOptions#defaults()}. The writer creates the file and
      * publishes or deletes it.
+     *
+     * @param file the target path; an existing file there is replaced only by {@link #commit()}
+     * @return an open writer
+     * @throws IOException if the temporary sibling file cannot be created
      */
     public static CsvWriter open(Path file) throws IOException {
         return open(file, CsvWriteOptions.defaults());
@@ -61,6 +70,11 @@ public final class CsvWriter implements TabularWriter<LibSvmRow> {
     /**
      * A writer to {@code out} (gzip-compressed when {@link CsvWriteOptions#gzip()}); {@link #commit()} writes
      * the rest, finishes gzip and flushes. The caller owns {@code out}; the writer never closes it.
+     *
+     * @param out     the stream the text is written to
+     * @param options column layout, width and compression
+     * @return an open writer
+     * @throws IOException if the gzip header cannot be written to {@code out}
      */
     public static CsvWriter open(OutputStream out, CsvWriteOptions options) throws IOException {
         return new CsvWriter(TextSink.toStream(out, options.gzip()), options);
@@ -121,7 +135,10 @@ public final class CsvWriter implements TabularWriter<LibSvmRow> {
     /**
      * Writes every row of {@code m}, {@code m.numCols()} columns wide unless the options fix the width.
      *
-     * @throws IllegalStateException after commit, abort or close
+     * @param m the matrix whose rows are written in order; read during the call only
+     * @throws IllegalArgumentException for a row CSV cannot hold (the rows before it are written)
+     * @throws IllegalStateException    after commit, abort or close
+     * @throws IOException              if the output failed (the writer is then poisoned)
      */
     public void write(CsrMatrix m) throws IOException {
         sink.checkOpen();
