@@ -37,27 +37,53 @@ public final class RecordIoFormat {
     private RecordIoFormat() {
     }
 
-    /** The continuation flag of an lrecord word (0..7; values above 3 are invalid). */
+    /**
+     * The continuation flag of an lrecord word (0..7; values above 3 are invalid).
+     *
+     * @param lrecord the second header word of a physical record, as read little-endian
+     * @return the top 3 bits of {@code lrecord}: one of the {@code CFLAG_*} constants, or 4..7 for a damaged header
+     */
     public static int cflag(int lrecord) {
         return lrecord >>> 29;
     }
 
-    /** The payload length of an lrecord word. */
+    /**
+     * The payload length of an lrecord word.
+     *
+     * @param lrecord the second header word of a physical record, as read little-endian
+     * @return the low 29 bits of {@code lrecord}: the payload bytes of this part, excluding header and padding
+     */
     public static int length(int lrecord) {
         return lrecord & MAX_PAYLOAD_BYTES;
     }
 
-    /** The lrecord word for a part. */
+    /**
+     * The lrecord word for a part.
+     *
+     * @param cflag  continuation flag of the part, one of the {@code CFLAG_*} constants (0..3)
+     * @param length payload bytes of the part, 0..{@link #MAX_PAYLOAD_BYTES}; not range-checked
+     * @return {@code cflag << 29 | length}, to be written little-endian after the magic
+     */
     public static int lrecord(int cflag, int length) {
         return cflag << 29 | length;
     }
 
-    /** Zero bytes that follow a payload of {@code length} bytes. */
+    /**
+     * Zero bytes that follow a payload of {@code length} bytes.
+     *
+     * @param length payload bytes of a part (non-negative)
+     * @return the number of padding bytes, 0..3, that bring {@code length} to a multiple of 4
+     */
     public static int padding(long length) {
         return (int) (-length & 3);
     }
 
-    /** {@code length} rounded up to a multiple of 4. */
+    /**
+     * {@code length} rounded up to a multiple of 4.
+     *
+     * @param length a byte count or offset (non-negative)
+     * @return the smallest multiple of 4 that is {@code >= length}
+     */
     public static long align4(long length) {
         return (length + 3) & ~3L;
     }

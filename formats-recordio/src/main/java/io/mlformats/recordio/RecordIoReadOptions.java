@@ -22,23 +22,43 @@ public record RecordIoReadOptions(ReadOptions read, MultipartPolicy multipart) {
     private static final RecordIoReadOptions DEFAULTS =
             new RecordIoReadOptions(ReadOptions.defaults(), MultipartPolicy.DMLC);
 
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param read      common reader options (mode, error policy, limits)
+     * @param multipart how multi-part records are reassembled
+     * @throws NullPointerException if either argument is {@code null}
+     */
     public RecordIoReadOptions {
         Objects.requireNonNull(read, "read");
         Objects.requireNonNull(multipart, "multipart");
     }
 
-    /** Strict, fail-fast, default limits, dmlc reassembly. */
+    /**
+     * Strict, fail-fast, default limits, dmlc reassembly.
+     *
+     * @return the shared default options
+     */
     public static RecordIoReadOptions defaults() {
         return DEFAULTS;
     }
 
-    /** These options with other common reader options. */
+    /**
+     * These options with other common reader options.
+     *
+     * @param r the common reader options to use (not {@code null})
+     * @return new options with {@code r} and this multi-part policy
+     */
     public RecordIoReadOptions withRead(ReadOptions r) {
         return new RecordIoReadOptions(r, multipart);
     }
 
-    /** These options with another multi-part policy. */
+    /**
+     * These options with another multi-part policy.
+     *
+     * @param p the multi-part policy to use (not {@code null})
+     * @return new options with {@code p} and these common reader options
+     */
     public RecordIoReadOptions withMultipart(MultipartPolicy p) {
         return new RecordIoReadOptions(read, p);
     }

@@ -121,6 +121,10 @@ public final class RecordIoReader implements RecordReader<ByteBuffer> {
     /**
      * Reads a local file with default options: mapped when plain, decompressed as a stream when gzip. As
      * {@code open(Path, ...)}: the reader opens the file and closes it on {@code close()}.
+     *
+     * @param file path of a RecordIO file, plain or gzip-compressed
+     * @return a reader positioned before the first record, owning the opened file
+     * @throws IOException if the file cannot be opened or mapped
      */
     public static RecordIoReader open(Path file) throws IOException {
         return open(file, RecordIoReadOptions.defaults());
@@ -129,6 +133,11 @@ public final class RecordIoReader implements RecordReader<ByteBuffer> {
     /**
      * Reads a local file: mapped when plain, decompressed as a stream when gzip (detected by content). The reader
      * opens the file and closes it on {@code close()}.
+     *
+     * @param file    path of a RecordIO file, plain or gzip-compressed
+     * @param options reader options; their limits also bound gzip decompression
+     * @return a reader positioned before the first record, owning the opened file
+     * @throws IOException if the file cannot be opened or mapped
      */
     public static RecordIoReader open(Path file, RecordIoReadOptions options) throws IOException {
         return over(ByteSources.open(file, options.read().limits()), options, true);
@@ -140,7 +149,12 @@ public final class RecordIoReader implements RecordReader<ByteBuffer> {
      * input yields every record exactly once. Offsets in positions are offsets in the whole input. A gzip input
      * can only be read whole. The caller owns {@code input}; the reader never closes it.
      *
+     * @param input   the whole RecordIO input, plain or gzip; stays open after the reader is closed
+     * @param range   byte range of {@code input} whose records to read, in offsets of the whole input
+     * @param options reader options
+     * @return a reader positioned before the first record of {@code range}
      * @throws IllegalArgumentException for a partial range of a gzip input
+     * @throws IOException if {@code input} cannot be read while locating the first record head of the range
      */
     public static RecordIoReader open(SeekableInput input, ByteRange range, RecordIoReadOptions options)
             throws IOException {
@@ -151,6 +165,10 @@ public final class RecordIoReader implements RecordReader<ByteBuffer> {
      * Reads from {@code input}'s current position to its end; zero-copy when the input has a
      * {@link ByteInput#source()} (a range of a mapped file or of a byte array). The caller owns {@code input};
      * the reader never closes it.
+     *
+     * @param input   input positioned at the start of a record; read up to its end
+     * @param options reader options
+     * @return a reader positioned before the first record at {@code input}'s current position
      */
     public static RecordIoReader open(ByteInput input, RecordIoReadOptions options) {
         return over(input, options, false);
@@ -527,12 +545,22 @@ public final class RecordIoReader implements RecordReader<ByteBuffer> {
         return current;
     }
 
-    /** Length of the current payload. */
+    /**
+     * Length of the current payload.
+     *
+     * @return the current payload's size in bytes ({@code current().remaining()})
+     * @throws IllegalStateException if there is no current record
+     */
     public int payloadLength() {
         return current().remaining();
     }
 
-    /** Copies the current payload into a new array. */
+    /**
+     * Copies the current payload into a new array.
+     *
+     * @return a new array owned by the caller, holding the current payload; unaffected by later reads
+     * @throws IllegalStateException if there is no current record
+     */
     public byte[] payloadBytes() {
         ByteBuffer b = current();
         byte[] out = new byte[b.remaining()];
@@ -540,27 +568,47 @@ public final class RecordIoReader implements RecordReader<ByteBuffer> {
         return out;
     }
 
-    /** Offset of the current record's first header (the offset an {@code .idx} file records). */
+    /**
+     * Offset of the current record's first header (the offset an {@code .idx} file records).
+     *
+     * @return the byte offset in the whole input; -1 before the first record, the end offset after the last
+     */
     public long recordOffset() {
         return recordOffset;
     }
 
-    /** Number of physical records the current record was assembled from (1 for single-part). */
+    /**
+     * Number of physical records the current record was assembled from (1 for single-part).
+     *
+     * @return the part count of the current record, 0 before the first record
+     */
     public int parts() {
         return parts;
     }
 
-    /** 0-based index of the current record among those this reader returned. */
+    /**
+     * 0-based index of the current record among those this reader returned.
+     *
+     * @return the index of the current record, -1 before the first record
+     */
     public long recordIndex() {
         return recordIndex;
     }
 
-    /** Bytes ignored at the end of the input in lenient mode (a damaged last record or trailing garbage). */
+    /**
+     * Bytes ignored at the end of the input in lenient mode (a damaged last record or trailing garbage).
+     *
+     * @return the number of ignored bytes, 0 unless lenient reading stopped early
+     */
     public long ignoredBytes() {
         return ignored;
     }
 
-    /** Name of the source, for messages. */
+    /**
+     * Name of the source, for messages.
+     *
+     * @return the name of the underlying input (typically its file path), as used in errors and positions
+     */
     public String sourceName() {
         return name;
     }
@@ -568,6 +616,11 @@ public final class RecordIoReader implements RecordReader<ByteBuffer> {
     /**
      * Moves to the record whose first header is at {@code offset} (e.g. from an {@code .idx} file); the next call
      * to {@link #next()} reads it. Random-access readers only.
+     *
+     * @param offset byte offset of a record's first header in the whole input, {@code 0..end}
+     * @throws UnsupportedOperationException if the reader reads a stream (e.g. gzip) rather than a random-access
+     *                                       source
+     * @throws IndexOutOfBoundsException if {@code offset} is negative or past the end of the readable input
      */
     public void seek(long offset) {
         if (source == null) {

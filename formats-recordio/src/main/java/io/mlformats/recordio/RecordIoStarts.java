@@ -67,6 +67,11 @@ public final class RecordIoStarts implements RecordStarts {
      * Nominal boundaries for cutting {@code size} bytes into {@code parts} ranges of about equal size, multiples
      * of 4: {@code [b[0]=0, b[1]), [b[1], b[2]), ..., [b[parts-1], b[parts]=size)}. Each range is then read with
      * {@link RecordIoReader#open(SeekableInput, ByteRange, RecordIoReadOptions)}; ranges may hold no record.
+     *
+     * @param size  length of the input in bytes
+     * @param parts number of ranges to cut it into ({@code > 0})
+     * @return a new array of {@code parts + 1} non-decreasing offsets, the first 0 and the last {@code size}
+     * @throws IllegalArgumentException if {@code parts <= 0}
      */
     public static long[] boundaries(long size, int parts) {
         if (parts <= 0) {

@@ -56,6 +56,10 @@ public final class RecordIoWriter implements RecordWriter<ByteBuffer> {
      * Writes {@code file} with default options (dmlc splitting, no gzip): a hidden temporary sibling, renamed over
      * {@code file} by {@link #commit()}. As {@code open(Path, ...)}: the writer creates the file and publishes or
      * deletes it.
+     *
+     * @param file path of the RecordIO file to create or replace on commit
+     * @return a writer positioned at offset 0, owning the temporary file
+     * @throws IOException if the temporary file cannot be created
      */
     public static RecordIoWriter open(Path file) throws IOException {
         return open(file, RecordIoWriteOptions.defaults());
@@ -64,6 +68,11 @@ public final class RecordIoWriter implements RecordWriter<ByteBuffer> {
     /**
      * Writes {@code file}: a hidden temporary sibling, renamed over {@code file} by {@link #commit()}, gzip-compressed
      * when {@link RecordIoWriteOptions#gzip()} is set. The writer creates the file and publishes or deletes it.
+     *
+     * @param file    path of the RecordIO file to create or replace on commit
+     * @param options writer options (splitting, buffer size, gzip)
+     * @return a writer positioned at offset 0, owning the temporary file
+     * @throws IOException if the temporary file cannot be created or the gzip header cannot be written
      */
     public static RecordIoWriter open(Path file, RecordIoWriteOptions options) throws IOException {
         Objects.requireNonNull(options, "options");
@@ -73,6 +82,11 @@ public final class RecordIoWriter implements RecordWriter<ByteBuffer> {
     /**
      * Writes to {@code out}, gzip-compressed when {@link RecordIoWriteOptions#gzip()} is set; {@link #commit()}
      * finishes the format and flushes {@code out}. The caller owns {@code out}; the writer never closes it.
+     *
+     * @param out     stream to write to; stays open after the writer is committed or closed
+     * @param options writer options (splitting, buffer size, gzip)
+     * @return a writer whose {@link #position()} counts from 0 at the current end of {@code out}
+     * @throws IOException if the gzip header cannot be written to {@code out}
      */
     public static RecordIoWriter open(OutputStream out, RecordIoWriteOptions options) throws IOException {
         Objects.requireNonNull(options, "options");
@@ -92,12 +106,29 @@ public final class RecordIoWriter implements RecordWriter<ByteBuffer> {
         endRecord();
     }
 
-    /** Writes {@code b[off, off+len)} as one record. */
+    /**
+     * Writes {@code b[off, off+len)} as one record.
+     *
+     * @param b the whole payload; read during the call only, not retained
+     * @throws IOException if an earlier write failed or writing to the output fails
+     * @throws IllegalArgumentException if {@code b} is {@code 2^29} bytes or longer
+     * @throws IllegalStateException if the writer is committed, aborted or closed
+     */
     public void write(byte[] b) throws IOException {
         write(b, 0, b.length);
     }
 
-    /** Writes {@code b[off, off+len)} as one record. */
+    /**
+     * Writes {@code b[off, off+len)} as one record.
+     *
+     * @param b   array holding the payload; read during the call only, not retained
+     * @param off index in {@code b} of the payload's first byte
+     * @param len payload length in bytes, less than {@code 2^29}
+     * @throws IOException if an earlier write failed or writing to the output fails
+     * @throws IndexOutOfBoundsException if {@code [off, off+len)} is not within {@code b}
+     * @throws IllegalArgumentException if {@code len} is {@code 2^29} or more
+     * @throws IllegalStateException if the writer is committed, aborted or closed
+     */
     public void write(byte[] b, int off, int len) throws IOException {
         Objects.checkFromIndexSize(off, len, b.length);
         checkOpen();
@@ -120,6 +151,12 @@ public final class RecordIoWriter implements RecordWriter<ByteBuffer> {
      * Reserves room for a payload of exactly {@code length} bytes in {@link #buffer()} and returns the index where
      * it goes; fill {@code buffer()[index, index + length)} and call {@link #endRecord()}. The buffer may be
      * replaced by this call, so fetch {@link #buffer()} after it.
+     *
+     * @param length exact payload length in bytes that will be written, {@code 0 <= length < 2^29}
+     * @return the index in {@link #buffer()} of the payload's first byte
+     * @throws IOException if an earlier write failed or flushing the buffer to the output fails
+     * @throws IllegalArgumentException if {@code length} is negative or {@code 2^29} or more
+     * @throws IllegalStateException if the writer is closed or a record is already begun and not ended
      */
     public int beginRecord(int length) throws IOException {
         checkOpen();
@@ -139,12 +176,21 @@ public final class RecordIoWriter implements RecordWriter<ByteBuffer> {
         return n + HEADER_BYTES;
     }
 
-    /** The writer's buffer; valid for filling a payload between {@link #beginRecord} and {@link #endRecord}. */
+    /**
+     * The writer's buffer; valid for filling a payload between {@link #beginRecord} and {@link #endRecord}.
+     *
+     * @return the internal buffer (not a copy), owned by the writer; may be replaced by {@link #beginRecord}
+     */
     public byte[] buffer() {
         return buf;
     }
 
-    /** Finishes the record started with {@link #beginRecord(int)}, splitting it if it holds the magic. */
+    /**
+     * Finishes the record started with {@link #beginRecord(int)}, splitting it if it holds the magic.
+     *
+     * @throws IOException if writing the parts of a split record to the output fails
+     * @throws IllegalStateException if no record was begun
+     */
     public void endRecord() throws IOException {
         if (open < 0) {
             throw new IllegalStateException("endRecord without beginRecord");
@@ -254,7 +300,11 @@ public final class RecordIoWriter implements RecordWriter<ByteBuffer> {
         }
     }
 
-    /** Bytes written so far: the offset at which the next record's header starts (dmlc {@code Tell()}). */
+    /**
+     * Bytes written so far: the offset at which the next record's header starts (dmlc {@code Tell()}).
+     *
+     * @return the uncompressed byte count written, including buffered bytes, headers and padding
+     */
     public long position() {
         return flushed + n;
     }

@@ -27,7 +27,14 @@ public final class IdxIndex {
     private final long[] offsets;
     private Map<Long, Long> byKey;
 
-    /** An index of {@code keys[i] -> offsets[i]} (arrays copied). */
+    /**
+     * An index of {@code keys[i] -> offsets[i]} (arrays copied).
+     *
+     * @param keys    record keys in file order; copied
+     * @param offsets byte offsets in the {@code .rec} file of the records' first headers, parallel to {@code keys};
+     *                copied
+     * @throws IllegalArgumentException if the arrays differ in length
+     */
     public IdxIndex(long[] keys, long[] offsets) {
         if (keys.length != offsets.length) {
             throw new IllegalArgumentException(keys.length + " keys, " + offsets.length + " offsets");
@@ -40,6 +47,11 @@ public final class IdxIndex {
      * Parses an {@code .idx} file. Each line is {@code key} and {@code offset} separated by a tab, surrounding
      * whitespace ignored (Python's {@code strip().split('\t')}); anything else is a {@link FormatException}
      * naming the line.
+     *
+     * @param file path of the {@code .idx} file (UTF-8 text)
+     * @return the index, entries in file order
+     * @throws FormatException if a line is not two integer fields or an offset is negative
+     * @throws IOException if the file cannot be read
      */
     public static IdxIndex read(Path file) throws IOException {
         long[] k = new long[64];
@@ -80,7 +92,12 @@ public final class IdxIndex {
         }
     }
 
-    /** Writes the index atomically, one {@code key\toffset\n} line per entry. */
+    /**
+     * Writes the index atomically, one {@code key\toffset\n} line per entry.
+     *
+     * @param file path of the {@code .idx} file to create or replace
+     * @throws IOException if the file cannot be written or published (a file already there is then untouched)
+     */
     public void write(Path file) throws IOException {
         try (AtomicFileSink sink = AtomicFileSink.open(file)) {
             writeLines(sink.stream(), keys, offsets, keys.length);
@@ -100,22 +117,43 @@ public final class IdxIndex {
         w.flush();
     }
 
-    /** Number of entries. */
+    /**
+     * Number of entries.
+     *
+     * @return the number of lines of the index
+     */
     public int size() {
         return keys.length;
     }
 
-    /** Key of entry {@code i} (file order). */
+    /**
+     * Key of entry {@code i} (file order).
+     *
+     * @param i entry index, {@code 0 <= i < size()}
+     * @return the record key of the entry
+     * @throws ArrayIndexOutOfBoundsException if {@code i} is out of range
+     */
     public long key(int i) {
         return keys[i];
     }
 
-    /** Offset of entry {@code i}. */
+    /**
+     * Offset of entry {@code i}.
+     *
+     * @param i entry index, {@code 0 <= i < size()}
+     * @return the byte offset in the {@code .rec} file of the entry's record's first header
+     * @throws ArrayIndexOutOfBoundsException if {@code i} is out of range
+     */
     public long offset(int i) {
         return offsets[i];
     }
 
-    /** The offset recorded for {@code key} (the last one if it repeats), or -1. */
+    /**
+     * The offset recorded for {@code key} (the last one if it repeats), or -1.
+     *
+     * @param key a record key
+     * @return the byte offset in the {@code .rec} file of the record's first header, or -1 if {@code key} is absent
+     */
     public synchronized long offsetOf(long key) {
         if (byKey == null) {
             byKey = new HashMap<>(keys.length * 2);

@@ -35,13 +35,22 @@ public final class ImageClassificationValidator implements AlgorithmValidator<Im
     private final ValidationReport report;
     private boolean finished;
 
-    /** A validator with {@code options}. */
+    /**
+     * A validator with {@code options}.
+     *
+     * @param options class count and report size to apply
+     * @throws NullPointerException if {@code options} is {@code null}
+     */
     public ImageClassificationValidator(ImageClassificationValidatorOptions options) {
         this.options = Objects.requireNonNull(options, "options");
         this.report = new ValidationReport(options.maxProblemsKept());
     }
 
-    /** The options this validator applies. */
+    /**
+     * The options this validator applies.
+     *
+     * @return the options given to the constructor
+     */
     public ImageClassificationValidatorOptions options() {
         return options;
     }

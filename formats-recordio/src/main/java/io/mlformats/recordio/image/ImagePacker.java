@@ -22,13 +22,33 @@ public final class ImagePacker {
     /**
      * Packs {@code lst} into {@code rec} + {@code idx}.
      *
+     * @param lst       path of the im2rec {@code .lst} file, read in strict mode
+     * @param imageRoot directory against which the entries' relative image paths are resolved
+     * @param rec       path of the {@code .rec} file to create or replace
+     * @param idx       path of the {@code .idx} file to create or replace
+     * @param packLabel write all labels of a multi-label entry after the header (im2rec {@code --pack-label});
+     *                  otherwise only the first label goes into the header
      * @return the number of records written
+     * @throws io.mlformats.core.FormatException if a line of {@code lst} does not parse
+     * @throws IOException if a file cannot be read or an output cannot be written; no output is published then
      */
     public static int pack(Path lst, Path imageRoot, Path rec, Path idx, boolean packLabel) throws IOException {
         return pack(LstFile.read(lst, ReadMode.STRICT), imageRoot, rec, idx, packLabel, RecordIoWriteOptions.defaults());
     }
 
-    /** Packs the given entries. */
+    /**
+     * Packs the given entries.
+     *
+     * @param entries   list entries, written in list order
+     * @param imageRoot directory against which the entries' relative image paths are resolved
+     * @param rec       path of the {@code .rec} file to create or replace
+     * @param idx       path of the {@code .idx} file to create or replace
+     * @param packLabel write all labels of a multi-label entry after the header (im2rec {@code --pack-label});
+     *                  otherwise only the first label goes into the header
+     * @param framing   RecordIO framing options of the {@code .rec} output (splitting, buffer, gzip)
+     * @return the number of records written
+     * @throws IOException if an image cannot be read or an output cannot be written; no output is published then
+     */
     public static int pack(List<LstFile.Entry> entries, Path imageRoot, Path rec, Path idx, boolean packLabel,
             RecordIoWriteOptions framing) throws IOException {
         int count = 0;

@@ -13,27 +13,50 @@ import java.util.Objects;
 public record ImageRecordReadOptions(RecordIoReadOptions framing) {
     private static final ImageRecordReadOptions DEFAULTS = new ImageRecordReadOptions(RecordIoReadOptions.defaults());
 
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param framing RecordIO framing options (common reader options and multi-part policy)
+     * @throws NullPointerException if {@code framing} is {@code null}
+     */
     public ImageRecordReadOptions {
         Objects.requireNonNull(framing, "framing");
     }
 
-    /** Strict, fail-fast, default limits, dmlc reassembly. */
+    /**
+     * Strict, fail-fast, default limits, dmlc reassembly.
+     *
+     * @return the shared default options
+     */
     public static ImageRecordReadOptions defaults() {
         return DEFAULTS;
     }
 
-    /** The common reader options. */
+    /**
+     * The common reader options.
+     *
+     * @return the framing options' {@link RecordIoReadOptions#read()}
+     */
     public ReadOptions read() {
         return framing.read();
     }
 
-    /** These options with other common reader options. */
+    /**
+     * These options with other common reader options.
+     *
+     * @param r the common reader options to use (not {@code null})
+     * @return new options with {@code r} and this multi-part policy
+     */
     public ImageRecordReadOptions withRead(ReadOptions r) {
         return new ImageRecordReadOptions(framing.withRead(r));
     }
 
-    /** These options with other framing options. */
+    /**
+     * These options with other framing options.
+     *
+     * @param f the RecordIO framing options to use (not {@code null})
+     * @return new options with {@code f}
+     */
     public ImageRecordReadOptions withFraming(RecordIoReadOptions f) {
         return new ImageRecordReadOptions(f);
     }

@@ -36,6 +36,10 @@ public final class ImageRecordReader implements RecordReader<ImageRecord> {
     /**
      * Reads a local file with default options (mapped; gzip decompressed as a stream). As {@code open(Path, ...)}:
      * the reader opens the file and closes it on {@code close()}.
+     *
+     * @param file path of an MXNet image {@code .rec} file, plain or gzip-compressed
+     * @return a reader positioned before the first record, owning the opened file
+     * @throws IOException if the file cannot be opened or mapped
      */
     public static ImageRecordReader open(Path file) throws IOException {
         return open(file, ImageRecordReadOptions.defaults());
@@ -44,6 +48,11 @@ public final class ImageRecordReader implements RecordReader<ImageRecord> {
     /**
      * Reads a local file (mapped; gzip, detected by content, decompressed as a stream). The reader opens the file
      * and closes it on {@code close()}.
+     *
+     * @param file    path of an MXNet image {@code .rec} file, plain or gzip-compressed
+     * @param options reader options
+     * @return a reader positioned before the first record, owning the opened file
+     * @throws IOException if the file cannot be opened or mapped
      */
     public static ImageRecordReader open(Path file, ImageRecordReadOptions options) throws IOException {
         return new ImageRecordReader(RecordIoReader.open(file, options.framing()), options);
@@ -53,6 +62,13 @@ public final class ImageRecordReader implements RecordReader<ImageRecord> {
      * Reads the records whose first RecordIO header starts in {@code range} (see
      * {@link RecordIoReader#open(SeekableInput, ByteRange, RecordIoReadOptions)}); {@link ByteRange#ALL} for
      * everything. The caller owns {@code input}; the reader never closes it.
+     *
+     * @param input   the whole {@code .rec} input; stays open after the reader is closed
+     * @param range   byte range of {@code input} whose records to read, in offsets of the whole input
+     * @param options reader options
+     * @return a reader positioned before the first record of {@code range}
+     * @throws IllegalArgumentException for a partial range of a gzip input
+     * @throws IOException if {@code input} cannot be read while locating the first record head of the range
      */
     public static ImageRecordReader open(SeekableInput input, ByteRange range, ImageRecordReadOptions options)
             throws IOException {
@@ -62,6 +78,10 @@ public final class ImageRecordReader implements RecordReader<ImageRecord> {
     /**
      * Reads from {@code input}'s current position to its end (zero-copy when it has a
      * {@link ByteInput#source()}). The caller owns {@code input}; the reader never closes it.
+     *
+     * @param input   input positioned at the start of a record; read up to its end
+     * @param options reader options
+     * @return a reader positioned before the first record at {@code input}'s current position
      */
     public static ImageRecordReader open(ByteInput input, ImageRecordReadOptions options) {
         return new ImageRecordReader(RecordIoReader.open(input, options.framing()), options);
@@ -86,13 +106,31 @@ public final class ImageRecordReader implements RecordReader<ImageRecord> {
         return false;
     }
 
-    /** Reads the record whose first header is at {@code offset}; false if there is none there. */
+    /**
+     * Reads the record whose first header is at {@code offset}; false if there is none there.
+     *
+     * @param offset byte offset of a record's first RecordIO header, e.g. from {@link IdxIndex#offset(int)}
+     * @return {@code true} if a record was read and is {@link #current()}, {@code false} at the end of the input
+     * @throws FormatException if the bytes at {@code offset} are not a valid image record (under fail-fast)
+     * @throws IOException if the input cannot be read
+     * @throws UnsupportedOperationException if the input is a stream (e.g. gzip) rather than random-access
+     */
     public boolean readAt(long offset) throws IOException {
         framing.seek(offset);
         return next();
     }
 
-    /** Reads the record of {@code key} in {@code index} ({@code MXIndexedRecordIO.read_idx}). */
+    /**
+     * Reads the record of {@code key} in {@code index} ({@code MXIndexedRecordIO.read_idx}).
+     *
+     * @param index the {@code .idx} index of this reader's {@code .rec} file
+     * @param key   the record key to read
+     * @return the reader's reused view of the record (as {@link #current()}), valid until the next read
+     * @throws IllegalArgumentException if {@code key} is not in {@code index}
+     * @throws FormatException if no valid record starts at the indexed offset
+     * @throws IOException if the input cannot be read
+     * @throws UnsupportedOperationException if the input is a stream (e.g. gzip) rather than random-access
+     */
     public ImageRecord readKey(IdxIndex index, long key) throws IOException {
         long offset = index.offsetOf(key);
         if (offset < 0) {
@@ -129,7 +167,11 @@ public final class ImageRecordReader implements RecordReader<ImageRecord> {
         return view;
     }
 
-    /** The framing reader underneath. */
+    /**
+     * The framing reader underneath.
+     *
+     * @return the RecordIO reader this reader decodes, owned by this reader (for offsets, parts, ignored bytes)
+     */
     public RecordIoReader framing() {
         return framing;
     }

@@ -45,6 +45,10 @@ public final class ImageRecordWriter implements RecordWriter<ImageRecord> {
     /**
      * Writes {@code file} and its {@code .idx} with default options: hidden temporary siblings, renamed into place
      * by {@link #commit()}. As {@code open(Path, ...)}: the writer creates the file and publishes or deletes it.
+     *
+     * @param file path of the {@code .rec} file to create or replace on commit
+     * @return a writer positioned at offset 0, owning both temporary files
+     * @throws IOException if a temporary file cannot be created
      */
     public static ImageRecordWriter open(Path file) throws IOException {
         return open(file, ImageRecordWriteOptions.defaults());
@@ -54,6 +58,11 @@ public final class ImageRecordWriter implements RecordWriter<ImageRecord> {
      * Writes {@code file} (and, when {@link ImageRecordWriteOptions#index()}, the {@code .idx} beside it): hidden
      * temporary siblings, renamed into place by {@link #commit()}. The writer creates the file and publishes or
      * deletes it.
+     *
+     * @param file    path of the {@code .rec} file to create or replace on commit
+     * @param options writer options (framing, gzip, whether to write the {@code .idx})
+     * @return a writer positioned at offset 0, owning the temporary files
+     * @throws IOException if a temporary file cannot be created or the gzip header cannot be written
      */
     public static ImageRecordWriter open(Path file, ImageRecordWriteOptions options) throws IOException {
         return open(file, options.index() ? indexPath(file) : null, options);
@@ -62,6 +71,14 @@ public final class ImageRecordWriter implements RecordWriter<ImageRecord> {
     /**
      * Writes {@code file} and the index to {@code index} (none when null), both published by {@link #commit()}.
      * The writer creates the files and publishes or deletes them.
+     *
+     * @param file    path of the {@code .rec} file to create or replace on commit
+     * @param index   path of the {@code .idx} file to create or replace on commit, or {@code null} for none;
+     *                {@link ImageRecordWriteOptions#index()} is ignored
+     * @param options writer options (framing, gzip)
+     * @return a writer positioned at offset 0, owning the temporary files
+     * @throws IOException if a temporary file cannot be created or the gzip header cannot be written (nothing is
+     *                     left behind then)
      */
     public static ImageRecordWriter open(Path file, Path index, ImageRecordWriteOptions options) throws IOException {
         RecordIoWriter rec = RecordIoWriter.open(file, options.framing());
@@ -80,12 +97,23 @@ public final class ImageRecordWriter implements RecordWriter<ImageRecord> {
      * Writes the {@code .rec} bytes to {@code out} (no {@code .idx}; {@link #index()} has the offsets);
      * {@link #commit()} finishes the format and flushes {@code out}. The caller owns {@code out}; the writer
      * never closes it.
+     *
+     * @param out     stream receiving the {@code .rec} bytes; stays open after the writer is committed or closed
+     * @param options writer options (framing, gzip); {@link ImageRecordWriteOptions#index()} is ignored
+     * @return a writer whose {@link #position()} counts from 0 at the current end of {@code out}
+     * @throws IOException if the gzip header cannot be written to {@code out}
      */
     public static ImageRecordWriter open(OutputStream out, ImageRecordWriteOptions options) throws IOException {
         return new ImageRecordWriter(RecordIoWriter.open(out, options.framing()), null);
     }
 
-    /** The {@code .idx} path {@code im2rec} pairs with {@code rec}: its extension replaced by {@code .idx}. */
+    /**
+     * The {@code .idx} path {@code im2rec} pairs with {@code rec}: its extension replaced by {@code .idx}.
+     *
+     * @param rec path of a {@code .rec} file
+     * @return the sibling path with the file name's extension replaced by (or, without one, suffixed with)
+     *         {@code .idx}
+     */
     public static Path indexPath(Path rec) {
         String name = rec.getFileName().toString();
         int dot = name.lastIndexOf('.');
@@ -96,7 +124,12 @@ public final class ImageRecordWriter implements RecordWriter<ImageRecord> {
      * A record with one label in the header ({@code flag = 0}), {@code id} = key, as im2rec without
      * --pack-label.
      *
+     * @param key   record key, written to the index and as the header's {@code id}
+     * @param label the image's class label
+     * @param image the whole encoded image (JPEG, PNG, ...), written as is; read during the call only
      * @return the offset of the record in the {@code .rec} file
+     * @throws IOException if an earlier write failed or writing to the output fails
+     * @throws IllegalStateException if the writer is committed, aborted or closed
      */
     public long writeSingleLabel(long key, float label, byte[] image) throws IOException {
         return write(key, new IRHeader(0, label, key, 0), null, image, 0, image.length);
@@ -105,7 +138,12 @@ public final class ImageRecordWriter implements RecordWriter<ImageRecord> {
     /**
      * A record with {@code labels.length} labels after the header ({@code flag = labels.length}), id = key.
      *
+     * @param key    record key, written to the index and as the header's {@code id}
+     * @param labels float32 labels, written after the header; read during the call only
+     * @param image  the whole encoded image (JPEG, PNG, ...), written as is; read during the call only
      * @return the offset of the record in the {@code .rec} file
+     * @throws IOException if an earlier write failed or writing to the output fails
+     * @throws IllegalStateException if the writer is committed, aborted or closed
      */
     public long writeMultiLabel(long key, float[] labels, byte[] image) throws IOException {
         return write(key, new IRHeader(labels.length, 0f, key, 0), labels, image, 0, image.length);
@@ -131,8 +169,18 @@ public final class ImageRecordWriter implements RecordWriter<ImageRecord> {
      * Writes {@code header}, then {@code labels} when not null (then {@code header.flag()} must equal
      * {@code labels.length}), then {@code image[off, off+len)}; records {@code key} in the index.
      *
+     * @param key    record key, written to the index (the header's {@code id} is written as given)
+     * @param header the image record header; its {@code flag} must match {@code labels}
+     * @param labels float32 labels to write after the header, or {@code null} for none ({@code flag} 0); read
+     *               during the call only
+     * @param image  array holding the encoded image bytes, written as is; read during the call only
+     * @param off    index in {@code image} of the first image byte
+     * @param len    number of image bytes
      * @return the offset of the record in the {@code .rec} file
      * @throws IllegalArgumentException if flag and labels disagree (nothing is written)
+     * @throws IndexOutOfBoundsException if {@code [off, off+len)} is not within {@code image}
+     * @throws IOException if an earlier write failed or writing to the output fails
+     * @throws IllegalStateException if the writer is committed, aborted or closed
      */
     public long write(long key, IRHeader header, float[] labels, byte[] image, int off, int len) throws IOException {
         Objects.checkFromIndexSize(off, len, image.length);
@@ -167,12 +215,20 @@ public final class ImageRecordWriter implements RecordWriter<ImageRecord> {
         offsets[n++] = at;
     }
 
-    /** The index of what has been written so far (a copy). */
+    /**
+     * The index of what has been written so far (a copy).
+     *
+     * @return a new index of the keys and record offsets written, in write order
+     */
     public IdxIndex index() {
         return new IdxIndex(Arrays.copyOf(keys, n), Arrays.copyOf(offsets, n));
     }
 
-    /** Bytes of {@code .rec} written so far (offset of the next record). */
+    /**
+     * Bytes of {@code .rec} written so far (offset of the next record).
+     *
+     * @return the uncompressed byte count of the {@code .rec} output, including buffered bytes
+     */
     public long position() {
         return rec.position();
     }

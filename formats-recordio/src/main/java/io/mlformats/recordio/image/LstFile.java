@@ -39,14 +39,25 @@ public final class LstFile {
      * @param path   image path relative to the image root
      */
     public record Entry(long index, double[] labels, String path) {
-        /** Validates and copies the labels. */
+        /**
+         * Validates and copies the labels.
+         *
+         * @param index  the image index (becomes the record key and id)
+         * @param labels one or more labels (Python floats); copied
+         * @param path   image path relative to the image root
+         * @throws NullPointerException if {@code labels} or {@code path} is {@code null}
+         */
         public Entry {
             Objects.requireNonNull(labels, "labels");
             Objects.requireNonNull(path, "path");
             labels = labels.clone();
         }
 
-        /** A copy of the labels. */
+        /**
+         * A copy of the labels.
+         *
+         * @return a new array owned by the caller
+         */
         @Override
         public double[] labels() {
             return labels.clone();
@@ -68,12 +79,27 @@ public final class LstFile {
         }
     }
 
-    /** Reads a list in strict mode. */
+    /**
+     * Reads a list in strict mode.
+     *
+     * @param file path of the {@code .lst} file (UTF-8 text)
+     * @return the entries in file order, in a new mutable list
+     * @throws FormatException at the first line that does not parse
+     * @throws IOException if the file cannot be read
+     */
     public static List<Entry> read(Path file) throws IOException {
         return read(file, ReadMode.STRICT);
     }
 
-    /** Reads a list; see the class comment for what each mode does with bad lines. */
+    /**
+     * Reads a list; see the class comment for what each mode does with bad lines.
+     *
+     * @param file path of the {@code .lst} file (UTF-8 text)
+     * @param mode {@link ReadMode#STRICT} to fail on a bad line, otherwise bad lines are skipped
+     * @return the entries that parsed, in file order, in a new mutable list
+     * @throws FormatException in strict mode, at the first line that does not parse
+     * @throws IOException if the file cannot be read
+     */
     public static List<Entry> read(Path file, ReadMode mode) throws IOException {
         List<Entry> out = new ArrayList<>();
         long lineNo = 0;
@@ -145,7 +171,13 @@ public final class LstFile {
         return new FormatException(SourcePosition.ofLine(file.toString(), -1, lineNo - 1, lineNo), detail);
     }
 
-    /** Writes a list atomically, as {@code im2rec.write_list} does. */
+    /**
+     * Writes a list atomically, as {@code im2rec.write_list} does.
+     *
+     * @param file    path of the {@code .lst} file to create or replace
+     * @param entries entries to write, one line each, in list order
+     * @throws IOException if the file cannot be written or published (a file already there is then untouched)
+     */
     public static void write(Path file, List<Entry> entries) throws IOException {
         try (AtomicFileSink sink = AtomicFileSink.open(file)) {
             Writer w = new BufferedWriter(new OutputStreamWriter(sink.stream(), StandardCharsets.UTF_8));

@@ -21,6 +21,8 @@ public final class RecordMessages {
      * This interop path lives here, not on the writer, so that only code using protobuf-java messages needs
      * protobuf-java at run time.
      *
+     * @param writer  the writer to append the record to
+     * @param message the message to serialize; not retained
      * @throws IllegalArgumentException if the message is 2^29 bytes or more (RecordIO's limit)
      * @throws IOException              if the output failed
      */
@@ -34,7 +36,12 @@ public final class RecordMessages {
         out.endRecord();
     }
 
-    /** Builds the protobuf-java message holding the view's content (map entries in wire order). */
+    /**
+     * Builds the protobuf-java message holding the view's content (map entries in wire order).
+     *
+     * @param r a decoded record; read during the call only, so a reader's reused view may be passed
+     * @return a new immutable message, independent of {@code r}'s buffer
+     */
     public static RecordProtos.Record toMessage(RecordView r) {
         RecordProtos.Record.Builder b = RecordProtos.Record.newBuilder();
         for (int i = 0; i < r.featureCount(); i++) {
@@ -55,7 +62,13 @@ public final class RecordMessages {
         return b.build();
     }
 
-    /** A protobuf-java {@code Value} holding the tensor's content. */
+    /**
+     * A protobuf-java {@code Value} holding the tensor's content.
+     *
+     * @param t a decoded tensor; read during the call only
+     * @return a new immutable {@code Value} with the tensor of {@code t}'s type, or an empty {@code Value} when
+     *         {@code t} holds none
+     */
     public static RecordProtos.Value toValue(TensorView t) {
         RecordProtos.Value.Builder v = RecordProtos.Value.newBuilder();
         switch (t.type()) {
@@ -113,7 +126,13 @@ public final class RecordMessages {
         }
     }
 
-    /** A view of the message (serialized with protobuf-java, then decoded). */
+    /**
+     * A view of the message (serialized with protobuf-java, then decoded).
+     *
+     * @param message the message to convert
+     * @return a new view over a fresh serialization of {@code message}, owned by the caller
+     * @throws IllegalStateException if the decoder rejects protobuf-java's serialization (a bug)
+     */
     public static RecordView toView(RecordProtos.Record message) {
         try {
             return RecordView.parse(message.toByteArray());

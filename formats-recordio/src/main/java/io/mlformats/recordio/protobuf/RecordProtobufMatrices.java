@@ -19,6 +19,13 @@ public final class RecordProtobufMatrices {
     /**
      * Writes one dense float32 record per row, with {@code labels[i]} (of the writer's label type) when
      * {@code labels} is not null. Byte-identical to the SDK for the same float32 arrays.
+     *
+     * @param w      the writer to append the records to; not committed or closed here
+     * @param rows   the feature rows, one record each, in order; read during the call only
+     * @param labels one label per row, or {@code null} for records without label
+     * @throws IOException if writing to {@code w}'s output fails
+     * @throws IllegalArgumentException if {@code labels} and {@code rows} differ in length (nothing is written),
+     *                                  or a label does not fit the writer's label type
      */
     public static void writeDense(RecordProtobufWriter w, float[][] rows, double[] labels) throws IOException {
         checkLabels(rows.length, labels);
@@ -31,7 +38,16 @@ public final class RecordProtobufMatrices {
         }
     }
 
-    /** As {@link #writeDense(RecordProtobufWriter, float[][], double[])} with float64 features. */
+    /**
+     * As {@link #writeDense(RecordProtobufWriter, float[][], double[])} with float64 features.
+     *
+     * @param w      the writer to append the records to; not committed or closed here
+     * @param rows   the feature rows, written as Float64Tensors, one record each, in order; read during the call only
+     * @param labels one label per row, or {@code null} for records without label
+     * @throws IOException if writing to {@code w}'s output fails
+     * @throws IllegalArgumentException if {@code labels} and {@code rows} differ in length (nothing is written),
+     *                                  or a label does not fit the writer's label type
+     */
     public static void writeDense(RecordProtobufWriter w, double[][] rows, double[] labels) throws IOException {
         checkLabels(rows.length, labels);
         for (int i = 0; i < rows.length; i++) {
@@ -43,7 +59,15 @@ public final class RecordProtobufMatrices {
         }
     }
 
-    /** Writes a dense float32 matrix with float32 labels (or none) to {@code target}, atomically. */
+    /**
+     * Writes a dense float32 matrix with float32 labels (or none) to {@code target}, atomically.
+     *
+     * @param target path of the file to create or replace, with default writer options
+     * @param rows   the feature rows, one record each, in order
+     * @param labels one label per row, or {@code null} for records without label
+     * @throws IOException if the file cannot be written or published (a file already there is then untouched)
+     * @throws IllegalArgumentException if {@code labels} and {@code rows} differ in length
+     */
     public static void writeDense(Path target, float[][] rows, float[] labels) throws IOException {
         double[] l = null;
         if (labels != null) {
@@ -61,6 +85,11 @@ public final class RecordProtobufMatrices {
     /**
      * Writes one sparse record per row of {@code m} (keys in stored order, {@code shape = [m.numCols()]}), with the
      * matrix's labels when {@code withLabels}. Value type follows the matrix.
+     *
+     * @param w          the writer to append the records to; not committed or closed here
+     * @param m          the matrix to write, one record per row
+     * @param withLabels {@code true} to write each row's label from {@link CsrMatrix#labels()}
+     * @throws IOException if writing to {@code w}'s output fails
      */
     public static void writeCsr(RecordProtobufWriter w, CsrMatrix m, boolean withLabels) throws IOException {
         long[] indptr = m.indptr();
@@ -81,7 +110,13 @@ public final class RecordProtobufMatrices {
         }
     }
 
-    /** Writes {@code m} with its labels to {@code target}, atomically. */
+    /**
+     * Writes {@code m} with its labels to {@code target}, atomically.
+     *
+     * @param target path of the file to create or replace, with default writer options
+     * @param m      the matrix to write, one record per row
+     * @throws IOException if the file cannot be written or published (a file already there is then untouched)
+     */
     public static void writeCsr(Path target, CsrMatrix m) throws IOException {
         try (RecordProtobufWriter w = RecordProtobufWriter.open(target)) {
             writeCsr(w, m, true);
@@ -89,7 +124,14 @@ public final class RecordProtobufMatrices {
         }
     }
 
-    /** Loads a file into a float32 {@link CsrMatrix}; see {@link #readCsr(RecordProtobufReader, ValueType)}. */
+    /**
+     * Loads a file into a float32 {@link CsrMatrix}; see {@link #readCsr(RecordProtobufReader, ValueType)}.
+     *
+     * @param file path of a RecordIO-protobuf file, read with default (strict) options
+     * @return a new matrix holding every record as a row
+     * @throws FormatException if a record is damaged or has no numeric {@code features["values"]} tensor
+     * @throws IOException if the file cannot be read
+     */
     public static CsrMatrix readCsr(Path file) throws IOException {
         try (RecordProtobufReader r = RecordProtobufReader.open(file)) {
             return readCsr(r, ValueType.FLOAT32);
@@ -102,6 +144,13 @@ public final class RecordProtobufMatrices {
      * at columns {@code 0..n-1} (zeros kept, so {@code -0.0} survives). The label is {@code label["values"]}:
      * one value, or several as a multi-label row; NaN when absent. {@code numCols} is the largest sparse
      * {@code shape[0]...} product or dense length.
+     *
+     * @param reader a reader positioned before the records to load; read to its end, not closed
+     * @param type   value type of the matrix ({@link ValueType#FLOAT32} narrows float64 and int32 values)
+     * @return a new matrix holding every remaining record as a row
+     * @throws FormatException if a record is damaged, has no numeric {@code features["values"]} tensor, or has a
+     *                         sparse key beyond 2^31-1
+     * @throws IOException if the input cannot be read
      */
     public static CsrMatrix readCsr(RecordProtobufReader reader, ValueType type) throws IOException {
         CsrMatrix.Builder b = CsrMatrix.builder(type);

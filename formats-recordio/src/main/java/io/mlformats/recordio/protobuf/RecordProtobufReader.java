@@ -58,6 +58,10 @@ public final class RecordProtobufReader implements TabularReader<RecordView> {
     /**
      * Reads a local file with default options (mapped; gzip decompressed as a stream). As {@code open(Path, ...)}:
      * the reader opens the file and closes it on {@code close()}.
+     *
+     * @param file path of a RecordIO-protobuf file, plain or gzip-compressed
+     * @return a reader positioned before the first record, owning the opened file
+     * @throws IOException if the file cannot be opened or mapped
      */
     public static RecordProtobufReader open(Path file) throws IOException {
         return open(file, RecordProtobufReadOptions.defaults());
@@ -66,6 +70,11 @@ public final class RecordProtobufReader implements TabularReader<RecordView> {
     /**
      * Reads a local file (mapped; gzip, detected by content, decompressed as a stream). The reader opens the file
      * and closes it on {@code close()}.
+     *
+     * @param file    path of a RecordIO-protobuf file, plain or gzip-compressed
+     * @param options reader options
+     * @return a reader positioned before the first record, owning the opened file
+     * @throws IOException if the file cannot be opened or mapped
      */
     public static RecordProtobufReader open(Path file, RecordProtobufReadOptions options) throws IOException {
         return new RecordProtobufReader(RecordIoReader.open(file, options.framing()), options);
@@ -75,6 +84,13 @@ public final class RecordProtobufReader implements TabularReader<RecordView> {
      * Reads the records whose first RecordIO header starts in {@code range} (see
      * {@link RecordIoReader#open(SeekableInput, ByteRange, RecordIoReadOptions)}); {@link ByteRange#ALL} for
      * everything. The caller owns {@code input}; the reader never closes it.
+     *
+     * @param input   the whole RecordIO-protobuf input; stays open after the reader is closed
+     * @param range   byte range of {@code input} whose records to read, in offsets of the whole input
+     * @param options reader options
+     * @return a reader positioned before the first record of {@code range}
+     * @throws IllegalArgumentException for a partial range of a gzip input
+     * @throws IOException if {@code input} cannot be read while locating the first record head of the range
      */
     public static RecordProtobufReader open(SeekableInput input, ByteRange range, RecordProtobufReadOptions options)
             throws IOException {
@@ -84,6 +100,10 @@ public final class RecordProtobufReader implements TabularReader<RecordView> {
     /**
      * Reads from {@code input}'s current position to its end (zero-copy when it has a
      * {@link ByteInput#source()}). The caller owns {@code input}; the reader never closes it.
+     *
+     * @param input   input positioned at the start of a record; read up to its end
+     * @param options reader options
+     * @return a reader positioned before the first record at {@code input}'s current position
      */
     public static RecordProtobufReader open(ByteInput input, RecordProtobufReadOptions options) {
         return new RecordProtobufReader(RecordIoReader.open(input, options.framing()), options);
@@ -154,12 +174,20 @@ public final class RecordProtobufReader implements TabularReader<RecordView> {
         return row;
     }
 
-    /** Offset of the current record's RecordIO header. */
+    /**
+     * Offset of the current record's RecordIO header.
+     *
+     * @return the byte offset of the record's first header in the whole input; -1 before the first record
+     */
     public long recordOffset() {
         return framing.recordOffset();
     }
 
-    /** The framing reader (for {@link RecordIoReader#ignoredBytes()}, warnings and parts). */
+    /**
+     * The framing reader (for {@link RecordIoReader#ignoredBytes()}, warnings and parts).
+     *
+     * @return the RecordIO reader this reader decodes, owned by this reader
+     */
     public RecordIoReader framing() {
         return framing;
     }

@@ -26,7 +26,23 @@ public record RecordProtobufWriteOptions(RecordIoWriteOptions framing, TensorTyp
             RecordIoWriteOptions.defaults(), TensorType.FLOAT32, RecordView.VALUES, RecordView.VALUES, null,
             RowLayout.AS_ROW, 0);
 
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param framing     RecordIO framing options (splitting, buffer size, gzip)
+     * @param labelType   tensor type of labels: {@link TensorType#FLOAT32}, {@link TensorType#FLOAT64} or
+     *                    {@link TensorType#INT32}
+     * @param featureKey  map key of the features
+     * @param labelKey    map key of the label
+     * @param rowType     value type of the feature tensor that {@code writeRow} writes, or {@code null} for the
+     *                    row's own type
+     * @param rowLayout   dense or sparse tensors for {@code writeRow}
+     * @param numFeatures the number of features for {@code writeRow} ({@code >= 0}; 0 to take it from the row)
+     * @throws NullPointerException if {@code framing}, {@code featureKey}, {@code labelKey} or {@code rowLayout}
+     *                              is {@code null}
+     * @throws IllegalArgumentException if {@code numFeatures} is negative or {@code labelType} is not FLOAT32,
+     *                                  FLOAT64 or INT32
+     */
     public RecordProtobufWriteOptions {
         Objects.requireNonNull(framing, "framing");
         Objects.requireNonNull(featureKey, "featureKey");
@@ -40,52 +56,103 @@ public record RecordProtobufWriteOptions(RecordIoWriteOptions framing, TensorTyp
         }
     }
 
-    /** dmlc framing, float32 labels, keys {@code "values"}. */
+    /**
+     * dmlc framing, float32 labels, keys {@code "values"}.
+     *
+     * @return the shared default options (rows written in their own type and layout, dimension from the row)
+     */
     public static RecordProtobufWriteOptions defaults() {
         return DEFAULTS;
     }
 
-    /** True if the output is gzip-compressed (a framing option). */
+    /**
+     * True if the output is gzip-compressed (a framing option).
+     *
+     * @return the framing options' {@link RecordIoWriteOptions#gzip()}
+     */
     public boolean gzip() {
         return framing.gzip();
     }
 
-    /** These options with gzip compression on or off. */
+    /**
+     * These options with gzip compression on or off.
+     *
+     * @param compress {@code true} to gzip-compress the output
+     * @return new options with the framing's gzip setting replaced and the other fields kept
+     */
     public RecordProtobufWriteOptions withGzip(boolean compress) {
         return withFraming(framing.withGzip(compress));
     }
 
-    /** These options with other RecordIO framing options. */
+    /**
+     * These options with other RecordIO framing options.
+     *
+     * @param f the RecordIO framing options to use (not {@code null})
+     * @return new options with {@code f} and the other fields kept
+     */
     public RecordProtobufWriteOptions withFraming(RecordIoWriteOptions f) {
         return new RecordProtobufWriteOptions(f, labelType, featureKey, labelKey, rowType, rowLayout, numFeatures);
     }
 
-    /** These options with labels written as {@code t}. */
+    /**
+     * These options with labels written as {@code t}.
+     *
+     * @param t the label tensor type: {@link TensorType#FLOAT32}, {@link TensorType#FLOAT64} or
+     *          {@link TensorType#INT32}
+     * @return new options with {@code t} and the other fields kept
+     * @throws IllegalArgumentException if {@code t} is another type
+     */
     public RecordProtobufWriteOptions withLabelType(TensorType t) {
         return new RecordProtobufWriteOptions(framing, t, featureKey, labelKey, rowType, rowLayout, numFeatures);
     }
 
-    /** These options with the features under map key {@code k}. */
+    /**
+     * These options with the features under map key {@code k}.
+     *
+     * @param k the map key of the features in {@code Record.features} (not {@code null})
+     * @return new options with {@code k} and the other fields kept
+     */
     public RecordProtobufWriteOptions withFeatureKey(String k) {
         return new RecordProtobufWriteOptions(framing, labelType, k, labelKey, rowType, rowLayout, numFeatures);
     }
 
-    /** These options with the label under map key {@code k}. */
+    /**
+     * These options with the label under map key {@code k}.
+     *
+     * @param k the map key of the label in {@code Record.label} (not {@code null})
+     * @return new options with {@code k} and the other fields kept
+     */
     public RecordProtobufWriteOptions withLabelKey(String k) {
         return new RecordProtobufWriteOptions(framing, labelType, featureKey, k, rowType, rowLayout, numFeatures);
     }
 
-    /** These options with rows written as {@code type} tensors ({@code null}: the row's own type). */
+    /**
+     * These options with rows written as {@code type} tensors ({@code null}: the row's own type).
+     *
+     * @param type value type of the feature tensors {@code writeRow} writes, or {@code null}
+     * @return new options with {@code type} and the other fields kept
+     */
     public RecordProtobufWriteOptions withRowType(ValueType type) {
         return new RecordProtobufWriteOptions(framing, labelType, featureKey, labelKey, type, rowLayout, numFeatures);
     }
 
-    /** These options with rows laid out as {@code layout}. */
+    /**
+     * These options with rows laid out as {@code layout}.
+     *
+     * @param layout dense, sparse, or as each row is (not {@code null})
+     * @return new options with {@code layout} and the other fields kept
+     */
     public RecordProtobufWriteOptions withRowLayout(RowLayout layout) {
         return new RecordProtobufWriteOptions(framing, labelType, featureKey, labelKey, rowType, layout, numFeatures);
     }
 
-    /** These options with the number of features ({@code 0}: from each row). */
+    /**
+     * These options with the number of features ({@code 0}: from each row).
+     *
+     * @param n the number of features of every row ({@code >= 0})
+     * @return new options with {@code n} and the other fields kept
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
     public RecordProtobufWriteOptions withNumFeatures(long n) {
         return new RecordProtobufWriteOptions(framing, labelType, featureKey, labelKey, rowType, rowLayout, n);
     }

@@ -56,6 +56,10 @@ public final class RecordProtobufWriter implements TabularWriter<RecordView> {
     /**
      * Writes {@code file} with default options: a hidden temporary sibling, renamed over {@code file} by
      * {@link #commit()}. As {@code open(Path, ...)}: the writer creates the file and publishes or deletes it.
+     *
+     * @param file path of the RecordIO-protobuf file to create or replace on commit
+     * @return a writer positioned at offset 0, owning the temporary file
+     * @throws IOException if the temporary file cannot be created
      */
     public static RecordProtobufWriter open(Path file) throws IOException {
         return open(file, RecordProtobufWriteOptions.defaults());
@@ -64,6 +68,11 @@ public final class RecordProtobufWriter implements TabularWriter<RecordView> {
     /**
      * Writes {@code file}: a hidden temporary sibling, renamed over {@code file} by {@link #commit()} (gzip when
      * {@link RecordProtobufWriteOptions#gzip()}). The writer creates the file and publishes or deletes it.
+     *
+     * @param file    path of the RecordIO-protobuf file to create or replace on commit
+     * @param options writer options (tensor keys and types, row layout, framing, gzip)
+     * @return a writer positioned at offset 0, owning the temporary file
+     * @throws IOException if the temporary file cannot be created or the gzip header cannot be written
      */
     public static RecordProtobufWriter open(Path file, RecordProtobufWriteOptions options) throws IOException {
         return new RecordProtobufWriter(RecordIoWriter.open(file, options.framing()), options);
@@ -73,6 +82,11 @@ public final class RecordProtobufWriter implements TabularWriter<RecordView> {
      * Writes to {@code out}; {@link #commit()} finishes the format (gzip trailer when asked for) and flushes
      * {@code out}, {@link #close()} without commit leaves it unfinished. The caller owns {@code out}; the writer
      * never closes it.
+     *
+     * @param out     stream to write to; stays open after the writer is committed or closed
+     * @param options writer options (tensor keys and types, row layout, framing, gzip)
+     * @return a writer whose {@link #position()} counts from 0 at the current end of {@code out}
+     * @throws IOException if the gzip header cannot be written to {@code out}
      */
     public static RecordProtobufWriter open(OutputStream out, RecordProtobufWriteOptions options) throws IOException {
         return new RecordProtobufWriter(RecordIoWriter.open(out, options.framing()), options);
@@ -99,62 +113,176 @@ public final class RecordProtobufWriter implements TabularWriter<RecordView> {
 
     // ---------------------------------------------------------------- dense rows
 
-    /** A dense float32 row without label. */
+    /**
+     * A dense float32 row without label.
+     *
+     * @param row the feature values, written as a Float32Tensor; read during the call only
+     * @throws IOException if an earlier write failed or writing to the output fails
+     * @throws IllegalArgumentException if the record exceeds 2^29 - 1 bytes
+     * @throws IllegalStateException if the writer is committed, aborted or closed
+     */
     public void writeDense(float[] row) throws IOException {
         dense32(row, 0, row.length, false, 0);
     }
 
-    /** A dense float32 row with a label of the configured label type. */
+    /**
+     * A dense float32 row with a label of the configured label type.
+     *
+     * @param row   the feature values, written as a Float32Tensor; read during the call only
+     * @param label the label, written as one value of {@link RecordProtobufWriteOptions#labelType()}
+     * @throws IOException if an earlier write failed or writing to the output fails
+     * @throws IllegalArgumentException if the record exceeds 2^29 - 1 bytes, or the label type is INT32 and
+     *                                  {@code label} is not an int32 value
+     * @throws IllegalStateException if the writer is committed, aborted or closed
+     */
     public void writeDense(float[] row, double label) throws IOException {
         dense32(row, 0, row.length, true, label);
     }
 
-    /** {@code row[off, off+len)} as a dense float32 row without label. */
+    /**
+     * {@code row[off, off+len)} as a dense float32 row without label.
+     *
+     * @param row array holding the feature values, written as a Float32Tensor; read during the call only
+     * @param off index in {@code row} of the first feature value
+     * @param len number of feature values
+     * @throws IOException if an earlier write failed or writing to the output fails
+     * @throws IndexOutOfBoundsException if {@code [off, off+len)} is not within {@code row}
+     * @throws IllegalArgumentException if the record exceeds 2^29 - 1 bytes
+     * @throws IllegalStateException if the writer is committed, aborted or closed
+     */
     public void writeDense(float[] row, int off, int len) throws IOException {
         dense32(row, off, len, false, 0);
     }
 
-    /** {@code row[off, off+len)} as a dense float32 row with a label. */
+    /**
+     * {@code row[off, off+len)} as a dense float32 row with a label.
+     *
+     * @param row   array holding the feature values, written as a Float32Tensor; read during the call only
+     * @param off   index in {@code row} of the first feature value
+     * @param len   number of feature values
+     * @param label the label, written as one value of {@link RecordProtobufWriteOptions#labelType()}
+     * @throws IOException if an earlier write failed or writing to the output fails
+     * @throws IndexOutOfBoundsException if {@code [off, off+len)} is not within {@code row}
+     * @throws IllegalArgumentException if the record exceeds 2^29 - 1 bytes, or the label type is INT32 and
+     *                                  {@code label} is not an int32 value
+     * @throws IllegalStateException if the writer is committed, aborted or closed
+     */
     public void writeDense(float[] row, int off, int len, double label) throws IOException {
         dense32(row, off, len, true, label);
     }
 
-    /** A dense float64 row without label. */
+    /**
+     * A dense float64 row without label.
+     *
+     * @param row the feature values, written as a Float64Tensor; read during the call only
+     * @throws IOException if an earlier write failed or writing to the output fails
+     * @throws IllegalArgumentException if the record exceeds 2^29 - 1 bytes
+     * @throws IllegalStateException if the writer is committed, aborted or closed
+     */
     public void writeDense(double[] row) throws IOException {
         dense64(row, 0, row.length, false, 0);
     }
 
-    /** A dense float64 row with a label. */
+    /**
+     * A dense float64 row with a label.
+     *
+     * @param row   the feature values, written as a Float64Tensor; read during the call only
+     * @param label the label, written as one value of {@link RecordProtobufWriteOptions#labelType()}
+     * @throws IOException if an earlier write failed or writing to the output fails
+     * @throws IllegalArgumentException if the record exceeds 2^29 - 1 bytes, or the label type is INT32 and
+     *                                  {@code label} is not an int32 value
+     * @throws IllegalStateException if the writer is committed, aborted or closed
+     */
     public void writeDense(double[] row, double label) throws IOException {
         dense64(row, 0, row.length, true, label);
     }
 
-    /** {@code row[off, off+len)} as a dense float64 row without label. */
+    /**
+     * {@code row[off, off+len)} as a dense float64 row without label.
+     *
+     * @param row array holding the feature values, written as a Float64Tensor; read during the call only
+     * @param off index in {@code row} of the first feature value
+     * @param len number of feature values
+     * @throws IOException if an earlier write failed or writing to the output fails
+     * @throws IndexOutOfBoundsException if {@code [off, off+len)} is not within {@code row}
+     * @throws IllegalArgumentException if the record exceeds 2^29 - 1 bytes
+     * @throws IllegalStateException if the writer is committed, aborted or closed
+     */
     public void writeDense(double[] row, int off, int len) throws IOException {
         dense64(row, off, len, false, 0);
     }
 
-    /** {@code row[off, off+len)} as a dense float64 row with a label. */
+    /**
+     * {@code row[off, off+len)} as a dense float64 row with a label.
+     *
+     * @param row   array holding the feature values, written as a Float64Tensor; read during the call only
+     * @param off   index in {@code row} of the first feature value
+     * @param len   number of feature values
+     * @param label the label, written as one value of {@link RecordProtobufWriteOptions#labelType()}
+     * @throws IOException if an earlier write failed or writing to the output fails
+     * @throws IndexOutOfBoundsException if {@code [off, off+len)} is not within {@code row}
+     * @throws IllegalArgumentException if the record exceeds 2^29 - 1 bytes, or the label type is INT32 and
+     *                                  {@code label} is not an int32 value
+     * @throws IllegalStateException if the writer is committed, aborted or closed
+     */
     public void writeDense(double[] row, int off, int len, double label) throws IOException {
         dense64(row, off, len, true, label);
     }
 
-    /** A dense int32 row without label. */
+    /**
+     * A dense int32 row without label.
+     *
+     * @param row the feature values, written as a Int32Tensor; read during the call only
+     * @throws IOException if an earlier write failed or writing to the output fails
+     * @throws IllegalArgumentException if the record exceeds 2^29 - 1 bytes
+     * @throws IllegalStateException if the writer is committed, aborted or closed
+     */
     public void writeDense(int[] row) throws IOException {
         dense32i(row, 0, row.length, false, 0);
     }
 
-    /** A dense int32 row with a label. */
+    /**
+     * A dense int32 row with a label.
+     *
+     * @param row   the feature values, written as a Int32Tensor; read during the call only
+     * @param label the label, written as one value of {@link RecordProtobufWriteOptions#labelType()}
+     * @throws IOException if an earlier write failed or writing to the output fails
+     * @throws IllegalArgumentException if the record exceeds 2^29 - 1 bytes, or the label type is INT32 and
+     *                                  {@code label} is not an int32 value
+     * @throws IllegalStateException if the writer is committed, aborted or closed
+     */
     public void writeDense(int[] row, double label) throws IOException {
         dense32i(row, 0, row.length, true, label);
     }
 
-    /** {@code row[off, off+len)} as a dense int32 row without label. */
+    /**
+     * {@code row[off, off+len)} as a dense int32 row without label.
+     *
+     * @param row array holding the feature values, written as a Int32Tensor; read during the call only
+     * @param off index in {@code row} of the first feature value
+     * @param len number of feature values
+     * @throws IOException if an earlier write failed or writing to the output fails
+     * @throws IndexOutOfBoundsException if {@code [off, off+len)} is not within {@code row}
+     * @throws IllegalArgumentException if the record exceeds 2^29 - 1 bytes
+     * @throws IllegalStateException if the writer is committed, aborted or closed
+     */
     public void writeDense(int[] row, int off, int len) throws IOException {
         dense32i(row, off, len, false, 0);
     }
 
-    /** {@code row[off, off+len)} as a dense int32 row with a label. */
+    /**
+     * {@code row[off, off+len)} as a dense int32 row with a label.
+     *
+     * @param row   array holding the feature values, written as a Int32Tensor; read during the call only
+     * @param off   index in {@code row} of the first feature value
+     * @param len   number of feature values
+     * @param label the label, written as one value of {@link RecordProtobufWriteOptions#labelType()}
+     * @throws IOException if an earlier write failed or writing to the output fails
+     * @throws IndexOutOfBoundsException if {@code [off, off+len)} is not within {@code row}
+     * @throws IllegalArgumentException if the record exceeds 2^29 - 1 bytes, or the label type is INT32 and
+     *                                  {@code label} is not an int32 value
+     * @throws IllegalStateException if the writer is committed, aborted or closed
+     */
     public void writeDense(int[] row, int off, int len, double label) throws IOException {
         dense32i(row, off, len, true, label);
     }
@@ -215,12 +343,28 @@ public final class RecordProtobufWriter implements TabularWriter<RecordView> {
     /**
      * A sparse row: {@code vector}'s indices as keys (in stored order), its values as a float32 or float64
      * tensor by the vector's type, {@code shape = [vector.dimension()]}. No label.
+     *
+     * @param vector the sparse feature row; read during the call only
+     * @throws IOException if an earlier write failed or writing to the output fails
+     * @throws IllegalArgumentException if the vector's dimension is not positive, or the record exceeds 2^29 - 1
+     *                                  bytes
+     * @throws IllegalStateException if the writer is committed, aborted or closed
      */
     public void writeSparse(SparseVector vector) throws IOException {
         sparse(vector, false, 0);
     }
 
-    /** A sparse row with a label. */
+    /**
+     * A sparse row with a label.
+     *
+     * @param vector the sparse feature row, encoded as {@link #writeSparse(SparseVector)} does; read during the call
+     *               only
+     * @param label  the label, written as one value of {@link RecordProtobufWriteOptions#labelType()}
+     * @throws IOException if an earlier write failed or writing to the output fails
+     * @throws IllegalArgumentException if the vector's dimension is not positive, the record exceeds 2^29 - 1
+     *                                  bytes, or the label type is INT32 and {@code label} is not an int32 value
+     * @throws IllegalStateException if the writer is committed, aborted or closed
+     */
     public void writeSparse(SparseVector vector, double label) throws IOException {
         sparse(vector, true, label);
     }
@@ -233,29 +377,104 @@ public final class RecordProtobufWriter implements TabularWriter<RecordView> {
         }
     }
 
-    /** Pairs {@code keys[off+i], values[off+i]}, {@code i < nnz}, as a float32 sparse row of {@code dimension}. */
+    /**
+     * Pairs {@code keys[off+i], values[off+i]}, {@code i < nnz}, as a float32 sparse row of {@code dimension}.
+     *
+     * @param dimension the row's dimension, written as {@code shape = [dimension]} ({@code > 0})
+     * @param keys      array holding the non-negative feature indices, written in the given order; read during the
+     *                  call only
+     * @param values    array holding the values, parallel to {@code keys}; read during the call only
+     * @param off       index in {@code keys} and {@code values} of the first pair
+     * @param nnz       number of pairs
+     * @throws IOException if an earlier write failed or writing to the output fails
+     * @throws IndexOutOfBoundsException if {@code [off, off+nnz)} is not within {@code keys} and {@code values}
+     * @throws IllegalArgumentException if {@code dimension <= 0}, a key is negative, or the record exceeds
+     *                                  2^29 - 1 bytes
+     * @throws IllegalStateException if the writer is committed, aborted or closed
+     */
     public void writeSparse(long dimension, int[] keys, float[] values, int off, int nnz) throws IOException {
         sparse32(dimension, keys, values, off, nnz, false, 0);
     }
 
-    /** As {@link #writeSparse(long, int[], float[], int, int)}, with a label. */
+    /**
+     * As {@link #writeSparse(long, int[], float[], int, int)}, with a label.
+     *
+     * @param dimension the row's dimension, written as {@code shape = [dimension]} ({@code > 0})
+     * @param keys      array holding the non-negative feature indices, written in the given order; read during the
+     *                  call only
+     * @param values    array holding the float32 values, parallel to {@code keys}; read during the call only
+     * @param off       index in {@code keys} and {@code values} of the first pair
+     * @param nnz       number of pairs
+     * @param label     the label, written as one value of {@link RecordProtobufWriteOptions#labelType()}
+     * @throws IOException if an earlier write failed or writing to the output fails
+     * @throws IndexOutOfBoundsException if {@code [off, off+nnz)} is not within {@code keys} and {@code values}
+     * @throws IllegalArgumentException if {@code dimension <= 0}, a key is negative, the record exceeds 2^29 - 1
+     *                                  bytes, or the label type is INT32 and {@code label} is not an int32 value
+     * @throws IllegalStateException if the writer is committed, aborted or closed
+     */
     public void writeSparse(long dimension, int[] keys, float[] values, int off, int nnz, double label)
             throws IOException {
         sparse32(dimension, keys, values, off, nnz, true, label);
     }
 
-    /** Pairs as a float64 sparse row. */
+    /**
+     * Pairs as a float64 sparse row.
+     *
+     * @param dimension the row's dimension, written as {@code shape = [dimension]} ({@code > 0})
+     * @param keys      array holding the non-negative feature indices, written in the given order; read during the
+     *                  call only
+     * @param values    array holding the float64 values, parallel to {@code keys}; read during the call only
+     * @param off       index in {@code keys} and {@code values} of the first pair
+     * @param nnz       number of pairs
+     * @throws IOException if an earlier write failed or writing to the output fails
+     * @throws IndexOutOfBoundsException if {@code [off, off+nnz)} is not within {@code keys} and {@code values}
+     * @throws IllegalArgumentException if {@code dimension <= 0}, a key is negative, or the record exceeds
+     *                                  2^29 - 1 bytes
+     * @throws IllegalStateException if the writer is committed, aborted or closed
+     */
     public void writeSparse(long dimension, int[] keys, double[] values, int off, int nnz) throws IOException {
         sparse64(dimension, keys, values, off, nnz, false, 0);
     }
 
-    /** Pairs as a float64 sparse row, with a label. */
+    /**
+     * Pairs as a float64 sparse row, with a label.
+     *
+     * @param dimension the row's dimension, written as {@code shape = [dimension]} ({@code > 0})
+     * @param keys      array holding the non-negative feature indices, written in the given order; read during the
+     *                  call only
+     * @param values    array holding the float64 values, parallel to {@code keys}; read during the call only
+     * @param off       index in {@code keys} and {@code values} of the first pair
+     * @param nnz       number of pairs
+     * @param label     the label, written as one value of {@link RecordProtobufWriteOptions#labelType()}
+     * @throws IOException if an earlier write failed or writing to the output fails
+     * @throws IndexOutOfBoundsException if {@code [off, off+nnz)} is not within {@code keys} and {@code values}
+     * @throws IllegalArgumentException if {@code dimension <= 0}, a key is negative, the record exceeds 2^29 - 1
+     *                                  bytes, or the label type is INT32 and {@code label} is not an int32 value
+     * @throws IllegalStateException if the writer is committed, aborted or closed
+     */
     public void writeSparse(long dimension, int[] keys, double[] values, int off, int nnz, double label)
             throws IOException {
         sparse64(dimension, keys, values, off, nnz, true, label);
     }
 
-    /** Pairs with unsigned 64-bit keys (e.g. linear indices into a large shape) as a float32 sparse row. */
+    /**
+     * Pairs with unsigned 64-bit keys (e.g. linear indices into a large shape) as a float32 sparse row.
+     *
+     * @param dimension the row's dimension, written as {@code shape = [dimension]} ({@code > 0})
+     * @param keys      array holding the keys, read as unsigned 64-bit values and written in the given order; read
+     *                  during the call only
+     * @param values    array holding the float32 values, parallel to {@code keys}; read during the call only
+     * @param off       index in {@code keys} and {@code values} of the first pair
+     * @param nnz       number of pairs
+     * @param hasLabel  {@code true} to write {@code label}, {@code false} for a record without label
+     * @param label     the label, written as one value of {@link RecordProtobufWriteOptions#labelType()} when
+     *                  {@code hasLabel}; ignored otherwise
+     * @throws IOException if an earlier write failed or writing to the output fails
+     * @throws IndexOutOfBoundsException if {@code [off, off+nnz)} is not within {@code keys} and {@code values}
+     * @throws IllegalArgumentException if {@code dimension <= 0}, the record exceeds 2^29 - 1 bytes, or a label of
+     *                                  type INT32 is not an int32 value
+     * @throws IllegalStateException if the writer is committed, aborted or closed
+     */
     public void writeSparse(long dimension, long[] keys, float[] values, int off, int nnz, boolean hasLabel,
             double label) throws IOException {
         Objects.checkFromIndexSize(off, nnz, keys.length);
@@ -436,7 +655,11 @@ public final class RecordProtobufWriter implements TabularWriter<RecordView> {
         return out;
     }
 
-    /** Bytes written so far (offset of the next record). */
+    /**
+     * Bytes written so far (offset of the next record).
+     *
+     * @return the uncompressed byte count written, including buffered bytes, headers and padding
+     */
     public long position() {
         return out.position();
     }

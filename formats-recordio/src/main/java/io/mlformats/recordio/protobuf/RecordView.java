@@ -56,7 +56,13 @@ public final class RecordView {
     public RecordView() {
     }
 
-    /** A new view over a copy of {@code payload}. */
+    /**
+     * A new view over a copy of {@code payload}.
+     *
+     * @param payload a serialized {@code aialgs.data.Record} (a RecordIO payload, without framing); copied
+     * @return a new view owning its copy of the bytes
+     * @throws FormatException if the bytes are not a valid serialized record (offsets relative to the payload)
+     */
     public static RecordView parse(byte[] payload) throws FormatException {
         RecordView v = new RecordView();
         v.decode(ByteBuffer.wrap(payload.clone()), 0, payload.length);
@@ -67,6 +73,13 @@ public final class RecordView {
      * Decodes the serialized record at {@code buffer[offset, offset + length)} (absolute indexes; the buffer's
      * position, limit and byte order are ignored and not changed). Positions in errors are relative to the
      * payload unless the view is being filled by a reader.
+     *
+     * @param buffer buffer holding the payload; not copied: the view refers to it until the next decode, so its
+     *               content must not change meanwhile
+     * @param offset absolute index in {@code buffer} of the payload's first byte
+     * @param length payload length in bytes
+     * @throws FormatException if the bytes are not a valid serialized record; the view's content is then undefined
+     *                         until the next successful decode
      */
     public void decode(ByteBuffer buffer, int offset, int length) throws FormatException {
         ByteBuffer b = buffer.order() == ByteOrder.LITTLE_ENDIAN ? buffer : buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN);
@@ -81,7 +94,13 @@ public final class RecordView {
         parseRecord(offset, offset + length);
     }
 
-    /** Decodes the bytes between {@code payload}'s position and limit. */
+    /**
+     * Decodes the bytes between {@code payload}'s position and limit.
+     *
+     * @param payload buffer whose remaining bytes are a serialized record; not copied and not changed (the view
+     *                refers to it until the next decode)
+     * @throws FormatException if the bytes are not a valid serialized record
+     */
     public void decode(ByteBuffer payload) throws FormatException {
         decode(payload, payload.position(), payload.remaining());
     }
@@ -397,119 +416,229 @@ public final class RecordView {
 
     // ---------------------------------------------------------------- accessors
 
-    /** Number of entries in the {@code features} map (in wire order). */
+    /**
+     * Number of entries in the {@code features} map (in wire order).
+     *
+     * @return the number of feature entries, counting repeated keys separately
+     */
     public int featureCount() {
         return features.count;
     }
 
-    /** Name of feature entry {@code i} (allocates a String). */
+    /**
+     * Name of feature entry {@code i} (allocates a String).
+     *
+     * @param i entry index, {@code 0 <= i < featureCount()}
+     * @return the entry's key, decoded as UTF-8
+     * @throws IndexOutOfBoundsException if {@code i} is out of range
+     */
     public String featureName(int i) {
         return features.name(i);
     }
 
-    /** Whether feature entry {@code i} is named {@code name} (no allocation for ASCII names). */
+    /**
+     * Whether feature entry {@code i} is named {@code name} (no allocation for ASCII names).
+     *
+     * @param i    entry index, {@code 0 <= i < featureCount()}
+     * @param name the key to compare with (compared as UTF-8 bytes)
+     * @return {@code true} if the entry's key equals {@code name}
+     * @throws IndexOutOfBoundsException if {@code i} is out of range
+     */
     public boolean featureNameIs(int i, String name) {
         return features.nameIs(i, name);
     }
 
-    /** Tensor of feature entry {@code i}. */
+    /**
+     * Tensor of feature entry {@code i}.
+     *
+     * @param i entry index, {@code 0 <= i < featureCount()}
+     * @return the entry's reused tensor view (type {@link TensorType#NONE} if the entry has no value), valid until
+     *         the next decode
+     * @throws IndexOutOfBoundsException if {@code i} is out of range
+     */
     public TensorView feature(int i) {
         return features.tensor(i);
     }
 
-    /** The feature named {@code name} (the last entry with that name), or null. */
+    /**
+     * The feature named {@code name} (the last entry with that name), or null.
+     *
+     * @param name the map key to look up
+     * @return the entry's reused tensor view, valid until the next decode, or {@code null} if no entry has that key
+     */
     public TensorView feature(String name) {
         return features.find(name);
     }
 
-    /** Shortcut for {@code feature("values")}, the key every SageMaker algorithm reads. */
+    /**
+     * Shortcut for {@code feature("values")}, the key every SageMaker algorithm reads.
+     *
+     * @return the reused tensor view of {@code features["values"]}, or {@code null} if absent
+     */
     public TensorView features() {
         return features.find(VALUES);
     }
 
-    /** Number of entries in the {@code label} map. */
+    /**
+     * Number of entries in the {@code label} map.
+     *
+     * @return the number of label entries (in wire order), counting repeated keys separately
+     */
     public int labelCount() {
         return labels.count;
     }
 
-    /** Name of label entry {@code i} (allocates a String). */
+    /**
+     * Name of label entry {@code i} (allocates a String).
+     *
+     * @param i entry index, {@code 0 <= i < labelCount()}
+     * @return the entry's key, decoded as UTF-8
+     * @throws IndexOutOfBoundsException if {@code i} is out of range
+     */
     public String labelName(int i) {
         return labels.name(i);
     }
 
-    /** Whether label entry {@code i} is named {@code name}. */
+    /**
+     * Whether label entry {@code i} is named {@code name}.
+     *
+     * @param i    entry index, {@code 0 <= i < labelCount()}
+     * @param name the key to compare with (compared as UTF-8 bytes)
+     * @return {@code true} if the entry's key equals {@code name}
+     * @throws IndexOutOfBoundsException if {@code i} is out of range
+     */
     public boolean labelNameIs(int i, String name) {
         return labels.nameIs(i, name);
     }
 
-    /** Tensor of label entry {@code i}. */
+    /**
+     * Tensor of label entry {@code i}.
+     *
+     * @param i entry index, {@code 0 <= i < labelCount()}
+     * @return the entry's reused tensor view (type {@link TensorType#NONE} if the entry has no value), valid until
+     *         the next decode
+     * @throws IndexOutOfBoundsException if {@code i} is out of range
+     */
     public TensorView label(int i) {
         return labels.tensor(i);
     }
 
-    /** The label named {@code name} (the last entry with that name), or null. */
+    /**
+     * The label named {@code name} (the last entry with that name), or null.
+     *
+     * @param name the map key to look up
+     * @return the entry's reused tensor view, valid until the next decode, or {@code null} if no entry has that key
+     */
     public TensorView label(String name) {
         return labels.find(name);
     }
 
-    /** Shortcut for {@code label("values")}. */
+    /**
+     * Shortcut for {@code label("values")}.
+     *
+     * @return the reused tensor view of {@code label["values"]}, or {@code null} if absent
+     */
     public TensorView label() {
         return labels.find(VALUES);
     }
 
-    /** True if the record has a uid. */
+    /**
+     * True if the record has a uid.
+     *
+     * @return {@code true} if the {@code uid} field is present
+     */
     public boolean hasUid() {
         return uidOff >= 0;
     }
 
-    /** The uid, or null (allocates). */
+    /**
+     * The uid, or null (allocates).
+     *
+     * @return the {@code uid} field decoded as UTF-8, or {@code null} when absent
+     */
     public String uid() {
         return uidOff < 0 ? null : utf8(buf, uidOff, uidLen);
     }
 
-    /** True if the record has metadata. */
+    /**
+     * True if the record has metadata.
+     *
+     * @return {@code true} if the {@code metadata} field is present
+     */
     public boolean hasMetadata() {
         return metaOff >= 0;
     }
 
-    /** The metadata, or null (allocates). */
+    /**
+     * The metadata, or null (allocates).
+     *
+     * @return the {@code metadata} field decoded as UTF-8, or {@code null} when absent
+     */
     public String metadata() {
         return metaOff < 0 ? null : utf8(buf, metaOff, metaLen);
     }
 
-    /** True if the record has a configuration. */
+    /**
+     * True if the record has a configuration.
+     *
+     * @return {@code true} if the {@code configuration} field is present
+     */
     public boolean hasConfiguration() {
         return confOff >= 0;
     }
 
-    /** The configuration, or null (allocates). */
+    /**
+     * The configuration, or null (allocates).
+     *
+     * @return the {@code configuration} field decoded as UTF-8, or {@code null} when absent
+     */
     public String configuration() {
         return confOff < 0 ? null : utf8(buf, confOff, confLen);
     }
 
-    /** The payload this view decodes: its buffer (little-endian, absolute indexes). */
+    /**
+     * The payload this view decodes: its buffer (little-endian, absolute indexes).
+     *
+     * @return the buffer holding the payload (not a copy; do not modify), or {@code null} before the first decode
+     */
     public ByteBuffer payloadBuffer() {
         return buf;
     }
 
-    /** Index of the payload's first byte in {@link #payloadBuffer()}. */
+    /**
+     * Index of the payload's first byte in {@link #payloadBuffer()}.
+     *
+     * @return an absolute index into {@link #payloadBuffer()}
+     */
     public int payloadOffset() {
         return off;
     }
 
-    /** Length of the payload in bytes. */
+    /**
+     * Length of the payload in bytes.
+     *
+     * @return the size of the serialized record
+     */
     public int payloadLength() {
         return len;
     }
 
-    /** A copy of the payload bytes. */
+    /**
+     * A copy of the payload bytes.
+     *
+     * @return a new array owned by the caller, holding the serialized record
+     */
     public byte[] payloadBytes() {
         byte[] out = new byte[len];
         buf.get(off, out, 0, len);
         return out;
     }
 
-    /** An independent view over a copy of the payload, valid after this view moves on. */
+    /**
+     * An independent view over a copy of the payload, valid after this view moves on.
+     *
+     * @return a new view owning a copy of the payload
+     */
     public RecordView copy() {
         try {
             RecordView v = new RecordView();

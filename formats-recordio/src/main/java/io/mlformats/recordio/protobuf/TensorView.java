@@ -155,43 +155,83 @@ public final class TensorView {
 
     // ---------------------------------------------------------------- accessors
 
-    /** Which tensor type the value holds. */
+    /**
+     * Which tensor type the value holds.
+     *
+     * @return the member of the {@code Value} oneof that is set, {@link TensorType#NONE} if none
+     */
     public TensorType type() {
         return type;
     }
 
-    /** Number of values (byte strings for {@link TensorType#BYTES}). */
+    /**
+     * Number of values (byte strings for {@link TensorType#BYTES}).
+     *
+     * @return the value count, 0 for {@link TensorType#NONE}
+     */
     public int size() {
         return type == TensorType.BYTES ? bytesCount : count;
     }
 
-    /** True when the tensor is sparse: keys present, or no values but a shape (ml-io's rule). */
+    /**
+     * True when the tensor is sparse: keys present, or no values but a shape (ml-io's rule).
+     *
+     * @return {@code true} for a sparse numeric tensor, {@code false} for a dense one, bytes or no value
+     */
     public boolean isSparse() {
         return type != TensorType.BYTES && type != TensorType.NONE && (keyCount > 0 || (count == 0 && shapeCount > 0));
     }
 
-    /** Value {@code i} of a {@link TensorType#FLOAT32} tensor. */
+    /**
+     * Value {@code i} of a {@link TensorType#FLOAT32} tensor.
+     *
+     * @param i value index, {@code 0 <= i < size()}
+     * @return the float32 value
+     * @throws IllegalStateException if the tensor is not float32
+     * @throws IndexOutOfBoundsException if {@code i} is out of range
+     */
     public float float32(int i) {
         expect(TensorType.FLOAT32);
         Objects.checkIndex(i, count);
         return owned ? f32[i] : buf.getFloat(zcOff + 4 * i);
     }
 
-    /** Value {@code i} of a {@link TensorType#FLOAT64} tensor. */
+    /**
+     * Value {@code i} of a {@link TensorType#FLOAT64} tensor.
+     *
+     * @param i value index, {@code 0 <= i < size()}
+     * @return the float64 value
+     * @throws IllegalStateException if the tensor is not float64
+     * @throws IndexOutOfBoundsException if {@code i} is out of range
+     */
     public double float64(int i) {
         expect(TensorType.FLOAT64);
         Objects.checkIndex(i, count);
         return owned ? f64[i] : buf.getDouble(zcOff + 8 * i);
     }
 
-    /** Value {@code i} of a {@link TensorType#INT32} tensor. */
+    /**
+     * Value {@code i} of a {@link TensorType#INT32} tensor.
+     *
+     * @param i value index, {@code 0 <= i < size()}
+     * @return the int32 value
+     * @throws IllegalStateException if the tensor is not int32
+     * @throws IndexOutOfBoundsException if {@code i} is out of range
+     */
     public int int32(int i) {
         expect(TensorType.INT32);
         Objects.checkIndex(i, count);
         return i32[i];
     }
 
-    /** Value {@code i} of any numeric tensor, widened to double (exact for all three types). */
+    /**
+     * Value {@code i} of any numeric tensor, widened to double (exact for all three types).
+     *
+     * @param i value index, {@code 0 <= i < size()}
+     * @return the value as a double
+     * @throws IllegalStateException if the tensor is {@link TensorType#BYTES} or {@link TensorType#NONE}
+     * @throws IndexOutOfBoundsException if {@code i} is out of range
+     */
     public double value(int i) {
         switch (type) {
             case FLOAT32:
@@ -208,6 +248,12 @@ public final class TensorView {
     /**
      * Copies the values into {@code dst} at {@code off} (float64 narrowed, int32 converted as by a cast) and
      * returns how many. For a packed float32 tensor this is a bulk copy from the payload.
+     *
+     * @param dst array receiving the values at {@code dst[off, off + size())}; owned by the caller
+     * @param off index in {@code dst} of the first value
+     * @return the number of values copied ({@link #size()})
+     * @throws IndexOutOfBoundsException if {@code dst} has no room for {@link #size()} values at {@code off}
+     * @throws IllegalStateException if the tensor is {@link TensorType#BYTES} or {@link TensorType#NONE}
      */
     public int copyTo(float[] dst, int off) {
         Objects.checkFromIndexSize(off, count, dst.length);
@@ -234,7 +280,15 @@ public final class TensorView {
         }
     }
 
-    /** Copies the values into {@code dst} at {@code off}, widened to double; returns how many. */
+    /**
+     * Copies the values into {@code dst} at {@code off}, widened to double; returns how many.
+     *
+     * @param dst array receiving the values at {@code dst[off, off + size())}; owned by the caller
+     * @param off index in {@code dst} of the first value
+     * @return the number of values copied ({@link #size()})
+     * @throws IndexOutOfBoundsException if {@code dst} has no room for {@link #size()} values at {@code off}
+     * @throws IllegalStateException if the tensor is {@link TensorType#BYTES} or {@link TensorType#NONE}
+     */
     public int copyTo(double[] dst, int off) {
         Objects.checkFromIndexSize(off, count, dst.length);
         switch (type) {
@@ -256,14 +310,27 @@ public final class TensorView {
         }
     }
 
-    /** Copies the values of an {@link TensorType#INT32} tensor into {@code dst}; returns how many. */
+    /**
+     * Copies the values of an {@link TensorType#INT32} tensor into {@code dst}; returns how many.
+     *
+     * @param dst array receiving the values at {@code dst[off, off + size())}; owned by the caller
+     * @param off index in {@code dst} of the first value
+     * @return the number of values copied ({@link #size()})
+     * @throws IllegalStateException if the tensor is not int32
+     * @throws IndexOutOfBoundsException if {@code dst} has no room for {@link #size()} values at {@code off}
+     */
     public int copyTo(int[] dst, int off) {
         expect(TensorType.INT32);
         System.arraycopy(i32, 0, dst, off, count);
         return count;
     }
 
-    /** The values of a float32 tensor as a read-only buffer: a view of the payload when packed (allocates). */
+    /**
+     * The values of a float32 tensor as a read-only buffer: a view of the payload when packed (allocates).
+     *
+     * @return a new zero-based read-only buffer of {@link #size()} values, valid until the record is decoded again
+     * @throws IllegalStateException if the tensor is not float32
+     */
     public FloatBuffer float32Buffer() {
         expect(TensorType.FLOAT32);
         if (owned) {
@@ -272,7 +339,12 @@ public final class TensorView {
         return payloadSlice(zcOff, 4 * count).asFloatBuffer();
     }
 
-    /** The values of a float64 tensor as a read-only buffer: a view of the payload when packed (allocates). */
+    /**
+     * The values of a float64 tensor as a read-only buffer: a view of the payload when packed (allocates).
+     *
+     * @return a new zero-based read-only buffer of {@link #size()} values, valid until the record is decoded again
+     * @throws IllegalStateException if the tensor is not float64
+     */
     public DoubleBuffer float64Buffer() {
         expect(TensorType.FLOAT64);
         if (owned) {
@@ -289,35 +361,69 @@ public final class TensorView {
                 .order(ByteOrder.LITTLE_ENDIAN);
     }
 
-    /** Number of keys (0 for a dense tensor). */
+    /**
+     * Number of keys (0 for a dense tensor).
+     *
+     * @return the key count
+     */
     public int keyCount() {
         return keyCount;
     }
 
-    /** Key {@code i}, an unsigned 64-bit linear row-major index (compare with {@link Long#compareUnsigned}). */
+    /**
+     * Key {@code i}, an unsigned 64-bit linear row-major index (compare with {@link Long#compareUnsigned}).
+     *
+     * @param i key index, {@code 0 <= i < keyCount()}
+     * @return the key, as an unsigned value held in a {@code long}
+     * @throws IndexOutOfBoundsException if {@code i} is out of range
+     */
     public long key(int i) {
         Objects.checkIndex(i, keyCount);
         return keys[i];
     }
 
-    /** Copies the keys into {@code dst}; returns how many. */
+    /**
+     * Copies the keys into {@code dst}; returns how many.
+     *
+     * @param dst array receiving the unsigned keys at {@code dst[off, off + keyCount())}; owned by the caller
+     * @param off index in {@code dst} of the first key
+     * @return the number of keys copied ({@link #keyCount()})
+     * @throws IndexOutOfBoundsException if {@code dst} has no room for {@link #keyCount()} keys at {@code off}
+     */
     public int copyKeys(long[] dst, int off) {
         System.arraycopy(keys, 0, dst, off, keyCount);
         return keyCount;
     }
 
-    /** Number of shape dimensions (0 when absent). */
+    /**
+     * Number of shape dimensions (0 when absent).
+     *
+     * @return the length of the shape
+     */
     public int shapeSize() {
         return shapeCount;
     }
 
-    /** Dimension {@code i} of the shape (unsigned). */
+    /**
+     * Dimension {@code i} of the shape (unsigned).
+     *
+     * @param i dimension index, {@code 0 <= i < shapeSize()}
+     * @return the size of dimension {@code i}, as an unsigned value held in a {@code long}
+     * @throws IndexOutOfBoundsException if {@code i} is out of range
+     */
     public long shape(int i) {
         Objects.checkIndex(i, shapeCount);
         return shape[i];
     }
 
-    /** Byte string {@code i} of a {@link TensorType#BYTES} value, as a read-only view of the payload (allocates). */
+    /**
+     * Byte string {@code i} of a {@link TensorType#BYTES} value, as a read-only view of the payload (allocates).
+     *
+     * @param i byte string index, {@code 0 <= i < size()}
+     * @return a new zero-based read-only buffer over the byte string, valid until the record is decoded again
+     * @throws IllegalStateException if the value is not {@link TensorType#BYTES}
+     * @throws IndexOutOfBoundsException if {@code i} is out of range
+     */
     public ByteBuffer bytes(int i) {
         expect(TensorType.BYTES);
         Objects.checkIndex(i, bytesCount);
@@ -325,12 +431,20 @@ public final class TensorView {
                 .asReadOnlyBuffer();
     }
 
-    /** Whether a {@link TensorType#BYTES} value has a content type. */
+    /**
+     * Whether a {@link TensorType#BYTES} value has a content type.
+     *
+     * @return {@code true} if the {@code content_type} field is present
+     */
     public boolean hasContentType() {
         return ctOff >= 0;
     }
 
-    /** The content type of a {@link TensorType#BYTES} value, or null (allocates a String). */
+    /**
+     * The content type of a {@link TensorType#BYTES} value, or null (allocates a String).
+     *
+     * @return the decoded UTF-8 {@code content_type}, or {@code null} when absent
+     */
     public String contentType() {
         return ctOff < 0 ? null : RecordView.utf8(buf, ctOff, ctLen);
     }
