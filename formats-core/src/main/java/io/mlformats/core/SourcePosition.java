@@ -11,6 +11,7 @@ package io.mlformats.core;
  * @param byteOffset absolute offset of the first byte concerned, counted in the (decompressed) input
  * @param recordIndex 0-based index of the record, or -1
  * @param line       1-based line number, or -1
+ * @serial exclude (serialized only as part of a {@link FormatException}; the record components are the form)
  */
 public record SourcePosition(String source, long byteOffset, long recordIndex, long line)
         implements java.io.Serializable {

@@ -107,7 +107,7 @@ public final class RecordIoWriter implements RecordWriter<ByteBuffer> {
     }
 
     /**
-     * Writes {@code b[off, off+len)} as one record.
+     * Writes all of {@code b} as one record.
      *
      * @param b the whole payload; read during the call only, not retained
      * @throws IOException if an earlier write failed or writing to the output fails

@@ -19,12 +19,23 @@ public final class AdversarialInputs {
     private AdversarialInputs() {
     }
 
-    /** A stream that returns at most one byte per {@code read} call and reports {@code available() == 0}. */
+    /**
+     * A stream that returns at most one byte per {@code read} call and reports {@code available() == 0}.
+     *
+     * @param data the bytes to deliver (not copied)
+     * @return a new stream over {@code data}
+     */
     public static InputStream oneBytePerRead(byte[] data) {
         return new ChunkedInputStream(new ByteArrayInputStream(data), 1);
     }
 
-    /** A stream that returns at most {@code chunk} bytes per read and reports {@code available() == 0}. */
+    /**
+     * A stream that returns at most {@code chunk} bytes per read and reports {@code available() == 0}.
+     *
+     * @param data  the bytes to deliver (not copied)
+     * @param chunk the most bytes one read returns, {@code >= 1}
+     * @return a new stream over {@code data}
+     */
     public static InputStream chunked(byte[] data, int chunk) {
         return new ChunkedInputStream(new ByteArrayInputStream(data), chunk);
     }
@@ -32,6 +43,10 @@ public final class AdversarialInputs {
     /**
      * A stream that returns {@code data[0, split)} in the first read and the rest afterwards: running a reader
      * over every split point checks every buffer-boundary case.
+     *
+     * @param data  the bytes to deliver (not copied)
+     * @param split the length of the first read, {@code 0 <= split <= data.length}
+     * @return a new stream over {@code data}
      */
     public static InputStream splitAt(byte[] data, int split) {
         return new InputStream() {
@@ -67,19 +82,35 @@ public final class AdversarialInputs {
         };
     }
 
-    /** A direct buffer holding a copy of {@code data}. */
+    /**
+     * A direct buffer holding a copy of {@code data}.
+     *
+     * @param data the bytes to copy
+     * @return a new direct buffer, positioned at 0, limit {@code data.length}
+     */
     public static ByteBuffer direct(byte[] data) {
         ByteBuffer b = ByteBuffer.allocateDirect(Math.max(1, data.length));
         b.put(data).flip();
         return b;
     }
 
-    /** gzip of {@code data} as one member. */
+    /**
+     * gzip of {@code data} as one member.
+     *
+     * @param data the bytes to compress
+     * @return the compressed bytes
+     */
     public static byte[] gzip(byte[] data) {
         return gzipMembers(data, 1);
     }
 
-    /** gzip of {@code data} cut into {@code members} concatenated members. */
+    /**
+     * gzip of {@code data} cut into {@code members} concatenated members.
+     *
+     * @param data    the bytes to compress
+     * @param members how many members to cut them into, {@code >= 1}
+     * @return the concatenated compressed members
+     */
     public static byte[] gzipMembers(byte[] data, int members) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int per = Math.max(1, (data.length + members - 1) / Math.max(1, members));
@@ -98,7 +129,14 @@ public final class AdversarialInputs {
         return out.toByteArray();
     }
 
-    /** Writes {@code data} to a new file in {@code dir} (for mapped-file variants). */
+    /**
+     * Writes {@code data} to a new file in {@code dir} (for mapped-file variants).
+     *
+     * @param dir  an existing directory, typically a JUnit temporary one
+     * @param name the file name
+     * @param data the content
+     * @return the file written
+     */
     public static Path file(Path dir, String name, byte[] data) {
         try {
             return Files.write(dir.resolve(name), data);

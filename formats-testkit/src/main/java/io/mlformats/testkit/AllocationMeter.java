@@ -13,7 +13,11 @@ public final class AllocationMeter {
     private AllocationMeter() {
     }
 
-    /** Total bytes the current thread has allocated so far. */
+    /**
+     * Total bytes the current thread has allocated so far.
+     *
+     * @return bytes allocated by the calling thread since it started (ThreadMXBean)
+     */
     public static long allocatedBytes() {
         return MX.getThreadAllocatedBytes(Thread.currentThread().getId());
     }

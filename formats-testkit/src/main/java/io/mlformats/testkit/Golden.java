@@ -36,6 +36,8 @@ public final class Golden {
      * one module) that directory is used; when they are inside testkit's jar (a reactor {@code verify}) the
      * {@code golden/} tree is extracted once into {@code java.io.tmpdir}, in a folder named after the jar's
      * size and time, so that tests can map real files.
+     *
+     * @return the directory holding {@code libsvm/}, {@code recordio/} and {@code jsonlines/}
      */
     public static synchronized Path root() {
         if (root != null) {
@@ -93,7 +95,14 @@ public final class Golden {
         return dst;
     }
 
-    /** A golden file by its path relative to the golden root, e.g. {@code "libsvm/real/xgboost_agaricus.txt.train"}. */
+    /**
+     * A golden file by its path relative to the golden root, e.g.
+     * {@code "libsvm/real/xgboost_agaricus.txt.train"}.
+     *
+     * @param relative the path below the golden root, with {@code /} separators
+     * @return the file, which exists
+     * @throws IllegalArgumentException if there is no such golden file
+     */
     public static Path path(String relative) {
         Path p = root().resolve(relative);
         if (!Files.exists(p)) {
@@ -102,6 +111,12 @@ public final class Golden {
         return p;
     }
 
+    /**
+     * The content of a golden file.
+     *
+     * @param relative the path below the golden root
+     * @return the file's bytes
+     */
     public static byte[] bytes(String relative) {
         try {
             return Files.readAllBytes(path(relative));
@@ -110,7 +125,12 @@ public final class Golden {
         }
     }
 
-    /** Parses a JSON file (a sidecar) under the golden root. */
+    /**
+     * Parses a JSON file (a sidecar) under the golden root.
+     *
+     * @param relative the path below the golden root
+     * @return the parsed tree
+     */
     public static JsonNode json(String relative) {
         try {
             return JSON.readTree(Files.readAllBytes(path(relative)));
@@ -119,12 +139,23 @@ public final class Golden {
         }
     }
 
-    /** Parses JSON text (for comparing output with sidecar values). */
+    /**
+     * Parses JSON text (for comparing output with sidecar values).
+     *
+     * @param text JSON text
+     * @return the parsed tree
+     */
     public static JsonNode parseJson(String text) {
         return JSON.readTree(text);
     }
 
-    /** Files directly in a golden folder whose names end with {@code suffix}, sorted by name. */
+    /**
+     * Files directly in a golden folder whose names end with {@code suffix}, sorted by name.
+     *
+     * @param folder the folder below the golden root
+     * @param suffix the name ending to keep, e.g. {@code ".pbr"}
+     * @return the matching files, sorted by name
+     */
     public static List<Path> list(String folder, String suffix) {
         try (Stream<Path> s = Files.list(path(folder))) {
             return s.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().collect(Collectors.toList());

@@ -16,6 +16,11 @@ public final class TestHooks {
      * A memory-mapped {@code io.mlformats.core.ByteSource} over {@code file} in windows of {@code 2^windowShift}
      * bytes (small windows make reads and slices straddle window boundaries). Cast the result to
      * {@code ByteSource}; the caller closes it.
+     *
+     * @param <T>         {@code ByteSource}, as the caller names it
+     * @param file        the file to map
+     * @param windowShift log2 of the window size, e.g. 6 for 64-byte windows
+     * @return the mapped source
      */
     @SuppressWarnings("unchecked")
     public static <T extends AutoCloseable> T mappedFile(Path file, int windowShift) {
