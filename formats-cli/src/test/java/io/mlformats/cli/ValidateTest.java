@@ -2,6 +2,7 @@ package io.mlformats.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.mlformats.testkit.Golden;
 import java.io.IOException;
@@ -152,5 +153,18 @@ class ValidateTest {
         Cli wrong = Cli.run("validate", "--for", "image-classification", "--num-classes", "1",
                 Golden.path("recordio/images_single_label.rec").toString());
         assertEquals(ExitCode.INVALID_DATA, wrong.code());
+    }
+
+    /** Issue 16, item 1: a record lost to a damaged header must not be approved (nor inspected as "no problems"). */
+    @Test
+    void aRecordDroppedByFramingIsAProblem() throws IOException {
+        byte[] d = Golden.bytes("recordio/dense_f32_5x4_label_f32.pbr").clone();
+        d[62] ^= 0x40;
+        Path f = Files.write(dir.resolve("damaged.pbr"), d);
+        Cli v = Cli.run("validate", "--for", "linear-learner", f.toString());
+        assertEquals(ExitCode.INVALID_DATA, v.code(), v.err());
+        assertTrue(v.err().contains(f + ":60:"), v.err());
+        Cli i = Cli.run("inspect", f.toString());
+        assertFalse(i.out().contains("problems: none"), i.out());
     }
 }

@@ -5,6 +5,7 @@ import io.mlformats.core.ByteRange;
 import io.mlformats.core.FormatException;
 import io.mlformats.core.ReadStats;
 import io.mlformats.core.internal.ReadCounter;
+import io.mlformats.recordio.internal.LayeredReadStats;
 import io.mlformats.core.RecordReader;
 import io.mlformats.core.SeekableInput;
 import io.mlformats.core.SourcePosition;
@@ -25,12 +26,14 @@ public final class ImageRecordReader implements RecordReader<ImageRecord> {
     private final RecordIoReadOptions options;
     private final ImageRecord view = new ImageRecord();
     private final ReadCounter stats;
+    private final ReadStats allStats;
     private boolean ready;
 
     private ImageRecordReader(RecordIoReader framing, ImageRecordReadOptions options) {
         this.framing = framing;
         this.options = options.framing();
         this.stats = new ReadCounter(this.options.read().maxErrorsKept());
+        this.allStats = new LayeredReadStats(stats, framing.stats(), this.options.read().maxErrorsKept());
     }
 
     /**
@@ -181,9 +184,15 @@ public final class ImageRecordReader implements RecordReader<ImageRecord> {
         return framing.position();
     }
 
+    /**
+     * Counts of both levels: records delivered, and records skipped by this reader or dropped by the framing
+     * reader (a damaged header it resynchronised past), with their errors in file order.
+     *
+     * @return a read-only view that follows the reader
+     */
     @Override
     public ReadStats stats() {
-        return stats;
+        return allStats;
     }
 
     @Override

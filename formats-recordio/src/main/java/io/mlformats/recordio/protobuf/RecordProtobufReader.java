@@ -5,6 +5,7 @@ import io.mlformats.core.ByteRange;
 import io.mlformats.core.FormatException;
 import io.mlformats.core.ReadStats;
 import io.mlformats.core.internal.ReadCounter;
+import io.mlformats.recordio.internal.LayeredReadStats;
 import io.mlformats.core.TabularReader;
 import io.mlformats.core.vector.LabeledRow;
 import io.mlformats.core.SeekableInput;
@@ -46,6 +47,7 @@ public final class RecordProtobufReader implements TabularReader<RecordView> {
     private final Supplier<SourcePosition> here = this::position;
     private LabeledRow row;
     private final ReadCounter stats;
+    private final ReadStats allStats;
     private long index = -1;
     private boolean ready;
 
@@ -53,6 +55,7 @@ public final class RecordProtobufReader implements TabularReader<RecordView> {
         this.framing = framing;
         this.options = options.framing();
         this.stats = new ReadCounter(this.options.read().maxErrorsKept());
+        this.allStats = new LayeredReadStats(stats, framing.stats(), this.options.read().maxErrorsKept());
     }
 
     /**
@@ -197,10 +200,15 @@ public final class RecordProtobufReader implements TabularReader<RecordView> {
         return SourcePosition.ofRecord(framing.sourceName(), framing.recordOffset(), index);
     }
 
-    /** Records delivered and skipped at this level; framing warnings are in {@code framing().stats()}. */
+    /**
+     * Counts of both levels: records delivered, and records skipped by this reader or dropped by the framing
+     * reader (a damaged header it resynchronised past), with their errors in file order.
+     *
+     * @return a read-only view that follows the reader
+     */
     @Override
     public ReadStats stats() {
-        return stats;
+        return allStats;
     }
 
     @Override
