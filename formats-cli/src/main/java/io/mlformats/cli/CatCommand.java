@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mlformats cat}: every record as one canonical JSON object per line (each format's handler prints it). */
-@Command(name = "cat", sortOptions = false,
+@Command(name = "cat", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Print every record of INPUT as one JSON object per line (canonical form, see README).",
                 "Errors go to stderr as file:line:offset: message, with a non-zero exit code."},
         footer = {"", "Examples:", "  mlformats cat train.libsvm | head -3", "  mlformats cat train.pbr | jq .label"})

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mlformats convert}: one format into another, streaming, atomic output, optional sharding. */
-@Command(name = "convert", sortOptions = false,
+@Command(name = "convert", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Convert INPUT... (concatenated) into OUTPUT in another format.",
                 "Tabular formats convert to each other (libsvm, csv, recordio-protobuf, parquet); deepar <-> parquet; "
                         + "blazingtext <-> manifest. The output appears only when the conversion succeeded."},

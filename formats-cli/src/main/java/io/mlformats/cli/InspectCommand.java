@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mlformats inspect}: what a file (or a directory of shards) holds, and the problems in it. */
-@Command(name = "inspect", sortOptions = false,
+@Command(name = "inspect", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Describe INPUT (a file, or a directory of shards): format, records, feature width, nnz, "
                 + "labels, dtype, shards and problems found. Bad records are counted, not fatal."},
         footer = {"", "Examples:", "  mlformats inspect train.pbr", "  mlformats inspect --json out/"})

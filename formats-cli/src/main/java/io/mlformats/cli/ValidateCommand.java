@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * handlers, which apply the library's validators ({@link io.mlformats.core.validate.TabularValidator} for feature
  * rows).
  */
-@Command(name = "validate", sortOptions = false,
+@Command(name = "validate", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Check INPUT... against what a SageMaker built-in algorithm accepts (content type, dtype, "
                 + "labels, dimensions, DeepAR/Object2Vec dataset rules). Each problem prints as "
                 + "file:line:offset: message; exit code 1 if any error was found."},

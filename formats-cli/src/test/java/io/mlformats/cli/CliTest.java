@@ -31,6 +31,14 @@ class CliTest {
         Cli alg = Cli.run("validate", "--for", "svm", "x");
         assertEquals(ExitCode.USAGE, alg.code());
         assertTrue(alg.err().contains("unknown algorithm 'svm'"), alg.err());
+        // Issue 16, item 7: every verb's own --help / -h works without its required options.
+        for (String verb : new String[] {"convert", "cat", "inspect", "validate"}) {
+            for (String flag : new String[] {"--help", "-h"}) {
+                Cli help = Cli.run(verb, flag);
+                assertEquals(0, help.code(), verb + " " + flag + ": " + help.err());
+                assertTrue(help.out().startsWith("Usage: mlformats " + verb), verb + " " + flag + ": " + help.out());
+            }
+        }
     }
 
     @Test
