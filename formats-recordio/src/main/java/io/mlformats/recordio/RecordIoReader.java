@@ -92,6 +92,7 @@ public final class RecordIoReader implements RecordReader<ByteBuffer> {
     private long recordIndex = -1;
     private int parts;
     private boolean eof;
+    private boolean closed;
     private long ignored;
 
     private RecordIoReader(ByteSource source, ByteInput input, long from, long to,
@@ -184,6 +185,9 @@ public final class RecordIoReader implements RecordReader<ByteBuffer> {
 
     @Override
     public boolean next() throws IOException {
+        if (closed) {
+            throw new IllegalStateException("the reader is closed");
+        }
         while (!eof) {
             try {
                 boolean ok = source != null ? nextFromSource() : nextFromStream();
@@ -644,6 +648,7 @@ public final class RecordIoReader implements RecordReader<ByteBuffer> {
 
     @Override
     public void close() throws IOException {
+        closed = true;
         current = null;
         eof = true;
         if (closeInput && input != null) {

@@ -50,6 +50,7 @@ public final class LineScanner implements Closeable {
     private long lineNumber;
     private boolean bomSkipped;
     private boolean first = true;
+    private boolean closed;
 
     /**
      * A scanner with the default 1 MiB window.
@@ -95,6 +96,7 @@ public final class LineScanner implements Closeable {
      * @throws LimitExceededException if a line is longer than {@link ReadLimits#maxLineBytes()}
      */
     public boolean next() throws IOException {
+        checkOpen();
         if (first) {
             first = false;
             if (offsetOf(pos) == 0) {
@@ -137,6 +139,7 @@ public final class LineScanner implements Closeable {
      * @throws IOException if reading the input fails
      */
     public int peekLine() throws IOException {
+        checkOpen();
         if (first) {
             first = false;
             if (offsetOf(pos) == 0) {
@@ -390,7 +393,15 @@ public final class LineScanner implements Closeable {
 
     @Override
     public void close() throws IOException {
+        closed = true;
         input.close();
+    }
+
+    /** Reading after {@link #close()} would return stale or wrong data: refuse it (every line reader relies on it). */
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the reader is closed");
+        }
     }
 
 }

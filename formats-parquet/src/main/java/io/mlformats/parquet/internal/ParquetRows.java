@@ -29,6 +29,7 @@ public final class ParquetRows implements Closeable {
 
     private final ParquetFileReader reader;
     private final String name;
+    private boolean closed;
     private final List<BlockMetaData> groups;
     private MessageColumnIO columnIO;
     private RecordMaterializer<?> materializer;
@@ -126,6 +127,9 @@ public final class ParquetRows implements Closeable {
      * @throws FormatException if a page cannot be decoded
      */
     public boolean next() throws IOException {
+        if (closed) {
+            throw new IllegalStateException("the reader is closed");
+        }
         while (leftInGroup == 0) {
             PageReadStore pages;
             try {
@@ -171,6 +175,7 @@ public final class ParquetRows implements Closeable {
 
     @Override
     public void close() throws IOException {
+        closed = true;
         reader.close();
     }
 }
