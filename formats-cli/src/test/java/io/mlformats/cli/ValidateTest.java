@@ -167,4 +167,18 @@ class ValidateTest {
         Cli i = Cli.run("inspect", f.toString());
         assertFalse(i.out().contains("problems: none"), i.out());
     }
+
+    /** Issue 16, item 3: a sparse shape of 2^64-1 is an error, not a row of width 1. */
+    @Test
+    void aShapeBeyondTheColumnsOfARowIsReported() throws IOException {
+        Path f = Files.write(dir.resolve("huge.pbr"), java.util.HexFormat.of().parseHex(
+                "0a23d7ce370000000a210a0676616c756573121712150a040000803f1201001a0affffffffff"
+                        + "ffffffff0112120a0676616c756573120812060a040000803f00"));
+        Cli v = Cli.run("validate", "--for", "linear-learner", f.toString());
+        assertEquals(ExitCode.INVALID_DATA, v.code(), v.err());
+        assertTrue(v.err().contains("shape [18446744073709551615]"), v.err());
+        Cli c = Cli.run("convert", "--to", "csv", f.toString(), "-o", dir.resolve("out.csv").toString());
+        assertTrue(c.code() != 0, c.err());
+        assertFalse(Files.exists(dir.resolve("out.csv")), "nothing is published");
+    }
 }

@@ -56,11 +56,7 @@ final class RowReading {
                     v.append((int) k, t.value(i));
                 }
             }
-            long dim = 1;
-            for (int d = 0; d < t.shapeSize(); d++) {
-                dim *= t.shape(d);
-            }
-            v.setDimension(t.shapeSize() == 0 ? 0 : dim);
+            v.setDimension(t.shapeSize() == 0 ? 0 : columns(t, at));
             row.setFeaturesAbsentZero(v);
         } else {
             DenseVector v = dense(f32, t.size());
@@ -101,5 +97,27 @@ final class RowReading {
             dense64 = DenseVector.of(ValueType.FLOAT64, Math.max(16, size));
         }
         return dense64;
+    }
+
+    /**
+     * The number of columns a sparse tensor's shape gives a feature row: the product of its dimensions, refused
+     * (not wrapped around) when it is beyond the 2^31-1 columns a row can have. Shape values are unsigned 64-bit
+     * numbers on the wire; 2^64-1 must not turn into a width of 1.
+     */
+    private static long columns(TensorView t, Supplier<SourcePosition> at) throws FormatException {
+        long product = 1;
+        for (int d = 0; d < t.shapeSize(); d++) {
+            long dim = t.shape(d);
+            if (dim < 0 || (dim != 0 && product > Integer.MAX_VALUE / dim)) {
+                StringBuilder shape = new StringBuilder();
+                for (int k = 0; k < t.shapeSize(); k++) {
+                    shape.append(k == 0 ? "" : ", ").append(Long.toUnsignedString(t.shape(k)));
+                }
+                throw new FormatException(at.get(), "features[\"values\"] has shape [" + shape + "]: more than the "
+                        + "2^31-1 columns a feature row can have");
+            }
+            product *= dim;
+        }
+        return product;
     }
 }
