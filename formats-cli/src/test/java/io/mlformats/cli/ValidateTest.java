@@ -181,4 +181,41 @@ class ValidateTest {
         assertTrue(c.code() != 0, c.err());
         assertFalse(Files.exists(dir.resolve("out.csv")), "nothing is published");
     }
+
+    /**
+     * Issue 16, item 2: piped input (size 0, readable once) was read as empty and approved. A named pipe stands for
+     * /dev/stdin and a shell's process substitution.
+     */
+    @Test
+    void pipedInputIsStreamedAndAConversionThatNeedsTwoPassesRefusesIt() throws Exception {
+        Path pipe = dir.resolve("in.pipe");
+        Process mk = new ProcessBuilder("mkfifo", pipe.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor() == 0, "mkfifo is not available");
+        java.util.concurrent.ExecutorService feeder = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            feeder.submit(() -> Files.writeString(pipe, "junk\n"));
+            Cli bad = Cli.run("validate", "--from", "libsvm", "--for", "xgboost", pipe.toString());
+            assertEquals(ExitCode.INVALID_DATA, bad.code(), bad.err());
+            assertTrue(bad.err().contains("expected a number as label, found 'junk'"), bad.err());
+
+            feeder.submit(() -> Files.writeString(pipe, "1 1:1\n0 2:3\n"));
+            Cli ok = Cli.run("validate", "--from", "libsvm", "--for", "xgboost", pipe.toString());
+            assertEquals(0, ok.code(), ok.err());
+            assertTrue(ok.err().contains("OK: 2 record(s)"), ok.err());
+
+            Path out = dir.resolve("o.csv");
+            Cli twoPass = Cli.run("convert", "--from", "libsvm", "--to", "csv", pipe.toString(), "-o", out.toString());
+            assertEquals(ExitCode.USAGE, twoPass.code(), twoPass.err());
+            assertTrue(twoPass.err().contains("can be read only once"), twoPass.err());
+            assertFalse(Files.exists(out));
+
+            feeder.submit(() -> Files.writeString(pipe, "1 1:1\n0 2:3\n"));
+            Cli onePass = Cli.run("convert", "--from", "libsvm", "--to", "csv", "--index-base", "zero",
+                    "--num-features", "3", pipe.toString(), "-o", out.toString());
+            assertEquals(0, onePass.code(), onePass.err());
+            assertEquals(List.of("1,,1,", "0,,,3"), Files.readAllLines(out));
+        } finally {
+            feeder.shutdownNow();
+        }
+    }
 }

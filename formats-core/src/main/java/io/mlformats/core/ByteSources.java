@@ -104,8 +104,9 @@ public final class ByteSources {
     }
 
     /**
-     * Opens a file for sequential reading: a gzip file is decompressed as a stream; any other file is mapped, so
-     * the returned input's {@link ByteInput#source()} allows zero-copy slicing.
+     * Opens a file for sequential reading: a gzip file is decompressed as a stream; a pipe, FIFO or device
+     * ({@code /dev/stdin}, a shell's {@code <(...)}) is streamed once, gzip detected by content; any other file is
+     * mapped, so the returned input's {@link ByteInput#source()} allows zero-copy slicing.
      *
      * @param file the file to read, plain or gzip-compressed; its path string is the input's name
      * @param limits bounds on decompressed output (used only when the file is gzip)
@@ -113,8 +114,12 @@ public final class ByteSources {
      * @throws IOException if the file cannot be opened, mapped or its gzip header read
      */
     public static ByteInput open(Path file, ReadLimits limits) throws IOException {
-        if (isGzip(file)) {
-            InputStream in = Files.newInputStream(file);
+        if (!Files.isRegularFile(file) || isGzip(file)) {
+            // A pipe, FIFO or device (/dev/stdin, <(...)) has no size and can be read only once, and gzip is a
+            // stream anyway: read it through one stream, gzip detected by content. FileInputStream, because the
+            // channel-backed stream of Files.newInputStream fails available() on a pipe ("Illegal seek").
+            InputStream in = Files.isRegularFile(file) ? Files.newInputStream(file)
+                    : new java.io.FileInputStream(file.toFile());
             try {
                 return stream(new BufferedInputStream(in, 1 << 16), file.toString(), limits);
             } catch (IOException | RuntimeException e) {

@@ -75,7 +75,7 @@ public interface FormatHandler {
      * Decides, before converting every file of {@code files} to {@code to}, what the whole input determines (for
      * LibSVM an AUTO index base and the width); most formats need nothing.
      */
-    default ConvertOptions resolve(Format to, List<Path> files, ConvertOptions o) throws IOException {
+    default ConvertOptions resolve(Format to, List<Path> files, ConvertOptions o) throws IOException, UserException {
         return o;
     }
 

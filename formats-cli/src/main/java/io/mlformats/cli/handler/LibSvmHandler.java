@@ -46,10 +46,17 @@ final class LibSvmHandler extends TabularHandler {
      * fixed base avoids.
      */
     @Override
-    public ConvertOptions resolve(Format to, List<Path> files, ConvertOptions o) throws IOException {
+    public ConvertOptions resolve(Format to, List<Path> files, ConvertOptions o) throws IOException, UserException {
         boolean needsWidth = to != Format.LIBSVM || Boolean.TRUE.equals(o.dense());
         if (o.indexBase() != IndexBase.AUTO && (o.numFeatures() > 0 || !needsWidth)) {
             return o;
+        }
+        for (Path f : files) {
+            if (!java.nio.file.Files.isRegularFile(f)) {
+                // The extra pass would drain a pipe and leave nothing to convert (issue 16, item 2).
+                throw UserException.usage(f + " is a pipe or device and can be read only once; converting LibSVM to "
+                        + to.cliName() + " reads it twice unless --index-base zero|one and --num-features N are given");
+            }
         }
         return LibSvmRowSource.scan(files, o);
     }
