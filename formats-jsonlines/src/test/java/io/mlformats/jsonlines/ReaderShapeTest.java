@@ -160,4 +160,32 @@ class ReaderShapeTest {
             }
         }
     }
+
+    /** A broken line inside a range is reported at its offset in the whole input, for every reader. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("readers")
+    void aBrokenLineInARangeIsReportedAtItsFileOffset(String name, String line, Opener opener) throws IOException {
+        // Truncated JSON, then a byte that is never UTF-8 (what BlazingText's plain text refuses).
+        byte[] broken = "{\"oops\": [1, 2 \u0000".getBytes(StandardCharsets.UTF_8);
+        broken[broken.length - 1] = (byte) 0xff;
+        byte[] good = (line + "\n").getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        all.writeBytes(good);
+        all.writeBytes(good);
+        all.writeBytes(broken);
+        all.write('\n');
+        all.writeBytes(good);
+        byte[] bytes = all.toByteArray();
+        long brokenAt = 2L * good.length;
+        try (SeekableInput in = ByteSources.seekable(bytes, "part-7");
+             RecordReader<?> reader = opener.open(in, ByteRange.of(good.length, bytes.length))) {
+            assertTrue(reader.next(), name);
+            io.mlformats.core.FormatException e = assertThrows(io.mlformats.core.FormatException.class, reader::next,
+                    name);
+            assertTrue(e.position().byteOffset() >= brokenAt && e.position().byteOffset() <= brokenAt + broken.length,
+                    name + ": " + e.getMessage());
+            assertEquals("part-7", e.position().source(), name);
+            assertEquals(2, e.position().line(), name + ": lines count from the range's first line: " + e.getMessage());
+        }
+    }
 }

@@ -122,6 +122,20 @@ class RangeReadTest {
     }
 
     @Test
+    void aBadLineInARangeIsReportedAtItsFileOffset() throws IOException {
+        byte[] data = "1 0:1\n0 1:2\n1 2:x\n0 3:4\n".getBytes(StandardCharsets.US_ASCII);
+        try (LibSvmReader r = LibSvmReader.open(remote(data), ByteRange.of(6, 24), LibSvmReadOptions.defaults())) {
+            assertTrue(r.next());
+            assertEquals(0.0, r.current().label(), "the first line starting in the range (offset 6)");
+            io.mlformats.core.FormatException e = assertThrows(io.mlformats.core.FormatException.class, r::next);
+            assertEquals(16, e.position().byteOffset(), e.getMessage());   // the 'x' of "1 2:x", offset in the file
+            assertEquals(1, e.position().recordIndex(), e.getMessage());
+            assertEquals(2, e.position().line(), "lines count from the range's first line: " + e.getMessage());
+            assertTrue(e.getMessage().contains("x"), e.getMessage());
+        }
+    }
+
+    @Test
     void positionsAreInTheWholeFileAndRecordsCountFromTheRange() throws IOException {
         byte[] data = "1 0:1\n0 1:2\n1 2:3\n".getBytes(StandardCharsets.US_ASCII);
         try (LibSvmReader r = LibSvmReader.open(remote(data), ByteRange.of(7, 13), LibSvmReadOptions.defaults())) {

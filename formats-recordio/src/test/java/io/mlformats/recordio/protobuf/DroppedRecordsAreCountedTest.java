@@ -58,4 +58,31 @@ class DroppedRecordsAreCountedTest {
             assertTrue(e.position().byteOffset() == 60, e.getMessage());
         }
     }
+
+    /**
+     * Split reading: the damaged bytes [60, 120) are no record start, so they belong to the split that reads up to
+     * the next start (120): the split [0, 1) reports them at their file offset; the split [1, end) starts at 120.
+     * Over any tiling the damage is reported exactly once, never skipped between two splits.
+     */
+    @Test
+    void theDamageIsReportedAtItsFileOffsetByTheSplitThatOwnsIt() throws IOException {
+        byte[] d = damaged();
+        var object = ByteSources.seekable(d, "s3://b/part-3.pbr");
+        try (RecordProtobufReader r = RecordProtobufReader.open(object, io.mlformats.core.ByteRange.of(0, 1),
+                RecordProtobufReadOptions.defaults())) {
+            assertTrue(r.next(), "the record at 0");
+            FormatException e = assertThrows(FormatException.class, r::next);
+            assertEquals(60, e.position().byteOffset(), e.getMessage());
+            assertEquals("s3://b/part-3.pbr", e.position().source());
+        }
+        int rest = 0;
+        try (RecordProtobufReader r = RecordProtobufReader.open(object, io.mlformats.core.ByteRange.of(1, d.length),
+                RecordProtobufReadOptions.defaults())) {
+            while (r.next()) {
+                assertEquals(120 + 60L * rest, r.position().byteOffset());
+                rest++;
+            }
+        }
+        assertEquals(3, rest, "records 2..4");
+    }
 }
