@@ -251,4 +251,21 @@ class ConversionTest {
                 + "dtype:     float32%nfeatures:  width 126, sparse%nnnz:       min 22, mean 22.00, max 22, total 143286%n"
                 + "labels:    0: 3373, 1: 3140%n", out), i.out().substring(0, i.out().indexOf("           ")));
     }
+
+    /** {@code --dtype float32} rounds float64 rows to float32 on the way into text (shortest float32 text). */
+    @Test
+    void dtypeFloat32RoundsFloat64RowsWrittenAsText() throws IOException {
+        Path csv = Files.writeString(dir.resolve("in.csv"), "1,0.123456789,2.5\n");
+        Path pbr = dir.resolve("f64.pbr");
+        assertEquals(0, Cli.run("convert", "-q", "--to", "recordio-protobuf", "--dtype", "float64", csv.toString(),
+                "-o", pbr.toString()).code());
+        Path svm = dir.resolve("out.libsvm");
+        Cli c = Cli.run("convert", "-q", "--to", "libsvm", "--dtype", "float32", pbr.toString(), "-o", svm.toString());
+        assertEquals(0, c.code(), c.err());
+        assertEquals(List.of("1 0:0.12345679 1:2.5"), Files.readAllLines(svm));
+        Path out = dir.resolve("out.csv");
+        Cli d = Cli.run("convert", "-q", "--to", "csv", "--dtype", "float32", pbr.toString(), "-o", out.toString());
+        assertEquals(0, d.code(), d.err());
+        assertEquals(List.of("1,0.12345679,2.5"), Files.readAllLines(out));
+    }
 }

@@ -1,7 +1,9 @@
 package io.mlformats.cli.convert;
 
 import io.mlformats.core.TabularWriter;
+import io.mlformats.core.vector.DenseVector;
 import io.mlformats.core.vector.LabeledRow;
+import io.mlformats.core.vector.SparseVector;
 import io.mlformats.core.vector.ValueType;
 import io.mlformats.libsvm.IndexBase;
 import io.mlformats.libsvm.LibSvmRow;
@@ -23,23 +25,28 @@ public final class TextRowSink implements RowSink {
     private final boolean csv;
     private final ConvertOptions options;
     private final long width;
+    private final ValueType type;
+    private final LabeledRow converted = new LabeledRow();
+    private SparseVector sparse;
+    private DenseVector dense;
     private TabularWriter<LibSvmRow> writer;
 
-    private TextRowSink(Path target, boolean csv, ConvertOptions options, long width) {
+    private TextRowSink(Path target, boolean csv, ConvertOptions options, ValueType type, long width) {
         this.target = target;
         this.csv = csv;
         this.options = options;
+        this.type = type;
         this.width = width;
     }
 
-    /** A LibSVM file of values of {@code type}. */
+    /** A LibSVM file of values of {@code type} (the shortest text that reads back as that type). */
     public static TextRowSink libsvm(Path target, ConvertOptions o, ValueType type) {
-        return new TextRowSink(target, false, o, 0);
+        return new TextRowSink(target, false, o, type, 0);
     }
 
-    /** A CSV file {@code width} features wide (0: the first row's width). */
+    /** A CSV file of values of {@code type}, {@code width} features wide (0: the first row's width). */
     public static TextRowSink csv(Path target, ConvertOptions o, ValueType type, long width) {
-        return new TextRowSink(target, true, o, width);
+        return new TextRowSink(target, true, o, type, width);
     }
 
     private void open(LabeledRow first) throws IOException {
@@ -60,7 +67,50 @@ public final class TextRowSink implements RowSink {
         if (writer == null) {
             open(row);
         }
-        writer.writeRow(row);
+        writer.writeRow(row.valueType() == type ? row : as(row));
+    }
+
+    /**
+     * The row with its features converted to the output value type ({@code --dtype}), into reused vectors: the
+     * writers print each value as the shortest text of its own type.
+     */
+    private LabeledRow as(LabeledRow row) {
+        converted.clear();
+        for (int i = 0; i < row.labelCount(); i++) {
+            converted.addLabel(row.label(i));
+        }
+        if (row.isMultiLabel()) {
+            converted.setMultiLabel();
+        }
+        if (row.hasWeight()) {
+            converted.setWeight(row.weight());
+        }
+        if (row.hasQid()) {
+            converted.setQid(row.qid());
+        }
+        if (row.isSparse()) {
+            sparse = sparse != null ? sparse : SparseVector.of(type, 64);
+            sparse.clear();
+            SparseVector in = row.sparse();
+            for (int i = 0; i < in.nnz(); i++) {
+                sparse.append(in.index(i), in.value(i));
+            }
+            sparse.setDimension(in.dimension());
+            if (row.absentIsZero()) {
+                converted.setFeaturesAbsentZero(sparse);
+            } else {
+                converted.setFeatures(sparse);
+            }
+        } else {
+            dense = dense != null ? dense : DenseVector.of(type, 64);
+            dense.clear();
+            DenseVector in = row.dense();
+            for (int i = 0; i < in.size(); i++) {
+                dense.append(in.value(i));
+            }
+            converted.setFeatures(dense);
+        }
+        return converted;
     }
 
     @Override
