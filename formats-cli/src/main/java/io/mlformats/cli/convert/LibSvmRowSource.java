@@ -5,7 +5,6 @@ import io.mlformats.core.vector.SparseVector;
 import io.mlformats.core.vector.ValueType;
 import io.mlformats.libsvm.LibSvmReadOptions;
 import io.mlformats.libsvm.LibSvmReader;
-import io.mlformats.core.vector.LabeledRow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,16 +78,6 @@ public final class LibSvmRowSource extends ReaderRowSource<LibSvmReader> {
         }
         long width = o.numFeatures() > 0 ? o.numFeatures() : Math.max(0, max + 1 - (base == IndexBase.ONE ? 1 : 0));
         return o.withShape(base, width);
-    }
-
-    /** The reader's row; a declared width becomes the features' dimension. */
-    @Override
-    public LabeledRow current() {
-        LabeledRow r = reader.currentRow();
-        if (width > 0) {
-            r.sparse().setDimension(width);
-        }
-        return r;
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.mlformats.recordio.image.ImageRecordReadOptions;
 import io.mlformats.recordio.image.ImageRecord;
 import io.mlformats.recordio.image.ImageClassificationValidator;
 import io.mlformats.recordio.image.ImageClassificationValidatorOptions;
+import io.mlformats.recordio.image.ImageEncoding;
 import io.mlformats.recordio.image.ImageRecordReader;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ final class ImageRecordHandler extends RecordHandler {
             long img = p + 24 + 4 * flag;
             if (flag < 4096 && img + 4 <= head.length() && img + 4 <= p + len) {
                 int i = (int) img;
-                String kind = imageKind(4, head.byteAt(i), head.byteAt(i + 1), head.byteAt(i + 2),
+                ImageEncoding kind = ImageEncoding.of(4, head.byteAt(i), head.byteAt(i + 1), head.byteAt(i + 2),
                         head.byteAt(i + 3));
                 if (kind != null) {
                     return "RecordIO magic, image header + " + kind;
@@ -48,16 +49,6 @@ final class ImageRecordHandler extends RecordHandler {
         return null;
     }
 
-    /** "JPEG" or "PNG" from the first bytes of an image ({@code available} of them, -1 past the end), else null. */
-    private static String imageKind(int available, int b0, int b1, int b2, int b3) {
-        if (available >= 2 && b0 == 0xff && b1 == 0xd8) {
-            return "JPEG";
-        }
-        if (available >= 4 && b0 == 0x89 && b1 == 'P' && b2 == 'N' && b3 == 'G') {
-            return "PNG";
-        }
-        return null;
-    }
 
     @Override
     public String noun() {

@@ -79,12 +79,15 @@ public final class ImageClassificationValidator implements AlgorithmValidator<Im
         ByteBuffer b = record.payloadBuffer();
         int p = record.imageOffset();
         int n = record.imageLength();
-        boolean jpeg = n >= 2 && (b.get(p) & 0xff) == 0xff && (b.get(p + 1) & 0xff) == 0xd8;
-        boolean png = n >= 4 && (b.get(p) & 0xff) == 0x89 && b.get(p + 1) == 'P' && b.get(p + 2) == 'N'
-                && b.get(p + 3) == 'G';
-        if (!jpeg && !png) {
+        if (ImageEncoding.of(n, unsigned(b, p, n, 0), unsigned(b, p, n, 1), unsigned(b, p, n, 2),
+                unsigned(b, p, n, 3)) == null) {
             error(IMAGE_NOT_JPEG_OR_PNG, position, "image bytes are neither JPEG nor PNG (" + n + " bytes)");
         }
+    }
+
+    /** Byte {@code i} of the image at {@code p} (of {@code n} bytes), unsigned, or -1 past its end. */
+    private static int unsigned(ByteBuffer b, int p, int n, int i) {
+        return i < n ? b.get(p + i) & 0xff : -1;
     }
 
     private void error(String code, SourcePosition position, String message) {
