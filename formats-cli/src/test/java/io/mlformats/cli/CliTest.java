@@ -254,7 +254,7 @@ class CliTest {
 
     private void assertNoTempFiles() throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
-            List<Path> tmp = s.filter(p -> p.getFileName().toString().contains(".tmp-")).toList();
+            List<Path> tmp = s.filter(p -> p.getFileName().toString().contains("tmp")).toList();
             assertEquals(List.of(), tmp);
         }
     }

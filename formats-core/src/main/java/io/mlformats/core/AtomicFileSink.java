@@ -1,24 +1,54 @@
 package io.mlformats.core;
 
+import io.mlformats.core.internal.OutputFaults;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ThreadLocalRandom;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Writes a file so that it appears under its final name complete or not at all: bytes go to a hidden temporary
- * sibling ({@code .name.tmp-XXXX} in the same directory, so the rename stays on one file system), which
- * {@link #commit()} forces to disk and renames over the target; {@link #abort()} deletes it.
+ * Writes a file so that it appears under its final name complete or not at all, and so that two writers of one
+ * file cannot both succeed.
  *
- * <p>{@link #close()} without a prior {@link #commit()} aborts: a writer that dies mid-way leaves nothing behind.
- * Not thread-safe.
+ * <ul>
+ *   <li><b>Temporary file</b>: bytes go to the hidden sibling {@code .NAME.mlformats-tmp} (same directory, so the
+ *       rename stays on one file system). {@link #commit()} forces it to disk, renames it over the target and
+ *       forces the directory; {@link #abort()} (and {@link #close()} without commit) deletes it.</li>
+ *   <li><b>One writer per file</b>: from open to commit/abort the sink holds an exclusive lock on its temporary
+ *       file ({@link FileChannel#tryLock()}, the operating system's lock). A second sink for the same file fails
+ *       when it opens, with a {@link FileSystemException} naming the target: in this process at once, in another
+ *       process because the lock is held. Where the file system has no locks, a second writer fails on the
+ *       temporary file's existence instead (and so does a writer after a killed one: the message says to remove
+ *       the temporary file).</li>
+ *   <li><b>Killed writers</b>: a process that dies, even by {@code SIGKILL}, releases its lock, so the next sink
+ *       for the same target recognises the temporary file it left as stale, takes it over and empties it
+ *       ({@link #removedStaleTemp()} tells); nothing is ever published from it.</li>
+ *   <li><b>Symbolic links</b>: if the target is a symbolic link, the file is published at the link's final
+ *       destination (the temporary file beside it), so the link stays a link.</li>
+ *   <li><b>Existing file</b>: replaced, or refused with {@link PublishMode#CREATE_NEW}.</li>
+ *   <li><b>Durability</b>: data is forced to disk before the rename and the directory after it, so after
+ *       {@code commit()} returns the new file survives a power loss; where a directory cannot be forced (not
+ *       every file system or OS allows it) that step is skipped.</li>
+ *   <li><b>Errors</b>: an {@link IOException} from writing through {@link #stream()} or from committing names the
+ *       target and the temporary file.</li>
+ * </ul>
+ *
+ * <p>Not thread-safe.
  *
  * <pre>{@code
  * try (AtomicFileSink sink = AtomicFileSink.open(target)) {
@@ -28,35 +58,176 @@ import java.util.concurrent.ThreadLocalRandom;
  * }</pre>
  */
 public final class AtomicFileSink implements Closeable {
-    private final Path target;
-    private final Path temp;
-    private final FileChannel channel;
-    private final OutputStream stream;
-    private boolean done;
+    private static final int OPEN_ATTEMPTS = 20;
+    /**
+     * Real paths being written by sinks of this JVM. Checked before the temporary file is touched: on Linux,
+     * closing any descriptor of a file releases every lock this process holds on it, so a second sink here must
+     * not even open the first one's temporary file.
+     */
+    private static final Set<Path> WRITING = ConcurrentHashMap.newKeySet();
 
-    private AtomicFileSink(Path target) throws IOException {
+    private final Path target;
+    private final Path real;
+    private final Path temp;
+    private final PublishMode mode;
+    private boolean removedStale;
+    private FileChannel channel;
+    private OutputStream stream;
+    private boolean done;
+    private boolean committed;
+    private boolean registered;
+
+    private AtomicFileSink(Path target, PublishMode mode) throws IOException {
         this.target = target.toAbsolutePath();
-        Path dir = this.target.getParent();
-        String base = "." + this.target.getFileName() + ".tmp-"
-                + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
-        this.temp = dir.resolve(base);
-        this.channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        this.stream = Channels.newOutputStream(channel);
+        this.mode = Objects.requireNonNull(mode, "mode");
+        this.real = resolveLinks(this.target);
+        this.temp = real.resolveSibling("." + real.getFileName() + ".mlformats-tmp");
+        if (!WRITING.add(real)) {
+            throw new FileSystemException(this.target.toString(), null,
+                    "another writer in this process is writing it");
+        }
+        registered = true;
+        try {
+            openTemp();
+            if (mode == PublishMode.CREATE_NEW && Files.exists(real)) {
+                throw exists();
+            }
+            stream = OutputFaults.wrap(real, Channels.newOutputStream(channel));
+        } catch (IOException | RuntimeException e) {
+            if (channel != null) {
+                deleteTemp();
+            }
+            release();
+            throw e;
+        }
     }
 
     /**
-     * Creates the temporary sibling of {@code target}. The target itself is not touched until commit.
+     * Opens a sink that replaces an existing file on commit ({@link PublishMode#REPLACE}). The target itself is not
+     * touched until commit.
      *
      * @param target the path the file is published under on commit; its directory must exist
      * @return a new sink, owned by the caller, who commits or closes it
-     * @throws IOException if the temporary file cannot be created
+     * @throws IOException if the temporary file cannot be created, or another writer holds the target's lock
      */
     public static AtomicFileSink open(Path target) throws IOException {
-        return new AtomicFileSink(target);
+        return new AtomicFileSink(target, PublishMode.REPLACE);
     }
 
     /**
-     * Unbuffered stream into the temporary file; wrap or buffer as needed. Closing it does not commit.
+     * Opens a sink publishing as {@code mode} says. The target itself is not touched until commit.
+     *
+     * @param target the path the file is published under on commit; its directory must exist
+     * @param mode whether commit replaces an existing file or refuses to
+     * @return a new sink, owned by the caller, who commits or closes it
+     * @throws FileAlreadyExistsException if {@code mode} is {@link PublishMode#CREATE_NEW} and the target exists
+     * @throws IOException if the temporary file cannot be created, or another writer holds the target's lock
+     */
+    public static AtomicFileSink open(Path target, PublishMode mode) throws IOException {
+        return new AtomicFileSink(target, mode);
+    }
+
+    /**
+     * Creates and locks the temporary file, or takes over a stale one. A file found under the temporary name is
+     * taken only if its lock can be had and the name still refers to the locked file afterwards (its writer may
+     * have renamed or deleted it meanwhile, then releasing the lock): file keys before opening and after locking
+     * must agree.
+     */
+    private void openTemp() throws IOException {
+        for (int attempt = 0; attempt < OPEN_ATTEMPTS; attempt++) {
+            BasicFileAttributes before = attributes(temp);
+            FileChannel ch;
+            if (before == null) {
+                try {
+                    ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                } catch (FileAlreadyExistsException e) {
+                    continue;
+                }
+                boolean lost;
+                try {
+                    lost = ch.tryLock() == null; // another writer took our new file over: it won
+                } catch (IOException e) {
+                    lost = false; // no locks on this file system: CREATE_NEW was the only check
+                }
+                if (lost) {
+                    closeQuietly(ch);
+                    throw busy();
+                }
+                channel = ch;
+                return;
+            }
+            try {
+                ch = FileChannel.open(temp, StandardOpenOption.WRITE);
+            } catch (NoSuchFileException e) {
+                continue;
+            }
+            FileLock lock;
+            try {
+                lock = ch.tryLock();
+            } catch (IOException e) {
+                closeQuietly(ch);
+                throw new FileSystemException(target.toString(), temp.toString(), "another writer is writing "
+                        + "it, or one was killed and left its temporary file (this file system has no locks to "
+                        + "tell): remove the temporary file if no writer is running");
+            }
+            if (lock == null) {
+                closeQuietly(ch);
+                throw busy();
+            }
+            BasicFileAttributes after = attributes(temp);
+            if (after != null && Objects.equals(before.fileKey(), after.fileKey())) {
+                ch.truncate(0);
+                removedStale = true;
+                channel = ch;
+                return;
+            }
+            closeQuietly(ch); // the name moved on: try again
+        }
+        throw new FileSystemException(target.toString(), temp.toString(),
+                "could not create the temporary file: other writers keep replacing it");
+    }
+
+    private FileSystemException busy() {
+        return new FileSystemException(target.toString(), null,
+                "another process is writing it (its temporary file " + temp + " is locked)");
+    }
+
+    private FileAlreadyExistsException exists() {
+        return new FileAlreadyExistsException(target.toString(), null, "exists and may not be replaced");
+    }
+
+    private static BasicFileAttributes attributes(Path p) throws IOException {
+        try {
+            return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    /** Lets other sinks of this JVM write the target again. Idempotent. */
+    private void release() {
+        if (registered) {
+            registered = false;
+            WRITING.remove(real);
+        }
+    }
+
+    /** Follows symbolic links from {@code p} to the path they end at (which need not exist). */
+    private static Path resolveLinks(Path p) throws IOException {
+        Path cur = p;
+        for (int i = 0; i < 40; i++) {
+            if (!Files.isSymbolicLink(cur)) {
+                Path dir = cur.getParent();
+                return dir.toRealPath().resolve(cur.getFileName());
+            }
+            cur = cur.getParent().resolve(Files.readSymbolicLink(cur));
+        }
+        throw new FileSystemException(p.toString(), null, "too many levels of symbolic links");
+    }
+
+    /**
+     * Unbuffered stream into the temporary file; wrap or buffer as needed. Closing it does not commit. Its
+     * {@link IOException}s name the target and the temporary file.
      *
      * @return a new stream writing to the temporary file; its close() does nothing
      */
@@ -64,12 +235,20 @@ public final class AtomicFileSink implements Closeable {
         return new OutputStream() {
             @Override
             public void write(int b) throws IOException {
-                stream.write(b);
+                try {
+                    stream.write(b);
+                } catch (IOException e) {
+                    throw located("writing", e);
+                }
             }
 
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
-                stream.write(b, off, len);
+                try {
+                    stream.write(b, off, len);
+                } catch (IOException e) {
+                    throw located("writing", e);
+                }
             }
 
             @Override
@@ -79,8 +258,19 @@ public final class AtomicFileSink implements Closeable {
         };
     }
 
+    /** {@code e} with the target and temporary file in its message (file-system exceptions already name them). */
+    private IOException located(String doing, IOException e) {
+        String m = e.getMessage();
+        if (m != null && m.contains(temp.toString()) || e instanceof FileSystemException || e instanceof java.io.InterruptedIOException
+                || e instanceof java.nio.channels.ClosedByInterruptException) {
+            return e;
+        }
+        return new IOException(doing + " " + target + " failed (temporary file " + temp + "): " + e.getMessage(), e);
+    }
+
     /**
-     * The channel into the temporary file.
+     * The channel into the temporary file. Exceptions from writing to it directly are the JDK's (without the
+     * paths {@link #stream()} adds).
      *
      * @return the sink's own channel (not a copy); do not close it, {@link #commit()} and {@link #abort()} do
      */
@@ -91,7 +281,7 @@ public final class AtomicFileSink implements Closeable {
     /**
      * The final path.
      *
-     * @return the absolute path the file is published under on commit
+     * @return the absolute path the file is published under on commit, as given (a symbolic link stays one)
      */
     public Path target() {
         return target;
@@ -100,56 +290,134 @@ public final class AtomicFileSink implements Closeable {
     /**
      * The temporary path bytes go to until commit.
      *
-     * @return the absolute path of the hidden temporary file
+     * @return the absolute path of the hidden temporary file, beside the target's final destination
      */
     public Path tempPath() {
         return temp;
     }
 
     /**
-     * Forces the data to disk and renames the temporary file over the target.
+     * The publish mode this sink was opened with.
      *
-     * @throws IOException if forcing or renaming fails; the temporary file is then deleted
+     * @return whether commit replaces an existing file
+     */
+    public PublishMode mode() {
+        return mode;
+    }
+
+    /**
+     * True if opening this sink deleted a temporary file a killed writer of the same target had left.
+     *
+     * @return whether a stale temporary file was removed
+     */
+    public boolean removedStaleTemp() {
+        return removedStale;
+    }
+
+    /**
+     * Forces the data to disk, publishes the temporary file under the target name (replacing an existing file, or
+     * refusing to with {@link PublishMode#CREATE_NEW}) and forces the directory; the lock is held until the file
+     * is published.
+     *
+     * @throws FileAlreadyExistsException with {@link PublishMode#CREATE_NEW} if the target exists by now
+     * @throws IOException if forcing or publishing fails; the temporary file is then deleted and the target left
+     *                     as it was. The message names the target and the temporary file.
      * @throws IllegalStateException if already committed or aborted
      */
     public void commit() throws IOException {
         if (done) {
-            throw new IllegalStateException("already " + (Files.exists(target) ? "committed" : "aborted"));
+            throw new IllegalStateException(committed ? "already committed" : "already aborted");
         }
         done = true;
         try {
-            channel.force(true);
-            channel.close();
             try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                channel.force(true);
+            } catch (IOException e) {
+                throw located("flushing", e);
             }
-        } catch (IOException | RuntimeException e) {
-            deleteTemp();
+            OutputFaults.beforePublish(real);
+            if (mode == PublishMode.REPLACE) {
+                try {
+                    Files.move(temp, real, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, real, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } else {
+                publishNew();
+            }
+            committed = true;
+            closeQuietly(channel); // releases the lock: the temporary name is free again
+            forceDirectory(real.getParent());
+        } catch (IOException e) {
+            if (!committed) {
+                deleteTemp();
+            }
+            throw located("publishing", e);
+        } catch (RuntimeException e) {
+            if (!committed) {
+                deleteTemp();
+            }
             throw e;
+        } finally {
+            release();
         }
     }
 
-    /** Deletes the temporary file; the target is left as it was. Idempotent. */
+    /** Publishes without replacing: a hard link fails atomically if the name exists; else check, then rename. */
+    private void publishNew() throws IOException {
+        try {
+            Files.createLink(real, temp);
+            deleteQuietly(temp); // if this fails, the next open takes the name over
+            return;
+        } catch (FileAlreadyExistsException e) {
+            throw exists();
+        } catch (UnsupportedOperationException | FileSystemException e) {
+            // No hard links here: check, then rename (another program may create the file in between).
+        }
+        if (Files.exists(real, LinkOption.NOFOLLOW_LINKS)) {
+            throw exists();
+        }
+        Files.move(temp, real);
+    }
+
+    /** Makes the rename durable where the OS lets a directory be forced (Linux, macOS); ignored elsewhere. */
+    private static void forceDirectory(Path dir) {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException | RuntimeException ignored) {
+            // Windows cannot open a directory; some file systems refuse fsync on one. The file itself is forced.
+        }
+    }
+
+    /** Deletes the temporary file and releases the lock; the target is left as it was. Idempotent. */
     public void abort() {
         if (done) {
             return;
         }
         done = true;
         deleteTemp();
+        release();
     }
 
+    /** Unlinks the temporary file, then closes it (releasing the lock: a waiting writer then sees a new name). */
     private void deleteTemp() {
+        deleteQuietly(temp);
+        closeQuietly(channel);
+    }
+
+    private static void closeQuietly(Closeable c) {
         try {
-            channel.close();
+            c.close();
         } catch (IOException ignored) {
-            // Deleting matters more than a close failure.
+            // Deleting or unlocking matters more than a close failure.
         }
+    }
+
+    private static void deleteQuietly(Path p) {
         try {
-            Files.deleteIfExists(temp);
+            Files.deleteIfExists(p);
         } catch (IOException ignored) {
-            // Nothing more can be done; the name is hidden and marked .tmp.
+            // Nothing more can be done; the name is hidden and marked mlformats-tmp, the next open removes it.
         }
     }
 

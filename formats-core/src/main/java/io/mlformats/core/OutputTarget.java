@@ -61,7 +61,8 @@ public final class OutputTarget implements Closeable {
     }
 
     /**
-     * A file that appears under {@code target} only when {@link #commit()} succeeds.
+     * A file that appears under {@code target} only when {@link #commit()} succeeds, replacing an existing file
+     * ({@link PublishMode#REPLACE}).
      *
      * @param target the final path; nothing appears there before a successful {@link #commit()}
      * @param gzip whether to gzip-compress what is written
@@ -69,7 +70,25 @@ public final class OutputTarget implements Closeable {
      * @throws IOException if the temporary file cannot be created or the gzip header written
      */
     public static OutputTarget file(Path target, boolean gzip) throws IOException {
-        AtomicFileSink sink = AtomicFileSink.open(target);
+        return file(target, gzip, PublishMode.REPLACE);
+    }
+
+    /**
+     * A file that appears under {@code target} only when {@link #commit()} succeeds, replacing an existing file or
+     * refusing to as {@code mode} says (see {@link AtomicFileSink} for locking, stale temporary files, symbolic
+     * links and durability).
+     *
+     * @param target the final path; nothing appears there before a successful {@link #commit()}
+     * @param gzip whether to gzip-compress what is written
+     * @param mode whether commit replaces an existing file or refuses to
+     * @return a new target writing to a temporary file next to {@code target}
+     * @throws java.nio.file.FileAlreadyExistsException if {@code mode} is {@link PublishMode#CREATE_NEW} and the
+     *                                                  target exists
+     * @throws IOException if the temporary file cannot be created (another writer is writing the target) or the
+     *                     gzip header written
+     */
+    public static OutputTarget file(Path target, boolean gzip, PublishMode mode) throws IOException {
+        AtomicFileSink sink = AtomicFileSink.open(target, mode);
         Gzip gz = null;
         try {
             OutputStream s = new BufferedOutputStream(sink.stream(), 1 << 16);

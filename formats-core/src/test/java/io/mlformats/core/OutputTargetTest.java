@@ -101,7 +101,7 @@ class OutputTargetTest {
         Files.write(target, OLD);
         OutputTarget t = OutputTarget.file(target, false);
         t.stream().write(NEW);
-        Files.delete(dir.resolve(AtomicFileSinkTest.names(dir).stream().filter(n -> n.startsWith(".t.tmp-"))
+        Files.delete(dir.resolve(AtomicFileSinkTest.names(dir).stream().filter(n -> n.equals(".t.mlformats-tmp"))
                 .findFirst().orElseThrow()));
         assertThrows(IOException.class, t::commit);
         assertArrayEquals(OLD, Files.readAllBytes(target));
