@@ -1,5 +1,6 @@
 package io.mlformats.jsonlines;
 
+import io.mlformats.testkit.WriterFaults;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -413,5 +414,24 @@ class WriterLifecycleTest {
             out.add(org.junit.jupiter.params.provider.Arguments.of(f, true));
         }
         return out.stream();
+    }
+
+    /** The cases that write a file (a caller's stream has no file to protect). */
+    static Stream<org.junit.jupiter.params.provider.Arguments> fileCases() {
+        return cases().filter(a -> a.get()[1] == Target.FILE || a.get()[1] == Target.GZIP_FILE);
+    }
+
+    /**
+     * Issue 16, fault injection: an exception mid-way, a full disk, a failing publish and a second writer of the
+     * same file leave an existing file intact and no temporary file, and the errors name the file.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("fileCases")
+    <R> void faultsLeaveTheExistingFileIntact(Format<R> f, Target t, @TempDir Path dir) throws IOException {
+        WriterFaults.check(dir, "out.jsonl", 100_000, p -> {
+            RecordWriter<R> w = f.file(p, t == Target.GZIP_FILE);
+            int[] i = {0};
+            return WriterFaults.writer(() -> w.write(f.good(i[0]++)), w::commit, w::abort);
+        });
     }
 }

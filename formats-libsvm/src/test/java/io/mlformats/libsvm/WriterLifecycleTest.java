@@ -1,5 +1,6 @@
 package io.mlformats.libsvm;
 
+import io.mlformats.testkit.WriterFaults;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -309,5 +310,26 @@ class WriterLifecycleTest {
         public void close() {
             closed = true;
         }
+    }
+
+    /** The cases that write a file (a caller's stream has no file to protect). */
+    static Stream<Case> fileCases() {
+        return cases().filter(Case::file);
+    }
+
+    /**
+     * Issue 16, fault injection: an exception mid-way, a full disk, a failing publish and a second writer of the
+     * same file leave an existing file intact and no temporary file, and the errors name the file.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fileCases")
+    void faultsLeaveTheExistingFileIntact(Case c) throws IOException {
+        WriterFaults.check(dir, c.format == Format.LIBSVM ? "out.libsvm" : "out.csv", 200_000, p -> {
+            RecordWriter<LibSvmRow> w = c.format == Format.LIBSVM
+                    ? LibSvmWriter.open(p, LibSvmWriteOptions.defaults().withGzip(c.gzip))
+                    : CsvWriter.open(p, CsvWriteOptions.defaults().withGzip(c.gzip).withNumFeatures(3));
+            int[] i = {0};
+            return WriterFaults.writer(() -> w.write(row(i[0]++)), w::commit, w::abort);
+        });
     }
 }

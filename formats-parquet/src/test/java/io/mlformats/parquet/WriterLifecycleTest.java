@@ -1,5 +1,6 @@
 package io.mlformats.parquet;
 
+import io.mlformats.testkit.WriterFaults;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -309,5 +310,20 @@ class WriterLifecycleTest {
                 () -> kind.read(new MemoryFiles.In(b, "memory:aborted.parquet")));
         assertTrue(e.getMessage().startsWith("memory:aborted.parquet:0: not a readable Parquet file"),
                 e.getMessage());
+    }
+
+    /**
+     * Issue 16, fault injection: an exception mid-way, a full disk (met when the row group and footer are
+     * written), a failing publish and a second writer of the same file leave an existing file intact and no
+     * temporary file, and the errors name the file.
+     */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void faultsLeaveTheExistingFileIntact(Kind kind) throws IOException {
+        WriterFaults.check(dir, "out.parquet", 20_000, p -> {
+            RecordWriter<Object> w = kind.open(p);
+            int[] i = {0};
+            return WriterFaults.writer(() -> w.write(kind.row(i[0]++)), w::commit, w::abort);
+        });
     }
 }

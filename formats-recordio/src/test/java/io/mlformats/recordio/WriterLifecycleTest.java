@@ -1,5 +1,6 @@
 package io.mlformats.recordio;
 
+import io.mlformats.testkit.WriterFaults;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -473,5 +474,19 @@ class WriterLifecycleTest {
         public void close() {
             closed = true;
         }
+    }
+
+    /**
+     * Issue 16, fault injection: an exception mid-way, a full disk, a failing publish and a second writer of the
+     * same file leave an existing file intact and no temporary file, and the errors name the file.
+     */
+    @ParameterizedTest(name = "{0} gzip={1}")
+    @MethodSource("cases")
+    void faultsLeaveTheExistingFileIntact(Kind k, boolean gzip) throws IOException {
+        SplittableRandom r = new SplittableRandom(16);
+        WriterFaults.check(tmp, "out.rec", 2_000, p -> {
+            RecordWriter<?> w = k.open(p, gzip);
+            return WriterFaults.writer(() -> k.writeRandom(w, r), w::commit, w::abort);
+        });
     }
 }

@@ -9,7 +9,9 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -20,11 +22,11 @@ import java.util.Objects;
  * written as given (never re-encoded).
  *
  * <p>Lifecycle ({@link RecordWriter}): both files are written to hidden temporary siblings and published only by
- * {@link #commit()}: the {@code .idx} is written completely and forced to disk first, then the {@code .rec} is
- * renamed into place, then the {@code .idx}. {@link #close()} without commit, {@link #abort()} or a failed write
- * leave neither file published and files already at either path untouched. (Two renames cannot be one atomic
- * step: if the second rename fails after the first succeeded, the new {@code .rec} stands beside the old
- * {@code .idx} and {@code commit()} throws.) A caller's stream is never closed. Not thread-safe.
+ * {@link #commit()}: the {@code .idx} is written completely and forced to disk first, an old {@code .idx} is moved
+ * aside, then the {@code .rec} is renamed into place, then the {@code .idx} (see {@link #commit()} for what a
+ * failure or crash between the steps leaves: never a new {@code .rec} beside an old {@code .idx}).
+ * {@link #close()} without commit, {@link #abort()} or a failed write leave neither file published and files
+ * already at either path untouched. A caller's stream is never closed. Not thread-safe.
  */
 public final class ImageRecordWriter implements RecordWriter<ImageRecord> {
     private static final VarHandle FLOAT_LE = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
@@ -254,7 +256,11 @@ public final class ImageRecordWriter implements RecordWriter<ImageRecord> {
 
     /**
      * Publishes the {@code .rec}, then the {@code .idx} (whose content is written and forced to disk before the
-     * {@code .rec} is renamed). On failure nothing not yet renamed is published.
+     * {@code .rec} is renamed). An {@code .idx} already at the index path is moved aside first, so no moment (and no
+     * crash) leaves the new {@code .rec} beside the old {@code .idx}: a crash between the steps leaves a
+     * {@code .rec} without {@code .idx}, which readers of the pair refuse, never a pair that silently disagrees. If
+     * the {@code .rec} cannot be published the old {@code .idx} is put back; if the {@code .idx} cannot be, the new
+     * {@code .rec} stands alone and this method throws saying so.
      *
      * @throws IOException           if a write failed or publishing failed (the output is then aborted)
      * @throws IllegalStateException if already committed, aborted or closed
@@ -264,9 +270,16 @@ public final class ImageRecordWriter implements RecordWriter<ImageRecord> {
         if (finished) {
             throw new IllegalStateException(committed ? "already committed" : "already aborted or closed");
         }
+        Path oldIdx = null;
+        Path aside = null;
         if (idx != null) {
             try {
                 IdxIndex.writeLines(idx.stream(), keys, offsets, n);
+                if (Files.exists(idx.target())) {
+                    oldIdx = idx.target().toRealPath(); // a symbolic link stays: its destination moves aside
+                    aside = oldIdx.resolveSibling("." + oldIdx.getFileName() + ".mlformats-old");
+                    Files.move(oldIdx, aside, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                }
             } catch (IOException | RuntimeException e) {
                 abort();
                 throw e;
@@ -279,10 +292,27 @@ public final class ImageRecordWriter implements RecordWriter<ImageRecord> {
             if (idx != null) {
                 idx.abort();
             }
+            if (aside != null) {
+                try {
+                    Files.move(aside, oldIdx, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException restore) {
+                    e.addSuppressed(new IOException("the old index " + oldIdx + " is left at " + aside, restore));
+                }
+            }
             throw e;
         }
         if (idx != null) {
-            idx.commit();
+            try {
+                idx.commit();
+            } catch (IOException | RuntimeException e) {
+                throw new IOException("the .rec file is published but its index " + idx.target()
+                        + " is not (the old index was removed, not left to describe other records): " + e.getMessage(),
+                        e);
+            } finally {
+                if (aside != null) {
+                    Files.deleteIfExists(aside);
+                }
+            }
         }
         committed = true;
     }
