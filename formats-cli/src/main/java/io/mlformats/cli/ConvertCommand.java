@@ -13,6 +13,7 @@ import io.mlformats.cli.handler.Handlers;
 import io.mlformats.core.FormatException;
 import io.mlformats.core.vector.ValueType;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,6 +95,11 @@ final class ConvertCommand implements Callable<Integer> {
         Long maxPerShard;
     }
 
+    @Option(names = "--force",
+            description = "Replace OUTPUT if it exists (without it an existing OUTPUT is refused, exit 3). With "
+                    + "--shards/--max-records-per-shard: replace a directory that holds only shard files (part-*).")
+    boolean force;
+
     @Option(names = "--gzip", description = "Gzip the output (text and RecordIO formats); adds .gz to shard names.")
     boolean gzip;
 
@@ -123,6 +129,9 @@ final class ConvertCommand implements Callable<Integer> {
         }
         Handlers.Conversion c = Handlers.conversion(from, to);
         c.to().checkOutput(o);
+        if (sharding == null && !force && Files.exists(output)) {
+            throw new UserException(ExitCode.IO, "output exists: " + output + " (use --force to replace it)");
+        }
         PrintWriter err = spec.commandLine().getErr();
         long[] counts = c.rows() ? rows(c, files, o, err) : documents(c.document(), files, o, err);
         if (!read.quiet) {
@@ -145,7 +154,7 @@ final class ConvertCommand implements Callable<Integer> {
         try (Progress progress = Progress.start(err, read.quiet, "convert")) {
             counts[0] = Converter.copyAll(files, file -> c.from().openRows(file, o),
                     first -> Cleanup.process().register(
-                            openSink(c.to().rowSinks(o, first.valueType(), first.declaredWidth()))),
+                            openSink(c.to().rowSinks(o, first.valueType(), first.declaredWidth())), refused()),
                     progress, src -> {
                         counts[1] += src.stats().skipped();
                         if (!read.quiet) {
@@ -158,13 +167,21 @@ final class ConvertCommand implements Callable<Integer> {
         return counts;
     }
 
+    /**
+     * The single output file that must still not exist when it is published (checked again then, while this
+     * process holds the output's lock, so another convert that published meanwhile is not overwritten), or null.
+     */
+    private Path refused() {
+        return sharding == null && !force ? output : null;
+    }
+
     private RowSink openSink(SinkFactory factory) throws java.io.IOException {
         String suffix = to.extension() + (gzip ? ".gz" : "");
         if (sharding != null && sharding.shards != null) {
-            return ShardedRowSink.roundRobin(output, factory, suffix, sharding.shards);
+            return ShardedRowSink.roundRobin(output, factory, suffix, sharding.shards, force);
         }
         if (sharding != null && sharding.maxPerShard != null) {
-            return ShardedRowSink.contiguous(output, factory, suffix, sharding.maxPerShard);
+            return ShardedRowSink.contiguous(output, factory, suffix, sharding.maxPerShard, force);
         }
         return factory.open(output);
     }
@@ -181,7 +198,7 @@ final class ConvertCommand implements Callable<Integer> {
         DocumentConversions.Listener listener = new DocumentConversions.Listener() {
             @Override
             public Cleanup.Guard output(RowSink abortable) {
-                Cleanup.Guard g = Cleanup.process().register(abortable);
+                Cleanup.Guard g = Cleanup.process().register(abortable, refused());
                 guards.add(g);
                 return g;
             }

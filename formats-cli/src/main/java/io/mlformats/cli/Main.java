@@ -81,7 +81,8 @@ public final class Main implements Runnable {
             err.println("mlformats: permission denied: " + ad.getFile());
             code = ExitCode.IO;
         } else if (ex instanceof FileAlreadyExistsException fa) {
-            err.println("mlformats: output exists: " + fa.getMessage());
+            err.println("mlformats: output exists: " + fa.getFile()
+                    + (fa.getReason() != null ? " (" + fa.getReason() + ")" : " (use --force to replace it)"));
             code = ExitCode.IO;
         } else if (ex instanceof java.nio.file.DirectoryNotEmptyException dn) {
             err.println("mlformats: output directory not empty: " + dn.getFile());

@@ -2,6 +2,9 @@ package io.mlformats.cli.convert;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,7 +44,17 @@ public final class Cleanup {
      * output through the guard.
      */
     public Guard register(RowSink sink) {
-        Guard g = new Guard(sink);
+        return register(sink, null);
+    }
+
+    /**
+     * Registers {@code sink} as {@link #register(RowSink)} does; its commit refuses to publish if {@code refused}
+     * (not null) exists by then ({@link FileAlreadyExistsException}): {@code convert} without {@code --force}.
+     * The output's writer holds the lock of that file from open to commit, so no other writer of this library can
+     * publish it between this check and the rename.
+     */
+    public Guard register(RowSink sink, Path refused) {
+        Guard g = new Guard(sink, refused);
         synchronized (this) {
             if (this == PROCESS && !hooked) {
                 hooked = true;
@@ -80,11 +93,13 @@ public final class Cleanup {
      */
     public final class Guard implements RowSink, AutoCloseable {
         private final RowSink sink;
+        private final Path refused;
         /** Committed or aborted; guarded by this. */
         private boolean settled;
 
-        private Guard(RowSink sink) {
+        private Guard(RowSink sink, Path refused) {
             this.sink = sink;
+            this.refused = refused;
         }
 
         /**
@@ -115,6 +130,10 @@ public final class Cleanup {
         /** Runs {@code commit}, the publishing step of an output written elsewhere, like {@link #commit()}. */
         public synchronized void commit(Commit commit) throws IOException {
             checkStop();
+            if (refused != null && Files.exists(refused)) {
+                throw new FileAlreadyExistsException(refused.toString(), null,
+                        "it appeared while converting; use --force to replace it");
+            }
             commit.run();
             settled = true;
             notifyAll();

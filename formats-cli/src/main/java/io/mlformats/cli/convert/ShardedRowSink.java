@@ -22,34 +22,47 @@ import java.util.stream.Stream;
  *
  * <p>Atomic as a whole: shards are written into a hidden staging directory next to the output, which is renamed
  * to the output directory on {@link #commit()}; {@link #abort()} deletes it. The output directory must not exist
- * or be empty. Not thread-safe.
+ * or be empty, or (replace, {@code --force}) hold only shard files. Not thread-safe.
  */
 public final class ShardedRowSink implements RowSink {
+    /** A shard file's name: what {@code --force} may replace. */
+    private static final java.util.regex.Pattern SHARD = java.util.regex.Pattern.compile("part-\\d{5,}\\..+");
     private final Path output;
     private final Path staging;
     private final SinkFactory factory;
     private final String suffix;
     private final int shards;
     private final long maxPerShard;
+    private final boolean replace;
     private final List<RowSink> open = new ArrayList<>();
     private long rows;
     private int created;
     private boolean done;
 
-    private ShardedRowSink(Path output, SinkFactory factory, String suffix, int shards, long maxPerShard)
-            throws IOException {
+    private ShardedRowSink(Path output, SinkFactory factory, String suffix, int shards, long maxPerShard,
+                           boolean replace) throws IOException {
         this.output = output.toAbsolutePath();
         this.factory = factory;
         this.suffix = suffix;
         this.shards = shards;
         this.maxPerShard = maxPerShard;
+        this.replace = replace;
         if (Files.exists(this.output)) {
             if (!Files.isDirectory(this.output)) {
-                throw new FileAlreadyExistsException(this.output + " exists and is not a directory");
+                throw new FileAlreadyExistsException(this.output.toString(), null,
+                        "exists and is not a directory (sharded output is a directory)");
             }
             try (Stream<Path> s = Files.list(this.output)) {
-                if (s.findAny().isPresent()) {
-                    throw new DirectoryNotEmptyException(this.output + " (sharded output needs a new or empty directory)");
+                for (Path p : (Iterable<Path>) s::iterator) {
+                    if (!replace) {
+                        throw new DirectoryNotEmptyException(this.output
+                                + " (sharded output needs a new or empty directory; --force replaces one that "
+                                + "holds only shard files)");
+                    }
+                    if (!SHARD.matcher(p.getFileName().toString()).matches()) {
+                        throw new DirectoryNotEmptyException(this.output + " (it holds " + p.getFileName()
+                                + ", not only shard files part-NNNNN.*, so --force does not replace it)");
+                    }
                 }
             }
         }
@@ -59,20 +72,38 @@ public final class ShardedRowSink implements RowSink {
                 + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16)));
     }
 
-    /** {@code n} shards filled round-robin. */
+    /** {@code n} shards filled round-robin, into a new or empty directory. */
     public static ShardedRowSink roundRobin(Path output, SinkFactory f, String suffix, int n) throws IOException {
+        return roundRobin(output, f, suffix, n, false);
+    }
+
+    /**
+     * {@code n} shards filled round-robin; {@code replace}: an existing directory of shard files is replaced
+     * ({@code --force}).
+     */
+    public static ShardedRowSink roundRobin(Path output, SinkFactory f, String suffix, int n, boolean replace)
+            throws IOException {
         if (n < 1) {
             throw new IllegalArgumentException("--shards must be >= 1: " + n);
         }
-        return new ShardedRowSink(output, f, suffix, n, 0);
+        return new ShardedRowSink(output, f, suffix, n, 0, replace);
     }
 
-    /** Shards of at most {@code max} contiguous rows. */
+    /** Shards of at most {@code max} contiguous rows, into a new or empty directory. */
     public static ShardedRowSink contiguous(Path output, SinkFactory f, String suffix, long max) throws IOException {
+        return contiguous(output, f, suffix, max, false);
+    }
+
+    /**
+     * Shards of at most {@code max} contiguous rows; {@code replace}: an existing directory of shard files is
+     * replaced ({@code --force}).
+     */
+    public static ShardedRowSink contiguous(Path output, SinkFactory f, String suffix, long max, boolean replace)
+            throws IOException {
         if (max < 1) {
             throw new IllegalArgumentException("--max-records-per-shard must be >= 1: " + max);
         }
-        return new ShardedRowSink(output, f, suffix, 0, max);
+        return new ShardedRowSink(output, f, suffix, 0, max, replace);
     }
 
     /** Name of shard {@code i}: {@code part-00000.pbr}, five digits at least, so names sort in shard order. */
@@ -117,11 +148,31 @@ public final class ShardedRowSink implements RowSink {
             s.commit();
         }
         open.clear();
+        // The old directory (empty, or with --force shard files only: checked at start) goes aside, not away,
+        // until the new one is in place; a crash in between leaves no output and the old shards in the hidden
+        // .NAME.mlformats-old, never a mix of old and new shards.
+        Path aside = null;
         if (Files.isDirectory(output)) {
-            Files.delete(output); // checked empty at start
+            aside = output.resolveSibling("." + output.getFileName() + ".mlformats-old");
+            deleteTree(aside);
+            Files.move(output, aside, StandardCopyOption.ATOMIC_MOVE);
         }
-        Files.move(staging, output, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.move(staging, output, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            if (aside != null) {
+                try {
+                    Files.move(aside, output, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException restore) {
+                    e.addSuppressed(restore);
+                }
+            }
+            throw e;
+        }
         done = true;
+        if (aside != null) {
+            deleteTree(aside);
+        }
     }
 
     @Override
