@@ -224,4 +224,16 @@ class OutputTest {
         assertTrue(refused.err().contains("notes.txt"), refused.err());
         assertArrayEquals(OLD, Files.readAllBytes(out.resolve("notes.txt")));
     }
+
+    @Test
+    void shardStagingLeftByAKilledConvertIsRemovedByTheNext() throws IOException {
+        // PIDs above Linux's pid_max (2^22) belong to no process: what a convert killed by SIGKILL leaves.
+        Path dead = Files.createDirectories(dir.resolve(".shards.mlformats-tmp-999999999-5eed"));
+        Files.write(dead.resolve("part-00000.csv"), OLD);
+        Path live = Files.createDirectories(dir.resolve(".shards.mlformats-tmp-" + ProcessHandle.current().pid() + "-1"));
+        Cli r = convert(input(), "-o", dir.resolve("shards"), "--shards", "2");
+        assertEquals(ExitCode.OK, r.code(), r.err());
+        assertEquals(List.of(live.getFileName().toString(), "in.libsvm", "shards"), names(dir),
+                "the dead process's staging directory is gone, a live one's is kept");
+    }
 }

@@ -20,8 +20,9 @@ import java.util.stream.Stream;
  * over a fixed number of shards (balanced, one pass) or contiguous runs of at most N rows (concatenating the
  * shards in name order gives the input order).
  *
- * <p>Atomic as a whole: shards are written into a hidden staging directory next to the output, which is renamed
- * to the output directory on {@link #commit()}; {@link #abort()} deletes it. The output directory must not exist
+ * <p>Atomic as a whole: shards are written into a hidden staging directory next to the output
+ * ({@code .NAME.mlformats-tmp-PID-RANDOM}), which is renamed to the output directory on {@link #commit()};
+ * {@link #abort()} deletes it, and the next conversion to the same output deletes those of killed processes. The output directory must not exist
  * or be empty, or (replace, {@code --force}) hold only shard files. Not thread-safe.
  */
 public final class ShardedRowSink implements RowSink {
@@ -68,8 +69,35 @@ public final class ShardedRowSink implements RowSink {
         }
         Path parent = this.output.getParent();
         Files.createDirectories(parent);
-        this.staging = Files.createDirectory(parent.resolve("." + this.output.getFileName() + ".tmp-"
+        String prefix = "." + this.output.getFileName() + ".mlformats-tmp-";
+        removeStaleStaging(parent, prefix);
+        this.staging = Files.createDirectory(parent.resolve(prefix + ProcessHandle.current().pid() + "-"
                 + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16)));
+    }
+
+    /**
+     * Deletes staging directories of this output left by conversions whose process is gone (killed: a live one
+     * would have deleted or renamed its own). The owner's PID is in the name; a PID the OS has given to another
+     * process keeps its directory until that process ends too.
+     */
+    static void removeStaleStaging(Path parent, String prefix) {
+        try (java.nio.file.DirectoryStream<Path> s = Files.newDirectoryStream(parent,
+                p -> p.getFileName().toString().startsWith(prefix))) {
+            for (Path p : s) {
+                String rest = p.getFileName().toString().substring(prefix.length());
+                int dash = rest.indexOf('-');
+                try {
+                    long pid = Long.parseLong(dash < 0 ? rest : rest.substring(0, dash));
+                    if (ProcessHandle.of(pid).isEmpty()) {
+                        deleteTree(p);
+                    }
+                } catch (NumberFormatException notOurs) {
+                    // Not a name this class made: leave it.
+                }
+            }
+        } catch (IOException ignored) {
+            // Best effort: the directories are hidden and say what they are.
+        }
     }
 
     /** {@code n} shards filled round-robin, into a new or empty directory. */
