@@ -156,8 +156,12 @@ public final class AtomicFileSink implements Closeable {
                 channel = ch;
                 return;
             }
+            if (!before.isRegularFile()) { // never write through a link someone put under our name
+                throw new FileSystemException(target.toString(), temp.toString(),
+                        "the temporary name is taken by something that is not a regular file; remove it");
+            }
             try {
-                ch = FileChannel.open(temp, StandardOpenOption.WRITE);
+                ch = FileChannel.open(temp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
             } catch (NoSuchFileException e) {
                 continue;
             }

@@ -169,4 +169,14 @@ class PublishingTest {
         assertArrayEquals(OLD, Files.readAllBytes(target));
         assertEquals(List.of("k.pbr"), names(dir));
     }
+
+    @Test
+    void aLinkUnderTheTemporaryNameIsNeverWrittenThrough(@TempDir Path dir) throws IOException {
+        Path victim = Files.write(dir.resolve("victim"), OLD);
+        Files.createSymbolicLink(dir.resolve(".k.pbr.mlformats-tmp"), victim);
+        FileSystemException e = assertThrows(FileSystemException.class,
+                () -> AtomicFileSink.open(dir.resolve("k.pbr")));
+        assertTrue(e.getMessage().contains("not a regular file"), e.getMessage());
+        assertArrayEquals(OLD, Files.readAllBytes(victim));
+    }
 }
