@@ -26,23 +26,33 @@ final class CatCommand implements Callable<Integer> {
     @Mixin
     ReadFlags read;
 
-    @Parameters(index = "0", paramLabel = "INPUT", description = "Input file.")
+    @Parameters(index = "0", paramLabel = "INPUT", description = "Input file, a directory (its files, in name "
+            + "order) or - for standard input (needs --from).")
     Path input;
 
     @Override
     public Integer call() throws Exception {
-        Format f = Inputs.format(Inputs.expand(List.of(input)).get(0), read.from);
+        List<Path> files = Inputs.expand(List.of(input));
+        Format f = Inputs.format(files.get(0), read.from);
         CatOutput out = new CatOutput(new WriterStream(spec.commandLine().getOut()));
-        ConvertOptions o = ConvertOptions.reading(read.lenient, read.skipErrors, read.multiLabel);
-        ReadStats stats;
-        try {
-            stats = Handlers.of(f).cat(input, o, out);
-        } finally {
-            out.flush(); // what was read before an error is printed
+        ConvertOptions o = read.options(false);
+        long skipped = 0;
+        for (Path file : files) {
+            Format g = Inputs.format(file, read.from);
+            if (g != f) {
+                throw UserException.usage(file + " is " + g + " but " + files.get(0) + " is " + f);
+            }
+            ReadStats stats;
+            try {
+                stats = Handlers.of(f).cat(file, o, out);
+            } finally {
+                out.flush(); // what was read before an error is printed
+            }
+            for (FormatException e : stats.errors()) {
+                spec.commandLine().getErr().println(e.getMessage());
+            }
+            skipped += stats.skipped();
         }
-        for (FormatException e : stats.errors()) {
-            spec.commandLine().getErr().println(e.getMessage());
-        }
-        return stats.skipped() > 0 ? ExitCode.INVALID_DATA : ExitCode.OK;
+        return skipped > 0 ? ExitCode.INVALID_DATA : ExitCode.OK;
     }
 }

@@ -46,7 +46,14 @@ final class ConvertCommand implements Callable<Integer> {
     @Mixin
     ReadFlags read;
 
-    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Input files (a directory: its files, sorted).")
+    @Option(names = "--for", paramLabel = "ALGORITHM", converter = ValidateCommand.AlgorithmConverter.class,
+            description = "The algorithm the output is for (names as validate --for): its rules decide how absent "
+                    + "sparse entries are written to CSV (xgboost: empty = missing; linear-learner, "
+                    + "factorization-machines, knn, kmeans, pca: 0). Default: absent entries stay missing (empty).")
+    Algorithm algorithm;
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Input files (a directory: its files, sorted; "
+            + "- for standard input, with --from).")
     List<Path> inputs;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTPUT",
@@ -115,7 +122,8 @@ final class ConvertCommand implements Callable<Integer> {
         }
         ConvertOptions o = new ConvertOptions(indexBase, numFeatures,
                 density == null ? null : density.dense ? Boolean.TRUE : Boolean.FALSE, dtype, labelColumn,
-                weightColumn, gzip, threads, read.lenient, read.skipErrors, read.multiLabel);
+                weightColumn, gzip, threads, read.lenient, read.skipErrors, read.multiLabel, read.skipHeader,
+                algorithm == null ? null : algorithm.tabular());
         List<Path> files = Inputs.expand(inputs);
         if (files.isEmpty()) {
             throw UserException.usage("no input files");
@@ -128,6 +136,15 @@ final class ConvertCommand implements Callable<Integer> {
             }
         }
         Handlers.Conversion c = Handlers.conversion(from, to);
+        if (algorithm != null && (!c.rows() || algorithm.tabular() == null)) {
+            throw UserException.usage("--for applies to feature-row conversions for xgboost, linear-learner, "
+                    + "factorization-machines, knn, kmeans or pca, not " + from + " -> " + to + " for "
+                    + algorithm.cliName());
+        }
+        if (algorithm != null && !Handlers.accepting(algorithm).contains(to)) {
+            throw UserException.usage(algorithm.cliName() + " does not accept " + to + " (accepts "
+                    + Handlers.accepting(algorithm) + ")");
+        }
         c.to().checkOutput(o);
         if (sharding == null && !force && Files.exists(output)) {
             throw new UserException(ExitCode.IO, "output exists: " + output + " (use --force to replace it)");

@@ -23,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code mlformats inspect}: what a file (or a directory of shards) holds, and the problems in it. */
 @Command(name = "inspect", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Describe INPUT (a file, or a directory of shards): format, records, feature width, nnz, "
-                + "labels, dtype, shards and problems found. Bad records are counted, not fatal."},
+                + "labels, dtype, shards and problems found. Bad records are counted, not fatal; the exit code is 1 "
+                + "when problems were found, 0 when none."},
         footer = {"", "Examples:", "  mlformats inspect train.pbr", "  mlformats inspect --json out/"})
 final class InspectCommand implements Callable<Integer> {
     @Spec
@@ -35,18 +36,16 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
 
-    @Parameters(index = "0", paramLabel = "INPUT", description = "File or directory of shards.")
+    @Parameters(index = "0", paramLabel = "INPUT", description = "File, directory of shards, or - for standard "
+            + "input (with --from).")
     Path input;
 
     @Override
     public Integer call() throws Exception {
         List<Path> files = Inputs.expand(List.of(input));
-        if (files.isEmpty()) {
-            throw UserException.usage(input + ": no files to inspect");
-        }
         Format f = Inputs.format(files.get(0), read.from);
         FormatHandler handler = Handlers.of(f);
-        ConvertOptions o = ConvertOptions.reading(read.lenient, true, read.multiLabel);
+        ConvertOptions o = read.options(true);
         Inspection in;
         try (Progress progress = Progress.start(spec.commandLine().getErr(), read.quiet, "inspect")) {
             in = new Inspection(progress);
@@ -56,7 +55,13 @@ final class InspectCommand implements Callable<Integer> {
                     in.problem(file + ": format " + g + " differs from " + f + " of " + files.get(0));
                     continue;
                 }
-                handler.inspect(file, o, in);
+                try {
+                    handler.inspect(file, o, in);
+                } catch (io.mlformats.core.FormatException e) {
+                    // Damage a reader cannot read past (framing, gzip, a Parquet footer) ends this file's
+                    // reading; it is a problem of the report like a bad record, not the end of the report.
+                    in.problem(e.getMessage() + " (the rest of " + Inputs.name(file) + " was not read)");
+                }
             }
         }
         RowStats stats = in.rows();
@@ -71,7 +76,8 @@ final class InspectCommand implements Callable<Integer> {
         } else {
             printText(f, files, in);
         }
-        return ExitCode.OK;
+        // The report is printed whatever it found; the exit code says whether it found problems (as validate's).
+        return in.problems().isEmpty() ? ExitCode.OK : ExitCode.INVALID_DATA;
     }
 
     private void printText(Format f, List<Path> files, Inspection in) {

@@ -87,8 +87,14 @@ public final class Main implements Runnable {
         } else if (ex instanceof java.nio.file.DirectoryNotEmptyException dn) {
             err.println("mlformats: output directory not empty: " + dn.getFile());
             code = ExitCode.IO;
+        } else if (interrupted(ex)) {
+            // A signal's shutdown hook aborted the output under the writing thread (its channel then fails with
+            // ClosedChannelException, whose message is null), or the thread was interrupted in I/O.
+            err.println("mlformats: interrupted" + (ex instanceof java.io.InterruptedIOException
+                    && ex.getMessage() != null ? ": " + ex.getMessage() : ""));
+            code = ExitCode.INTERRUPTED;
         } else if (ex instanceof IOException io) {
-            err.println("mlformats: I/O error: " + io.getMessage());
+            err.println("mlformats: I/O error: " + describe(io));
             code = ExitCode.IO;
         } else {
             err.println("mlformats: internal error: " + ex
@@ -100,6 +106,28 @@ public final class Main implements Runnable {
         }
         err.flush();
         return code;
+    }
+
+    /** True if {@code ex} means the work was interrupted (a signal, or an interrupted I/O call), not that it failed. */
+    static boolean interrupted(Exception ex) {
+        return ex instanceof java.io.InterruptedIOException
+                || ex instanceof java.nio.channels.ClosedByInterruptException
+                || (ex instanceof IOException && io.mlformats.cli.convert.Cleanup.process().stopping());
+    }
+
+    /**
+     * The text of an exception for a one-line message: its message, or, when it has none (many JDK I/O exceptions,
+     * such as {@code ClosedChannelException}, have a null message), its type's simple name, followed by its
+     * cause's text when that adds something. Never the word "null".
+     */
+    static String describe(Throwable t) {
+        String m = t.getMessage();
+        String own = m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+        Throwable c = t.getCause();
+        if (c != null && c != t && (m == null || m.isBlank())) {
+            return own + " (" + describe(c) + ")";
+        }
+        return own;
     }
 
     /**

@@ -19,8 +19,23 @@ public final class ReadFlags {
             + "multilabel form).")
     boolean multiLabel;
 
+    @Option(names = "--skip-header", description = "CSV input: skip the first line of every file (a header; "
+            + "SageMaker CSV has none).")
+    boolean skipHeader;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress bar and no summary on stderr.")
     boolean quiet;
+
+    /**
+     * Reading options from these flags.
+     *
+     * @param collect skip and collect bad records whatever {@code --skip-errors} says ({@code inspect} and
+     *                {@code validate} report every problem)
+     */
+    io.mlformats.cli.convert.ConvertOptions options(boolean collect) {
+        return io.mlformats.cli.convert.ConvertOptions.reading(lenient, collect || skipErrors, multiLabel)
+                .withSkipHeader(skipHeader);
+    }
 
     /** Picocli converter for format names. */
     public static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {

@@ -1,6 +1,5 @@
 package io.mlformats.cli;
 
-import io.mlformats.cli.convert.ConvertOptions;
 import io.mlformats.cli.handler.FormatHandler;
 import io.mlformats.cli.handler.Handlers;
 import io.mlformats.cli.handler.Validation;
@@ -38,7 +37,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     ReadFlags read;
 
-    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Files of the channel (a directory: its files).")
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Files of the channel (a directory: its files; - for standard input, with --from).")
     List<Path> inputs;
 
     @Option(names = "--num-classes", paramLabel = "N", defaultValue = "0",
@@ -64,13 +63,21 @@ final class ValidateCommand implements Callable<Integer> {
         if (files.isEmpty()) {
             throw UserException.usage("no input files");
         }
-        Validation v = new Validation(algorithm, ConvertOptions.reading(read.lenient, true, read.multiLabel),
+        Validation v = new Validation(algorithm, read.options(true),
                 numClasses, featureDim, predictionLength, timeFreq, err);
         long records = 0;
+        Format channel = null;
         for (Path file : files) {
             Format f = Inputs.format(file, read.from);
             FormatHandler h = Handlers.of(f);
-            if (!h.validatedFor().contains(algorithm)) {
+            if (channel == null) {
+                channel = f;
+            }
+            if (f != channel) {
+                // A channel has one content type: the algorithm reads every file of it as the first one's format.
+                v.problem(SourcePosition.ofRecord(file.toString(), 0, -1), "the channel mixes formats: this file is "
+                        + f + " but " + files.get(0) + " is " + channel + "; a channel holds one format");
+            } else if (!h.validatedFor().contains(algorithm)) {
                 v.problem(SourcePosition.ofRecord(file.toString(), 0, -1), algorithm.cliName() + " does not accept "
                         + f + " (accepts " + Handlers.accepting(algorithm) + ")");
             } else {

@@ -155,4 +155,23 @@ class ShadedJarTest {
             assertEquals(List.of("big.parquet"), s.map(f -> f.getFileName().toString()).toList());
         }
     }
+
+    /** Issue 16, item 2: {@code -} reads standard input as a stream (a pipe here), with {@code --from}. */
+    @Test
+    void dashReadsStandardInput() throws Exception {
+        Path out = dir.resolve(".stdin-out");
+        Path err = dir.resolve(".stdin-err");
+        Process p = jar("validate", "--from", "libsvm", "--for", "xgboost", "-").redirectOutput(out.toFile())
+                .redirectError(err.toFile()).start();
+        try {
+            try (java.io.OutputStream in = p.getOutputStream()) {
+                in.write("1 1:1\n0 2:3\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            assertTrue(p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS));
+            assertEquals(0, p.exitValue(), Files.readString(err));
+            assertEquals("OK: 2 record(s) valid for xgboost\n", Files.readString(err));
+        } finally {
+            p.destroyForcibly();
+        }
+    }
 }

@@ -170,7 +170,7 @@ final class DeepArDecoder {
                 }
             }
         } catch (JacksonException e) {
-            throw parsers.translate(e, site);
+            throw parsers.translate(e, site, p);
         }
     }
 
@@ -246,7 +246,7 @@ final class DeepArDecoder {
         int len = p.getTextLength();
         float f = numbers.parseFloat(b, base + at, len);
         if (numbers.status() != NumberParser.OK) {
-            throw error(site, at, DeepArProblem.NON_FINITE_VALUE, "found " + p.getText()
+            throw error(site, at, DeepArProblem.NON_FINITE_VALUE, "found " + JsonParsers.numberText(p)
                     + ", which is outside the float32 range (DeepAR holds values as float32)");
         }
         return f;
@@ -280,7 +280,7 @@ final class DeepArDecoder {
                         + " in \"cat\", expected a 0-based category index (>= 0)");
             }
             if (numbers.status() != NumberParser.OK || c > Integer.MAX_VALUE) {
-                throw error(site, at, DeepArProblem.CAT_NOT_INTEGER, "found " + p.getText()
+                throw error(site, at, DeepArProblem.CAT_NOT_INTEGER, "found " + JsonParsers.numberText(p)
                         + " in \"cat\", expected an integer in 0.." + Integer.MAX_VALUE);
             }
             if (v.cat.size >= maxElements) {

@@ -264,7 +264,7 @@ final class Object2VecDecoder {
             try {
                 v = values.integer(p, "\"label\"");
             } catch (FormatException e) {
-                throw error(values, p, Object2VecProblem.LABEL_OUT_OF_RANGE, "label " + p.getText()
+                throw error(values, p, Object2VecProblem.LABEL_OUT_OF_RANGE, "label " + JsonParsers.numberText(p)
                         + " is outside the int64 range");
             }
             if (classes > 0 && (v < 0 || v >= classes)) {
@@ -314,7 +314,7 @@ final class Object2VecDecoder {
                         + "\" is negative; ids are 0.." + (vocab > 0 ? vocab - 1 : "vocab_size-1"));
             }
             if (id > Integer.MAX_VALUE || (vocab > 0 && id >= vocab)) {
-                throw error(values, p, Object2VecProblem.TOKEN_ID_OUT_OF_RANGE, "token id " + p.getText()
+                throw error(values, p, Object2VecProblem.TOKEN_ID_OUT_OF_RANGE, "token id " + JsonParsers.numberText(p)
                         + " in \"" + name + "\" is not less than " + enc + "_vocab_size=" + (vocab > 0 ? vocab
                         : Integer.MAX_VALUE));
             }

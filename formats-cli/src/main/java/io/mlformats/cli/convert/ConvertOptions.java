@@ -3,6 +3,7 @@ package io.mlformats.cli.convert;
 import io.mlformats.core.ErrorPolicy;
 import io.mlformats.core.ReadMode;
 import io.mlformats.core.ReadOptions;
+import io.mlformats.core.validate.TabularAlgorithm;
 import io.mlformats.core.vector.ValueType;
 
 /**
@@ -19,26 +20,37 @@ import io.mlformats.core.vector.ValueType;
  * @param lenient      lenient reading
  * @param skipErrors   skip bad records and keep going
  * @param multiLabel   LibSVM labels are comma-separated lists (scikit-learn's multilabel form)
+ * @param skipHeader   CSV input: skip the first line of every file (a header; {@code --skip-header})
+ * @param algorithm    the algorithm the output is for ({@code convert --for}), whose rules decide how absent
+ *                     sparse entries are written; {@code null} for the default (absent stays missing)
  */
 public record ConvertOptions(IndexBase indexBase, long numFeatures, Boolean dense, ValueType dtype,
                              String labelColumn, String weightColumn, boolean gzip, int threads, boolean lenient,
-                             boolean skipErrors, boolean multiLabel) {
+                             boolean skipErrors, boolean multiLabel, boolean skipHeader,
+                             TabularAlgorithm algorithm) {
 
     /** Zero-based indices, shape and type as read, no gzip, one thread, strict, stop at the first error. */
     public static ConvertOptions defaults() {
-        return new ConvertOptions(IndexBase.ZERO, 0, null, null, null, null, false, 1, false, false, false);
+        return new ConvertOptions(IndexBase.ZERO, 0, null, null, null, null, false, 1, false, false, false, false,
+                null);
     }
 
     /** Options for commands that only read ({@code cat}, {@code inspect}, {@code validate}). */
     public static ConvertOptions reading(boolean lenient, boolean skipErrors, boolean multiLabel) {
         return new ConvertOptions(IndexBase.ZERO, 0, null, null, null, null, false, 1, lenient, skipErrors,
-                multiLabel);
+                multiLabel, false, null);
     }
 
     /** These options with the input's index base and width decided (see {@link io.mlformats.cli.handler.FormatHandler#resolve}). */
     public ConvertOptions withShape(IndexBase base, long width) {
         return new ConvertOptions(base, width, dense, dtype, labelColumn, weightColumn, gzip, threads, lenient,
-                skipErrors, multiLabel);
+                skipErrors, multiLabel, skipHeader, algorithm);
+    }
+
+    /** These options with CSV input's first line skipped or not ({@code --skip-header}). */
+    public ConvertOptions withSkipHeader(boolean b) {
+        return new ConvertOptions(indexBase, numFeatures, dense, dtype, labelColumn, weightColumn, gzip, threads,
+                lenient, skipErrors, multiLabel, b, algorithm);
     }
 
     /** Core read options for these flags. */

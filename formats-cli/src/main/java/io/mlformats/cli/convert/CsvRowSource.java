@@ -50,7 +50,8 @@ public final class CsvRowSource extends ReaderRowSource<CsvReader> {
             }
             weight = true;
         }
-        CsvReadOptions c = CsvReadOptions.defaults().withLabel(label).withWeight(weight).withRead(o.readOptions());
+        CsvReadOptions c = CsvReadOptions.defaults().withLabel(label).withWeight(weight)
+                .withSkipHeader(o.skipHeader()).withRead(o.readOptions());
         return o.numFeatures() > 0 ? c.withNumFeatures(o.numFeatures()) : c;
     }
 

@@ -58,8 +58,9 @@ public final class TextRowSink implements RowSink {
         boolean hasLabel = first != null && first.labelCount() > 0;
         boolean hasWeight = first != null && first.hasWeight();
         long n = width > 0 ? width : first == null ? 0 : first.width();
-        writer = CsvWriter.open(target, CsvWriteOptions.defaults().withLabel(hasLabel).withWeight(hasWeight)
-                .withNumFeatures(n).withGzip(options.gzip()));
+        CsvWriteOptions co = CsvWriteOptions.defaults().withLabel(hasLabel).withWeight(hasWeight)
+                .withNumFeatures(n).withGzip(options.gzip());
+        writer = CsvWriter.open(target, options.algorithm() == null ? co : co.forAlgorithm(options.algorithm()));
     }
 
     @Override

@@ -57,6 +57,14 @@ public interface FormatHandler {
      */
     long validate(Path file, Validation v) throws IOException, UserException;
 
+    /**
+     * True if the format is read by seeking (Parquet's footer is at the end), so it cannot be read from a stream
+     * (standard input, a pipe); the others stream.
+     */
+    default boolean needsSeekableFile() {
+        return false;
+    }
+
     /** True for the feature-row formats, which convert to each other through {@link #openRows}/{@link #rowSinks}. */
     default boolean tabular() {
         return false;

@@ -84,8 +84,18 @@ public final class Handlers {
                 return new Detection(h.format(), reason);
             }
         }
-        if (head.examined() == 0) {
+        if (head.length() == 0) {
             throw UserException.usage(name + ": empty input; cannot detect its format (give --from FORMAT)");
+        }
+        if (!head.text()) {
+            throw UserException.usage(name + ": cannot detect the format: no known binary magic, and not text "
+                    + "(byte 0x" + String.format("%02x", head.byteAt((int) head.notTextOffset())) + " at offset "
+                    + head.notTextOffset() + " is a control byte or invalid UTF-8); give --from FORMAT ("
+                    + Format.names() + ")");
+        }
+        if (head.examined() == 0) {
+            throw UserException.usage(name + ": cannot detect the format: the first " + head.length()
+                    + " byte(s) hold only blank or # comment lines; give --from FORMAT (" + Format.names() + ")");
         }
         throw UserException.usage(name + ": cannot detect the format from content (no idx:val, __label__, commas, "
                 + "JSON or binary magic); give --from FORMAT (" + Format.names() + ")");

@@ -40,6 +40,11 @@ final class ParquetHandler extends TabularHandler {
     }
 
     @Override
+    public boolean needsSeekableFile() {
+        return true;
+    }
+
+    @Override
     public Set<Algorithm> validatedFor() {
         return EnumSet.of(Algorithm.XGBOOST, Algorithm.DEEPAR);
     }

@@ -31,7 +31,7 @@ final class RecordIoProtobufHandler extends TabularHandler {
 
     @Override
     public String recognise(Sniff head) {
-        return head.length() >= 8 && head.intLE(0) == RECORDIO_MAGIC ? "RecordIO magic" : null;
+        return head.length() >= 4 && head.intLE(0) == RECORDIO_MAGIC ? "RecordIO magic" : null;
     }
 
     @Override

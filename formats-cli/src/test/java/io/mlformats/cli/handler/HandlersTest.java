@@ -82,8 +82,12 @@ class HandlersTest {
 
     @Test
     void undetectableInputsAreUsageErrors() {
-        UserException empty = assertThrows(UserException.class, () -> detect("\n# only a comment\n"));
+        UserException empty = assertThrows(UserException.class, () -> detect(""));
         assertEquals("in: empty input; cannot detect its format (give --from FORMAT)", empty.getMessage());
+        // issue 16, item 7: "empty input" is said of empty input only
+        UserException comments = assertThrows(UserException.class, () -> detect("\n# only a comment\n"));
+        assertEquals("in: cannot detect the format: the first 18 byte(s) hold only blank or # comment lines; give "
+                + "--from FORMAT (" + Format.names() + ")", comments.getMessage());
         UserException words = assertThrows(UserException.class, () -> detect("hello world\n"));
         assertTrue(words.getMessage().startsWith("in: cannot detect the format from content"), words.getMessage());
         assertNull(Handlers.of(Format.CSV).recognise(Sniff.of("{\"a\": 1,}\n".getBytes(StandardCharsets.UTF_8))));

@@ -81,6 +81,19 @@ public enum TabularAlgorithm {
     }
 
     /**
+     * How a dense text row (CSV) for this algorithm holds the entries a sparse row does not store, when the
+     * sparse input means "missing" by them (LibSVM, sparse Parquet): XGBoost reads an empty CSV field as missing,
+     * as it reads an absent LibSVM entry, so they stay missing (empty); the other algorithms have no missing
+     * value (an empty field is refused, {@link #finiteFeatures()}) and read a sparse RecordIO-protobuf row's
+     * absent entries as 0 (the SDK's sparse-matrix convention), so they are written as {@code 0}.
+     *
+     * @return {@code true} if absent sparse entries are written as {@code 0}, {@code false} if left missing
+     */
+    public boolean absentEntriesAreZero() {
+        return finiteFeatures;
+    }
+
+    /**
      * The algorithm with a SageMaker name, case-insensitive, {@code _} accepted for {@code -}.
      *
      * @param name a SageMaker algorithm name such as {@code "linear-learner"} or {@code "LINEAR_LEARNER"}

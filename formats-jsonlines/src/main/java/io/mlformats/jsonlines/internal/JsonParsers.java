@@ -29,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class JsonParsers {
     /** The longest number text accepted (characters), reported as limit {@code maxNumberLength}. */
     public static final int MAX_NUMBER_LENGTH = StreamReadConstraints.DEFAULT_MAX_NUM_LEN;
+    private static final String NUMBER_LIMIT = "maxNumberLength";
     private static final int MAX_CACHED = 64;
     private static final ConcurrentHashMap<Long, JsonFactory> FACTORIES = new ConcurrentHashMap<>();
     private static final JsonFactory DEFAULT = factory(ReadLimits.defaults());
@@ -87,6 +88,40 @@ public final class JsonParsers {
         }
         return new FormatException(site.at(e.getLocation()),
                 "INVALID_JSON: " + e.getOriginalMessage() + " (expected one valid JSON value)", e);
+    }
+
+    /**
+     * Translates a Jackson error raised while {@code p} read a token. Jackson raises a number longer than
+     * {@value #MAX_NUMBER_LENGTH} characters without a location and in words naming its own Java method; this
+     * says "number too long" at the token the parser had reached (the number's key, or the value before it in an
+     * array), still as limit {@code maxNumberLength}.
+     *
+     * @param e    the error
+     * @param site where the line being parsed is
+     * @param p    the parser that raised {@code e}
+     * @return the error to throw
+     */
+    public FormatException translate(JacksonException e, JsonSite site, JsonParser p) {
+        if (e instanceof Violation v && v.limit.equals(NUMBER_LIMIT)) {
+            String of = p.currentToken() == JsonToken.PROPERTY_NAME ? "the value of \"" + p.currentName() + "\" is "
+                    : "";
+            return new LimitExceededException(site.at(p.currentTokenLocation()), NUMBER_LIMIT, MAX_NUMBER_LENGTH,
+                    "number too long: " + of + "a JSON number of more than " + MAX_NUMBER_LENGTH + " characters");
+        }
+        return translate(e, site);
+    }
+
+    /**
+     * The text of the number token at {@code p} for a message: as written, or, when longer than 40 characters,
+     * its start, its end and its length, so a huge number does not flood the message.
+     *
+     * @param p a parser at a number token
+     * @return the number's text, abbreviated when long
+     */
+    public static String numberText(JsonParser p) {
+        String t = p.getText();
+        return t.length() <= 40 ? t : t.substring(0, 16) + "..." + t.substring(t.length() - 8) + " (" + t.length()
+                + " characters)";
     }
 
     /** A Jackson limit violation that names our limit. */
@@ -149,7 +184,7 @@ public final class JsonParsers {
             try {
                 super.validateFPLength(length);
             } catch (StreamConstraintsException e) {
-                throw new Violation(e, "maxNumberLength", MAX_NUMBER_LENGTH, "number");
+                throw new Violation(e, NUMBER_LIMIT, MAX_NUMBER_LENGTH, "number");
             }
         }
 
@@ -158,7 +193,7 @@ public final class JsonParsers {
             try {
                 super.validateIntegerLength(length);
             } catch (StreamConstraintsException e) {
-                throw new Violation(e, "maxNumberLength", MAX_NUMBER_LENGTH, "number");
+                throw new Violation(e, NUMBER_LIMIT, MAX_NUMBER_LENGTH, "number");
             }
         }
 
@@ -167,7 +202,7 @@ public final class JsonParsers {
             try {
                 super.validateBigIntegerScale(scale);
             } catch (StreamConstraintsException e) {
-                throw new Violation(e, "maxNumberLength", MAX_NUMBER_LENGTH, "number");
+                throw new Violation(e, NUMBER_LIMIT, MAX_NUMBER_LENGTH, "number");
             }
         }
 
@@ -204,7 +239,7 @@ public final class JsonParsers {
         try {
             return p.nextToken();
         } catch (JacksonException e) {
-            throw translate(e, site);
+            throw translate(e, site, p);
         }
     }
 
@@ -213,7 +248,7 @@ public final class JsonParsers {
         try {
             p.skipChildren();
         } catch (JacksonException e) {
-            throw translate(e, site);
+            throw translate(e, site, p);
         }
     }
 

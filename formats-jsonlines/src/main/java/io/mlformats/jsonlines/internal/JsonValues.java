@@ -156,7 +156,7 @@ public final class JsonValues {
         int at = (int) p.currentTokenLocation().getByteOffset();
         long v = numbers.parseLong(bytes, base + at, p.getTextLength());
         if (numbers.status() != NumberParser.OK) {
-            throw error(p, "found " + p.getText() + " in " + what + ", which is outside the int64 range");
+            throw error(p, "found " + JsonParsers.numberText(p) + " in " + what + ", which is outside the int64 range");
         }
         return v;
     }
@@ -205,7 +205,7 @@ public final class JsonValues {
         try {
             return p.getString();
         } catch (JacksonException e) {
-            throw parsers.translate(e, site);
+            throw parsers.translate(e, site, p);
         }
     }
 
@@ -231,7 +231,7 @@ public final class JsonValues {
                 p.finishToken();
             }
         } catch (JacksonException e) {
-            throw parsers.translate(e, site);
+            throw parsers.translate(e, site, p);
         }
         return (int) p.currentLocation().getByteOffset();
     }

@@ -124,4 +124,31 @@ class JsonParsersTest {
             assertEquals(3, e.limitValue());
         }
     }
+
+    /**
+     * Issue 16, item 7: a too-long JSON number was reported in Jackson's words (naming its Java method) at the
+     * line's start; it is "number too long" at the number's key. A 1000-digit number (within the limit) that no
+     * float holds is quoted shortened, not in full.
+     */
+    @Test
+    void aTooLongNumberIsLocatedAndSaidSo() throws IOException {
+        String longNumber = "{\"label\": " + "1".repeat(2000) + ", \"in0\": [1], \"in1\": [2]}\n";
+        try (Object2VecReader r = Object2VecReader.open(
+                ByteSources.of(longNumber.getBytes(StandardCharsets.UTF_8)).input(), Object2VecReadOptions.defaults())) {
+            LimitExceededException e = assertThrows(LimitExceededException.class, r::next);
+            assertTrue(e.getMessage().contains("number too long: the value of \"label\" is a JSON number of more "
+                    + "than 1000 characters"), e.getMessage());
+            assertFalse(e.getMessage().contains("StreamReadConstraints"), e.getMessage());
+            assertEquals(1, e.position().byteOffset(), "at the number's key");
+        }
+        String thousand = "{\"start\": \"2020-01-01\", \"target\": [" + "1".repeat(1000) + "]}\n";
+        try (io.mlformats.deepar.DeepArReader r = io.mlformats.deepar.DeepArReader.open(
+                ByteSources.of(thousand.getBytes(StandardCharsets.UTF_8)).input(),
+                io.mlformats.deepar.DeepArReadOptions.training())) {
+            FormatException e = assertThrows(FormatException.class, r::next);
+            assertTrue(e.getMessage().contains("found 1111111111111111...11111111 (1000 characters), which is outside "
+                    + "the float32 range"), e.getMessage());
+            assertEquals(35, e.position().byteOffset(), "at the number");
+        }
+    }
 }

@@ -213,7 +213,8 @@ public final class CsvReader implements TabularReader<LibSvmRow> {
                 if (firstLine && rows.records() == 0 && numbers.status() == NumberParser.SYNTAX
                         && looksLikeText(b, from, to)) {
                     throw errors.error(from, "line 1 looks like a header (" + TextErrors.quote(b, s, e)
-                            + "): SageMaker CSV has no header; use CsvReadOptions.withSkipHeader(true) to skip it");
+                            + "): SageMaker CSV has no header; skip it with the skip-header option (mlformats "
+                            + "--skip-header, CsvReadOptions.withSkipHeader(true))");
                 }
                 throw ex;
             }

@@ -1,5 +1,7 @@
 package io.mlformats.libsvm.csv;
 
+import io.mlformats.core.validate.TabularAlgorithm;
+
 /**
  * Options of the SageMaker CSV {@link CsvWriter}. Immutable and thread-safe.
  *
@@ -8,11 +10,13 @@ package io.mlformats.libsvm.csv;
  * @param delimiter   field separator, {@code ','} by default
  * @param numFeatures number of feature columns, or -1 for the matrix's column count or the first row's width
  * @param gzip        compress the output with gzip
+ * @param absentAsZero write the absent entries of a sparse row as {@code 0} rather than as empty fields (which
+ *                     mean missing); see {@link #forAlgorithm}. A dense row's NaN is written empty either way
  */
 public record CsvWriteOptions(boolean hasLabel, boolean hasWeight, byte delimiter, long numFeatures,
-        boolean gzip) {
+        boolean gzip, boolean absentAsZero) {
 
-    private static final CsvWriteOptions DEFAULTS = new CsvWriteOptions(true, false, (byte) ',', -1, false);
+    private static final CsvWriteOptions DEFAULTS = new CsvWriteOptions(true, false, (byte) ',', -1, false, false);
 
     /**
      * Validates the settings.
@@ -22,11 +26,26 @@ public record CsvWriteOptions(boolean hasLabel, boolean hasWeight, byte delimite
      * @param delimiter   field separator, an ASCII byte that cannot be part of a number or a line end
      * @param numFeatures number of feature columns, from 0 to 2^31-1, or -1 to take it from the data
      * @param gzip        true to compress the output with gzip
+     * @param absentAsZero true to write absent sparse entries as {@code 0}, false to leave them empty (missing)
      * @throws IllegalArgumentException for a weight without a label, a delimiter that can be part of a number
      *                                  or a line end, or a width out of range
      */
     public CsvWriteOptions {
         CsvColumns.check(hasLabel, hasWeight, delimiter, numFeatures);
+    }
+
+    /**
+     * The options of earlier versions: absent sparse entries are written as empty fields (missing).
+     *
+     * @param hasLabel    true to write the label as the first column
+     * @param hasWeight   true to write the weight after the label; needs {@code hasLabel}
+     * @param delimiter   field separator, an ASCII byte that cannot be part of a number or a line end
+     * @param numFeatures number of feature columns, from 0 to 2^31-1, or -1 to take it from the data
+     * @param gzip        true to compress the output with gzip
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public CsvWriteOptions(boolean hasLabel, boolean hasWeight, byte delimiter, long numFeatures, boolean gzip) {
+        this(hasLabel, hasWeight, delimiter, numFeatures, gzip, false);
     }
 
     /**
@@ -46,7 +65,7 @@ public record CsvWriteOptions(boolean hasLabel, boolean hasWeight, byte delimite
      * @throws IllegalArgumentException if {@code b} is false while the options have a weight column
      */
     public CsvWriteOptions withLabel(boolean b) {
-        return new CsvWriteOptions(b, hasWeight, delimiter, numFeatures, gzip);
+        return new CsvWriteOptions(b, hasWeight, delimiter, numFeatures, gzip, absentAsZero);
     }
 
     /**
@@ -57,7 +76,7 @@ public record CsvWriteOptions(boolean hasLabel, boolean hasWeight, byte delimite
      * @throws IllegalArgumentException if {@code b} is true while the options have no label column
      */
     public CsvWriteOptions withWeight(boolean b) {
-        return new CsvWriteOptions(hasLabel, b, delimiter, numFeatures, gzip);
+        return new CsvWriteOptions(hasLabel, b, delimiter, numFeatures, gzip, absentAsZero);
     }
 
     /**
@@ -68,7 +87,7 @@ public record CsvWriteOptions(boolean hasLabel, boolean hasWeight, byte delimite
      * @throws IllegalArgumentException for a character that can be part of a number, a quote or a line end
      */
     public CsvWriteOptions withDelimiter(char d) {
-        return new CsvWriteOptions(hasLabel, hasWeight, (byte) d, numFeatures, gzip);
+        return new CsvWriteOptions(hasLabel, hasWeight, (byte) d, numFeatures, gzip, absentAsZero);
     }
 
     /**
@@ -79,7 +98,7 @@ public record CsvWriteOptions(boolean hasLabel, boolean hasWeight, byte delimite
      * @throws IllegalArgumentException if {@code n} is below -1 or above 2^31-1
      */
     public CsvWriteOptions withNumFeatures(long n) {
-        return new CsvWriteOptions(hasLabel, hasWeight, delimiter, n, gzip);
+        return new CsvWriteOptions(hasLabel, hasWeight, delimiter, n, gzip, absentAsZero);
     }
 
     /**
@@ -89,6 +108,27 @@ public record CsvWriteOptions(boolean hasLabel, boolean hasWeight, byte delimite
      * @return a copy of these options with {@code gzip} {@code g}
      */
     public CsvWriteOptions withGzip(boolean g) {
-        return new CsvWriteOptions(hasLabel, hasWeight, delimiter, numFeatures, g);
+        return new CsvWriteOptions(hasLabel, hasWeight, delimiter, numFeatures, g, absentAsZero);
+    }
+
+    /**
+     * Writing the absent entries of sparse rows as {@code 0}, or as empty fields (missing).
+     *
+     * @param z true to write absent entries as {@code 0}
+     * @return a copy of these options with {@code absentAsZero} {@code z}
+     */
+    public CsvWriteOptions withAbsentAsZero(boolean z) {
+        return new CsvWriteOptions(hasLabel, hasWeight, delimiter, numFeatures, gzip, z);
+    }
+
+    /**
+     * Writing absent sparse entries the way {@code algorithm} reads CSV: as 0 when it has no missing values
+     * ({@link TabularAlgorithm#absentEntriesAreZero()}), else as empty fields (missing).
+     *
+     * @param algorithm the algorithm the CSV is for; not null
+     * @return a copy of these options with {@code absentAsZero} from the algorithm's rule
+     */
+    public CsvWriteOptions forAlgorithm(TabularAlgorithm algorithm) {
+        return withAbsentAsZero(algorithm.absentEntriesAreZero());
     }
 }

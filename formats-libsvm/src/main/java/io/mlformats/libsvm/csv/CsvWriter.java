@@ -95,13 +95,14 @@ public final class CsvWriter implements TabularWriter<LibSvmRow> {
         if (width < 0) {
             width = f.dimension() > 0 ? f.dimension() : f.nnz() > 0 ? f.index(f.nnz() - 1) + 1L : 0;
         }
-        guarded(row.label(), row.weight(), f.indices(), f.floatValues(), f.doubleValues(), 0, f.nnz());
+        guarded(row.label(), row.weight(), f.indices(), f.floatValues(), f.doubleValues(), 0, f.nnz(),
+                options.absentAsZero());
     }
 
     /**
      * Writes a core labelled row. A dense row's NaN is written as an empty field (missing); a sparse row whose
      * absent entries mean 0 ({@link LabeledRow#absentIsZero()}) is written complete, zeros included; other
-     * sparse rows leave absent columns empty. The row's label and weight must match the options' columns.
+     * sparse rows leave absent columns empty, or write them as 0 with {@link CsvWriteOptions#absentAsZero()}. The row's label and weight must match the options' columns.
      *
      * @throws IllegalArgumentException for a label list, a qid, a label or weight the columns do not match, and
      *                                  as {@link #write(LibSvmRow)}
@@ -128,8 +129,9 @@ public final class CsvWriter implements TabularWriter<LibSvmRow> {
             width = row.width();
         }
         SparseVector f = mapping.features(row, true, width);
+        // Only a sparse row has absent entries; a dense row's NaN is a value that is missing, written empty.
         guarded(row.labelCount() > 0 ? row.label(0) : Double.NaN, row.weight(), f.indices(), f.floatValues(),
-                f.doubleValues(), 0, f.nnz());
+                f.doubleValues(), 0, f.nnz(), options.absentAsZero() && row.isSparse());
     }
 
     /**
@@ -148,24 +150,25 @@ public final class CsvWriter implements TabularWriter<LibSvmRow> {
         double[] w = m.weights();
         for (int r = 0; r < m.numRows(); r++) {
             guarded(m.labels()[r], w != null ? w[r] : 1.0, m.indices(), m.floatValues(), m.doubleValues(),
-                    (int) m.indptr()[r], (int) m.indptr()[r + 1]);
+                    (int) m.indptr()[r], (int) m.indptr()[r + 1], options.absentAsZero());
         }
     }
 
-    private void guarded(double label, double weight, int[] idx, float[] f32, double[] f64, int from, int to)
-            throws IOException {
+    private void guarded(double label, double weight, int[] idx, float[] f32, double[] f64, int from, int to,
+                         boolean zeros) throws IOException {
         try {
-            writeRecord(label, weight, idx, f32, f64, from, to);
+            writeRecord(label, weight, idx, f32, f64, from, to, zeros);
         } catch (IOException | RuntimeException | Error e) {
             sink.failed(e);
             throw e;
         }
     }
 
-    private void writeRecord(double label, double weight, int[] idx, float[] f32, double[] f64, int from, int to)
-            throws IOException {
+    /** One line; {@code zeros}: write absent columns as {@code 0} rather than empty (missing). */
+    private void writeRecord(double label, double weight, int[] idx, float[] f32, double[] f64, int from, int to,
+                             boolean zeros) throws IOException {
         byte delim = options.delimiter();
-        long need = 2L * NumberFormatter.MAX_DOUBLE_BYTES + 4 + width + (long) (to - from)
+        long need = 2L * NumberFormatter.MAX_DOUBLE_BYTES + 4 + (zeros ? 2L : 1L) * width + (long) (to - from)
                 * NumberFormatter.MAX_DOUBLE_BYTES;
         if (need > Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException("row too wide for one line: " + width + " columns");
@@ -191,9 +194,7 @@ public final class CsvWriter implements TabularWriter<LibSvmRow> {
                             : "feature index " + c + " is not below the CSV width " + width);
                 }
                 for (; col < c; col++) {
-                    if (any || col > 0) {
-                        b[p++] = delim;
-                    }
+                    p = absent(b, p, any || col > 0, zeros);
                 }
                 if (any || col > 0) {
                     b[p++] = delim;
@@ -218,9 +219,7 @@ public final class CsvWriter implements TabularWriter<LibSvmRow> {
                 col++;
             }
             for (; col < width; col++) {
-                if (any || col > 0) {
-                    b[p++] = delim;
-                }
+                p = absent(b, p, any || col > 0, zeros);
             }
             if (p == mark) {
                 throw new IllegalArgumentException("the row would be an empty line, which reads back as no row");
@@ -231,6 +230,17 @@ public final class CsvWriter implements TabularWriter<LibSvmRow> {
         }
         b[p++] = '\n';
         sink.position(p);
+    }
+
+    /** An absent column at {@code p}: its delimiter (unless first) and, with {@code zeros}, a 0. */
+    private int absent(byte[] b, int p, boolean delimit, boolean zeros) {
+        if (delimit) {
+            b[p++] = options.delimiter();
+        }
+        if (zeros) {
+            b[p++] = '0';
+        }
+        return p;
     }
 
     private static int number(double v, String what, byte[] b, int p) {
