@@ -93,12 +93,13 @@ public final class DeepArParquetReader implements RecordReader<DeepArParquetSeri
      * @throws IOException     if the file cannot be read, or the Hadoop client jars are missing
      */
     public static DeepArParquetReader open(Path file, DeepArParquetReadOptions options) throws IOException {
-        return open(ParquetRows.open(file), options);
+        return open(ParquetRows.open(file, options.read().limits()), options);
     }
 
     /**
      * Opens a Parquet file through parquet-java's {@link InputFile} (an object store, HDFS, bytes in memory...);
-     * positions name it by its {@code toString()}. The streams the reader opens from it are closed on
+     * positions name it by its {@code toString()} (by its class and length when that is
+     * {@code Object.toString()}'s hash). The streams the reader opens from it are closed on
      * {@code close()}.
      *
      * <p>The caller owns {@code file}; the reader never closes it.
@@ -110,7 +111,7 @@ public final class DeepArParquetReader implements RecordReader<DeepArParquetSeri
      * @throws IOException     if the file cannot be read, or the Hadoop client jars are missing
      */
     public static DeepArParquetReader open(InputFile file, DeepArParquetReadOptions options) throws IOException {
-        return open(ParquetRows.open(file, String.valueOf(file)), options);
+        return open(ParquetRows.open(file, options.read().limits()), options);
     }
 
     /**

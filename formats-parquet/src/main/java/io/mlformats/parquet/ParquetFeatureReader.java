@@ -155,12 +155,13 @@ public final class ParquetFeatureReader implements TabularReader<LabeledRow> {
      * @throws IOException                       if the file cannot be read, or the Hadoop client jars are missing
      */
     public static ParquetFeatureReader open(Path file, ParquetFeatureReadOptions options) throws IOException {
-        return open(ParquetRows.open(file), options);
+        return open(ParquetRows.open(file, options.read().limits()), options);
     }
 
     /**
      * Opens a Parquet file through parquet-java's {@link InputFile} (an object store, HDFS, bytes in memory...);
-     * positions and messages name it by its {@code toString()}. The streams the reader opens from it are closed
+     * positions and messages name it by its {@code toString()} (by its class and length when that is
+     * {@code Object.toString()}'s hash). The streams the reader opens from it are closed
      * on {@code close()}.
      *
      * <p>The caller owns {@code file}; the reader never closes it.
@@ -172,7 +173,7 @@ public final class ParquetFeatureReader implements TabularReader<LabeledRow> {
      * @throws IOException                       if the file cannot be read, or the Hadoop client jars are missing
      */
     public static ParquetFeatureReader open(InputFile file, ParquetFeatureReadOptions options) throws IOException {
-        return open(ParquetRows.open(file, String.valueOf(file)), options);
+        return open(ParquetRows.open(file, options.read().limits()), options);
     }
 
     private static ParquetFeatureReader open(ParquetRows rows, ParquetFeatureReadOptions options)
