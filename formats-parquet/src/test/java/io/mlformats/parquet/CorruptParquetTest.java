@@ -127,6 +127,27 @@ class CorruptParquetTest {
     }
 
     @Test
+    void deeplyNestedPageHeaderIsFormatExceptionNotStackOverflow() throws IOException {
+        Path file = dir.resolve("big.parquet");
+        try (ParquetFeatureWriter w = ParquetFeatureWriter.open(file, ParquetFeatureWriteOptions.defaults()
+                .withCompression(ParquetCompression.UNCOMPRESSED))) {
+            for (int i = 0; i < 20_000; i++) {
+                w.write(FeatureRows.denseRow(i, i));
+            }
+            w.commit();
+        }
+        byte[] d = Files.readAllBytes(file);
+        Arrays.fill(d, 4, 100_004, (byte) 0x1c);   // the first page header: 100,000 structs deep
+        Files.write(file, d);
+        try (ParquetFeatureReader r = ParquetFeatureReader.open(file)) {
+            FormatException e = assertThrows(FormatException.class, r::next);
+            assertEquals(file + ":4: record 0: corrupt Parquet data in row group 0: a page header nests Thrift"
+                    + " structures too deeply to be decoded; expected pages that decode as the footer describes them",
+                    e.getMessage());
+        }
+    }
+
+    @Test
     void footerLongerThanTheFileIsRefusedBeforeReading() throws IOException {
         Path file = withFooter(new byte[10], 0xFFFF_FFF0L);
         FormatException e = assertThrows(FormatException.class, () -> ParquetFeatureReader.open(file));

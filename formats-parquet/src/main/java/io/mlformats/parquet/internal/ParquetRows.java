@@ -155,7 +155,13 @@ public final class ParquetRows implements Closeable {
             } catch (FileSystemException e) {
                 throw e;
             } catch (IOException | RuntimeException e) {
-                throw corrupt(e, rowIndex + 1);
+                throw corrupt(ParquetFooter.describe(e), e, groupIndex + 1, rowIndex + 1);
+            } catch (StackOverflowError e) {
+                // Page headers are Thrift too, decoded by the same unbounded recursion as the footer: a page
+                // header of nested structs exhausts the stack inside this one parquet-java call, which leaves
+                // nothing of ours half-done. The reader is not usable afterwards; the error is a damaged page.
+                throw corrupt("a page header nests Thrift structures too deeply to be decoded", null, groupIndex + 1,
+                        rowIndex + 1);
             }
             if (pages == null) {
                 return false;
@@ -192,10 +198,15 @@ public final class ParquetRows implements Closeable {
     }
 
     private FormatException corrupt(Exception e, long row) {
-        long off = groupIndex >= 0 && groupIndex < groups.size() ? groups.get(groupIndex).getStartingPos() : 0;
-        return new FormatException(SourcePosition.ofRecord(name, off, row), "corrupt Parquet data in row group "
-                + Math.max(groupIndex, 0) + ": " + ParquetFooter.describe(e)
-                + "; expected pages that decode as the footer describes them", e);
+        return corrupt(ParquetFooter.describe(e), e, groupIndex, row);
+    }
+
+    /** A damaged page of row group {@code group} (-1: none read yet, so the first), located at its start. */
+    private FormatException corrupt(String detail, Exception cause, int group, long row) {
+        int g = Math.max(group, 0);
+        long off = g < groups.size() ? groups.get(g).getStartingPos() : 0;
+        return new FormatException(SourcePosition.ofRecord(name, off, row), "corrupt Parquet data in row group " + g
+                + ": " + detail + "; expected pages that decode as the footer describes them", cause);
     }
 
     @Override
