@@ -33,6 +33,11 @@ public final class LineRecordLoop {
     private boolean onRecord;
     private final ReaderGuard guard;
 
+    /** A loop named "JSON Lines reader" in misuse messages. */
+    public LineRecordLoop(ByteInput input, ReadOptions options) {
+        this(input, options, "JSON Lines reader");
+    }
+
     /** A loop for the reader named {@code reader} (in misuse messages). */
     public LineRecordLoop(ByteInput input, ReadOptions options, String reader) {
         this.guard = new ReaderGuard(reader);
@@ -74,7 +79,7 @@ public final class LineRecordLoop {
     /** Reads every line of {@code input} as one JSON value with {@code reader}, honouring the error policy. */
     public static <T> java.util.List<T> readAll(ByteInput input, ReadOptions options,
                                                  JsonValues.ValueReader<T> reader) throws IOException {
-        LineRecordLoop loop = new LineRecordLoop(input, options, "JSON Lines reader");
+        LineRecordLoop loop = new LineRecordLoop(input, options);
         JsonParsers parsers = new JsonParsers(options.limits());
         java.util.List<T> out = new java.util.ArrayList<>();
         try {
