@@ -6,6 +6,7 @@ import io.mlformats.core.FormatException;
 import io.mlformats.core.LimitExceededException;
 import io.mlformats.core.ReadStats;
 import io.mlformats.core.internal.ReadCounter;
+import io.mlformats.core.internal.ReaderGuard;
 import io.mlformats.core.RecordReader;
 import io.mlformats.core.SourcePosition;
 import io.mlformats.core.text.LineScanner;
@@ -27,7 +28,9 @@ import java.nio.file.Path;
  * label into a word ({@code \ufeff__label__x}) and silently drops it.
  *
  * <p>Strict mode rejects invalid UTF-8 (fastText would pass the bytes through); lenient accepts it with a
- * warning. Not thread-safe.
+ * warning. Not thread-safe: one reader per thread
+ * ({@link #next()} from a thread other than the first caller's, and any read after {@link #close()}, throw
+ * {@link IllegalStateException}).
  */
 public final class BlazingTextReader implements RecordReader<BlazingTextLineView> {
     /** Warning kind for a line with invalid UTF-8 read in lenient mode. */
@@ -45,6 +48,7 @@ public final class BlazingTextReader implements RecordReader<BlazingTextLineView
     private long positionRecord = -1;
     private long positionLine;
     private boolean onRecord;
+    private final ReaderGuard guard = new ReaderGuard("BlazingTextReader");
 
     private BlazingTextReader(ByteInput input, BlazingTextReadOptions options) {
         this.options = options;
@@ -110,6 +114,7 @@ public final class BlazingTextReader implements RecordReader<BlazingTextLineView
 
     @Override
     public boolean next() throws IOException {
+        guard.enter();
         onRecord = false;
         while (true) {
             if (!scanner.next()) {
@@ -191,7 +196,7 @@ public final class BlazingTextReader implements RecordReader<BlazingTextLineView
     @Override
     public BlazingTextLineView current() {
         if (!onRecord) {
-            throw new IllegalStateException("no current record: call next() first and only while it returns true");
+            throw guard.noCurrent("no current record: call next() first and only while it returns true");
         }
         return view;
     }
@@ -209,6 +214,8 @@ public final class BlazingTextReader implements RecordReader<BlazingTextLineView
 
     @Override
     public void close() throws IOException {
+        guard.close();
+        onRecord = false;
         scanner.close();
     }
 

@@ -19,7 +19,9 @@ import java.nio.file.Path;
  * {@link DeepArForecast}). Lines holding only {@code mean}, {@code quantiles} and {@code samples} with plain JSON
  * numbers are read in place without allocating; other lines (extra fields, escapes in quantile levels, repeated
  * fields) and every error go through Jackson, which allocates a parser and an owned forecast for the line (about
- * 2.8 KB for a line of 4 short arrays). Not thread-safe.
+ * 2.8 KB for a line of 4 short arrays). Not thread-safe: one reader per thread
+ * ({@link #next()} from a thread other than the first caller's, and any read after {@link #close()}, throw
+ * {@link IllegalStateException}).
  */
 public final class DeepArForecastReader implements RecordReader<DeepArForecastView> {
     private final LineRecordLoop loop;
@@ -27,7 +29,7 @@ public final class DeepArForecastReader implements RecordReader<DeepArForecastVi
     private final LineRecordLoop.LineDecoder lineDecoder;
 
     private DeepArForecastReader(ByteInput input, DeepArForecastReadOptions options) {
-        this.loop = new LineRecordLoop(input, options.read());
+        this.loop = new LineRecordLoop(input, options.read(), "DeepArForecastReader");
         DeepArForecastDecoder decoder = new DeepArForecastDecoder(new JsonParsers(options.read().limits()));
         this.lineDecoder = (b, from, to, site) -> decoder.decodeLine(b, from, to, site, view);
     }

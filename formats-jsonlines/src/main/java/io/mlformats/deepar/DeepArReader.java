@@ -28,7 +28,9 @@ import java.nio.file.Path;
  * }</pre>
  *
  * <p>Over a mapped file or a heap array lines are parsed in place; the view's buffers are reused, so the hot
- * loop allocates nothing per record beyond what buffer growth needs. Not thread-safe.
+ * loop allocates nothing per record beyond what buffer growth needs. Not thread-safe: one reader per thread
+ * ({@link #next()} from a thread other than the first caller's, and any read after {@link #close()}, throw
+ * {@link IllegalStateException}).
  */
 public final class DeepArReader implements RecordReader<DeepArSeriesView> {
     private final LineRecordLoop loop;
@@ -37,7 +39,7 @@ public final class DeepArReader implements RecordReader<DeepArSeriesView> {
     private final LineRecordLoop.LineDecoder lineDecoder;
 
     private DeepArReader(ByteInput input, DeepArReadOptions options) {
-        this.loop = new LineRecordLoop(input, options.read());
+        this.loop = new LineRecordLoop(input, options.read(), "DeepArReader");
         this.decoder = new DeepArDecoder(options, new JsonParsers(options.read().limits()), loop.stats());
         this.lineDecoder = (b, from, to, site) -> decoder.decodeLine(b, from, to, site, view);
     }

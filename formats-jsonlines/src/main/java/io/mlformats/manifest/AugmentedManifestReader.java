@@ -41,7 +41,9 @@ import tools.jackson.core.JsonToken;
  * which {@code ReaderAllocationTest} holds). Values are never copied by the reader: the view's
  * {@link ManifestRecordView#raw(String)} and {@link ManifestRecordView#text(String)} make Strings when called,
  * {@link ManifestRecordView#copy()} makes a record (about 640 bytes for that line), and {@link #currentStreamed()}
- * makes a list. Not thread-safe.
+ * makes a list. Not thread-safe: one reader per thread
+ * ({@link #next()} from a thread other than the first caller's, and any read after {@link #close()}, throw
+ * {@link IllegalStateException}).
  */
 public final class AugmentedManifestReader implements RecordReader<ManifestRecordView> {
     private final LineRecordLoop loop;
@@ -57,7 +59,7 @@ public final class AugmentedManifestReader implements RecordReader<ManifestRecor
 
     private AugmentedManifestReader(ByteInput input, ManifestReadOptions options) {
         this.options = options;
-        this.loop = new LineRecordLoop(input, options.read());
+        this.loop = new LineRecordLoop(input, options.read(), "AugmentedManifestReader");
         this.parsers = new JsonParsers(options.read().limits());
         this.scanner = new FastJsonScanner(Integer.MAX_VALUE, options.read().limits().maxNestingDepth());
     }

@@ -18,7 +18,9 @@ import java.nio.file.Path;
  * encoder-embedding requests, depending on {@link Object2VecReadOptions}. Every record is checked: integer token
  * ids, non-empty lists, ids below the vocabulary size, labels in range, sequence lengths. {@link #current()}
  * returns a view reused for every line ({@link Object2VecPairView#copy()} keeps one); valid lines of the common
- * shape are read without allocating. Not thread-safe.
+ * shape are read without allocating. Not thread-safe: one reader per thread
+ * ({@link #next()} from a thread other than the first caller's, and any read after {@link #close()}, throw
+ * {@link IllegalStateException}).
  */
 public final class Object2VecReader implements RecordReader<Object2VecPairView> {
     private final LineRecordLoop loop;
@@ -27,7 +29,7 @@ public final class Object2VecReader implements RecordReader<Object2VecPairView> 
     private final LineRecordLoop.LineDecoder lineDecoder;
 
     private Object2VecReader(ByteInput input, Object2VecReadOptions options) {
-        this.loop = new LineRecordLoop(input, options.read());
+        this.loop = new LineRecordLoop(input, options.read(), "Object2VecReader");
         this.decoder = new Object2VecDecoder(options, new JsonParsers(options.read().limits()), loop.stats());
         this.lineDecoder = (b, from, to, site) -> decoder.decodeLine(b, from, to, site, view);
     }

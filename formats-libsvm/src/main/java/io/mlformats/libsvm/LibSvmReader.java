@@ -13,6 +13,7 @@ import io.mlformats.core.SeekableInput;
 import io.mlformats.core.SourcePosition;
 import io.mlformats.core.TabularReader;
 import io.mlformats.core.internal.ReadCounter;
+import io.mlformats.core.internal.ReaderGuard;
 import io.mlformats.core.text.LineScanner;
 import io.mlformats.core.vector.LabeledRow;
 import io.mlformats.core.vector.ValueType;
@@ -48,7 +49,8 @@ import java.nio.file.Path;
  * (the decision needs the whole file); use {@link LibSvmLoader} there, or decide once and pass ZERO or ONE.
  *
  * <p>Also a {@link TabularReader}: {@link #currentRow()} presents the row as a core {@link LabeledRow}. Not
- * thread-safe: one reader per thread. The row views and their arrays belong to the reader.
+ * thread-safe: one reader per thread ({@link #next()} from a thread other than the first caller's, and any read
+ * after {@link #close()}, throw {@link IllegalStateException}). The row views and their arrays belong to the reader.
  */
 public final class LibSvmReader implements TabularReader<LibSvmRow> {
     private static final String WARN_BOM = "bom-skipped";
@@ -65,6 +67,7 @@ public final class LibSvmReader implements TabularReader<LibSvmRow> {
     private final boolean ownsInput;
     private boolean started;
     private boolean hasCurrent;
+    private final ReaderGuard guard = new ReaderGuard("LibSvmReader");
 
     LibSvmReader(ByteInput input, LibSvmReadOptions options, IndexBase resolved, boolean ownsInput) {
         boolean deferred = resolved == IndexBase.AUTO;
@@ -185,6 +188,7 @@ public final class LibSvmReader implements TabularReader<LibSvmRow> {
 
     @Override
     public boolean next() throws IOException {
+        guard.enter();
         while (true) {
             // Most lines parse in one pass that also finds their end; any other line is found by the scanner
             // and parsed by the general parser.
@@ -244,7 +248,7 @@ public final class LibSvmReader implements TabularReader<LibSvmRow> {
     @Override
     public LibSvmRow current() {
         if (!hasCurrent) {
-            throw new IllegalStateException("no current row: call next() first, and only while it returns true");
+            throw guard.noCurrent("no current row: call next() first, and only while it returns true");
         }
         return row;
     }
@@ -315,6 +319,7 @@ public final class LibSvmReader implements TabularReader<LibSvmRow> {
     /** Releases the input when the reader opened it (a file); a caller's input is left open. */
     @Override
     public void close() throws IOException {
+        guard.close();
         hasCurrent = false;
         if (ownsInput) {
             lines.close();

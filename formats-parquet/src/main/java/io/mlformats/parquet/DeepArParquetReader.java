@@ -3,6 +3,7 @@ package io.mlformats.parquet;
 import io.mlformats.core.FormatException;
 import io.mlformats.core.ReadStats;
 import io.mlformats.core.internal.ReadCounter;
+import io.mlformats.core.internal.ReaderGuard;
 import io.mlformats.core.RecordReader;
 import io.mlformats.core.SourcePosition;
 import io.mlformats.parquet.internal.Converters;
@@ -34,7 +35,9 @@ import org.apache.parquet.schema.Type;
  * {@link #next()} or {@link #close()}; its {@code copy()} keeps one. No allocation per row by this reader once its
  * buffers have grown to the longest series (parquet-java itself allocates a small {@code Binary} per string
  * {@code start} value). A null {@code start} or {@code target}, a non-integer {@code cat}, or a sub-second
- * timestamp is a {@link FormatException} (skipped under SKIP_AND_COLLECT). Not thread-safe.
+ * timestamp is a {@link FormatException} (skipped under SKIP_AND_COLLECT). Not thread-safe: one reader per thread
+ * ({@link #next()} from a thread other than the first caller's, and any read after {@link #close()}, throw
+ * {@link IllegalStateException}).
  */
 public final class DeepArParquetReader implements RecordReader<DeepArParquetSeriesView> {
     private final ParquetRows rows;
@@ -42,6 +45,7 @@ public final class DeepArParquetReader implements RecordReader<DeepArParquetSeri
     private final ReadCounter stats;
     private final Materializer m;
     private boolean onRow;
+    private final ReaderGuard guard = new ReaderGuard("DeepArParquetReader");
 
     private DeepArParquetReader(ParquetRows rows, DeepArParquetReadOptions options) throws FormatException {
         this.rows = rows;
@@ -93,12 +97,13 @@ public final class DeepArParquetReader implements RecordReader<DeepArParquetSeri
      * @throws IOException     if the file cannot be read, or the Hadoop client jars are missing
      */
     public static DeepArParquetReader open(Path file, DeepArParquetReadOptions options) throws IOException {
-        return open(ParquetRows.open(file), options);
+        return open(ParquetRows.open(file, options.read().limits()), options);
     }
 
     /**
      * Opens a Parquet file through parquet-java's {@link InputFile} (an object store, HDFS, bytes in memory...);
-     * positions name it by its {@code toString()}. The streams the reader opens from it are closed on
+     * positions name it by its {@code toString()} (by its class and length when that is
+     * {@code Object.toString()}'s hash). The streams the reader opens from it are closed on
      * {@code close()}.
      *
      * <p>The caller owns {@code file}; the reader never closes it.
@@ -110,7 +115,7 @@ public final class DeepArParquetReader implements RecordReader<DeepArParquetSeri
      * @throws IOException     if the file cannot be read, or the Hadoop client jars are missing
      */
     public static DeepArParquetReader open(InputFile file, DeepArParquetReadOptions options) throws IOException {
-        return open(ParquetRows.open(file, String.valueOf(file)), options);
+        return open(ParquetRows.open(file, options.read().limits()), options);
     }
 
     /**
@@ -139,6 +144,7 @@ public final class DeepArParquetReader implements RecordReader<DeepArParquetSeri
     /** {@inheritDoc} */
     @Override
     public boolean next() throws IOException {
+        guard.enter();
         onRow = false;
         while (rows.next()) {
             String problem = m.problem;
@@ -165,7 +171,7 @@ public final class DeepArParquetReader implements RecordReader<DeepArParquetSeri
     @Override
     public DeepArParquetSeriesView current() {
         if (!onRow) {
-            throw new IllegalStateException("no current series: call next() first, and only while it returns true");
+            throw guard.noCurrent("no current series: call next() first, and only while it returns true");
         }
         return m.v;
     }
@@ -194,6 +200,7 @@ public final class DeepArParquetReader implements RecordReader<DeepArParquetSeri
     /** Closes what the reader opened (the file, or the streams opened from the caller's {@code InputFile}). */
     @Override
     public void close() throws IOException {
+        guard.close();
         onRow = false;
         rows.close();
     }

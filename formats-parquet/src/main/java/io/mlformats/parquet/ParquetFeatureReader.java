@@ -3,6 +3,7 @@ package io.mlformats.parquet;
 import io.mlformats.core.FormatException;
 import io.mlformats.core.ReadStats;
 import io.mlformats.core.internal.ReadCounter;
+import io.mlformats.core.internal.ReaderGuard;
 import io.mlformats.core.SourcePosition;
 import io.mlformats.core.TabularReader;
 import io.mlformats.core.vector.LabeledRow;
@@ -40,7 +41,9 @@ import org.apache.parquet.schema.Type;
  * in lenient mode for a null label), the weight when a weight column is read, and dense features (a null cell is
  * NaN) or sparse features (COLUMNS tables never; SPARSE tables always; absent entries are missing values). The
  * vectors behind it belong to the reader; {@link LabeledRow#copy()} keeps a row. No allocation per row once the
- * buffers have grown to the widest row. Not thread-safe.
+ * buffers have grown to the widest row. Not thread-safe: one reader per thread
+ * ({@link #next()} from a thread other than the first caller's, and any read after {@link #close()}, throw
+ * {@link IllegalStateException}).
  */
 public final class ParquetFeatureReader implements TabularReader<LabeledRow> {
     /** Footer key under which {@link ParquetFeatureWriter} records the feature dimension of sparse tables. */
@@ -58,6 +61,7 @@ public final class ParquetFeatureReader implements TabularReader<LabeledRow> {
     private final ReadCounter stats;
     private final long declaredDimension;
     private boolean onRow;
+    private final ReaderGuard guard = new ReaderGuard("ParquetFeatureReader");
 
     private ParquetFeatureReader(ParquetRows rows, ParquetFeatureReadOptions options) throws FormatException {
         this.rows = rows;
@@ -155,12 +159,13 @@ public final class ParquetFeatureReader implements TabularReader<LabeledRow> {
      * @throws IOException                       if the file cannot be read, or the Hadoop client jars are missing
      */
     public static ParquetFeatureReader open(Path file, ParquetFeatureReadOptions options) throws IOException {
-        return open(ParquetRows.open(file), options);
+        return open(ParquetRows.open(file, options.read().limits()), options);
     }
 
     /**
      * Opens a Parquet file through parquet-java's {@link InputFile} (an object store, HDFS, bytes in memory...);
-     * positions and messages name it by its {@code toString()}. The streams the reader opens from it are closed
+     * positions and messages name it by its {@code toString()} (by its class and length when that is
+     * {@code Object.toString()}'s hash). The streams the reader opens from it are closed
      * on {@code close()}.
      *
      * <p>The caller owns {@code file}; the reader never closes it.
@@ -172,7 +177,7 @@ public final class ParquetFeatureReader implements TabularReader<LabeledRow> {
      * @throws IOException                       if the file cannot be read, or the Hadoop client jars are missing
      */
     public static ParquetFeatureReader open(InputFile file, ParquetFeatureReadOptions options) throws IOException {
-        return open(ParquetRows.open(file, String.valueOf(file)), options);
+        return open(ParquetRows.open(file, options.read().limits()), options);
     }
 
     private static ParquetFeatureReader open(ParquetRows rows, ParquetFeatureReadOptions options)
@@ -201,6 +206,7 @@ public final class ParquetFeatureReader implements TabularReader<LabeledRow> {
     /** {@inheritDoc} */
     @Override
     public boolean next() throws IOException {
+        guard.enter();
         onRow = false;
         while (rows.next()) {
             String problem = materializer.problem();
@@ -228,8 +234,7 @@ public final class ParquetFeatureReader implements TabularReader<LabeledRow> {
     @Override
     public LabeledRow current() {
         if (!onRow) {
-            throw new IllegalStateException(
-                    "no current row: call next() first, and only while it returns true");
+            throw guard.noCurrent("no current row: call next() first, and only while it returns true");
         }
         return materializer.getCurrentRecord();
     }
@@ -349,6 +354,7 @@ public final class ParquetFeatureReader implements TabularReader<LabeledRow> {
     /** Closes what the reader opened (the file, or the streams opened from the caller's {@code InputFile}). */
     @Override
     public void close() throws IOException {
+        guard.close();
         onRow = false;
         rows.close();
     }

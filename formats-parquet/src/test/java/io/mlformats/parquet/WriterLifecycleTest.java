@@ -308,8 +308,9 @@ class WriterLifecycleTest {
         assertFalse(out.closed, "abort leaves the caller's stream open");
         FormatException e = assertThrows(FormatException.class,
                 () -> kind.read(new MemoryFiles.In(b, "memory:aborted.parquet")));
-        assertTrue(e.getMessage().startsWith("memory:aborted.parquet:0: not a readable Parquet file"),
-                e.getMessage());
+        // Refused at the missing end magic, before parquet-java reads anything (issue 16, item 4).
+        assertTrue(e.getMessage().startsWith("memory:aborted.parquet:" + (b.length - 4) + ": not a Parquet file,"
+                + " or a truncated one"), e.getMessage());
     }
 
     /**

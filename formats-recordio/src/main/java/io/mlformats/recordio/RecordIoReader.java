@@ -12,6 +12,7 @@ import io.mlformats.core.LimitExceededException;
 import io.mlformats.core.ReadOptions;
 import io.mlformats.core.ReadStats;
 import io.mlformats.core.internal.ReadCounter;
+import io.mlformats.core.internal.ReaderGuard;
 import io.mlformats.core.RecordReader;
 import io.mlformats.core.SeekableInput;
 import io.mlformats.core.SourcePosition;
@@ -38,8 +39,9 @@ import java.util.Objects;
  * {@link io.mlformats.core.ReadLimits#maxRecordBytes()} before anything is allocated. Lenient mode and the
  * skip-and-collect policy behave as described in {@link RecordIoReadOptions}.
  *
- * <p>Not thread-safe. To read one file from several threads, give each thread its own reader over a byte range
- * ({@link #open(SeekableInput, ByteRange, RecordIoReadOptions)}).
+ * <p>Not thread-safe ({@link #next()} from a thread other than the first caller's, and any read after
+ * {@link #close()}, throw {@link IllegalStateException}). To read one file from several threads, give each thread
+ * its own reader over a byte range ({@link #open(SeekableInput, ByteRange, RecordIoReadOptions)}).
  */
 public final class RecordIoReader implements RecordReader<ByteBuffer> {
     private static final int CHUNK_SHIFT = 30;
@@ -92,7 +94,7 @@ public final class RecordIoReader implements RecordReader<ByteBuffer> {
     private long recordIndex = -1;
     private int parts;
     private boolean eof;
-    private boolean closed;
+    private final ReaderGuard guard = new ReaderGuard("RecordIoReader");
     private long ignored;
 
     private RecordIoReader(ByteSource source, ByteInput input, long from, long to,
@@ -185,9 +187,7 @@ public final class RecordIoReader implements RecordReader<ByteBuffer> {
 
     @Override
     public boolean next() throws IOException {
-        if (closed) {
-            throw new IllegalStateException("the reader is closed");
-        }
+        guard.enter();
         while (!eof) {
             try {
                 boolean ok = source != null ? nextFromSource() : nextFromStream();
@@ -544,7 +544,7 @@ public final class RecordIoReader implements RecordReader<ByteBuffer> {
     @Override
     public ByteBuffer current() {
         if (current == null) {
-            throw new IllegalStateException(eof ? "at end of input" : "next() has not returned true");
+            throw guard.noCurrent(eof ? "at end of input" : "next() has not returned true");
         }
         return current;
     }
@@ -627,6 +627,7 @@ public final class RecordIoReader implements RecordReader<ByteBuffer> {
      * @throws IndexOutOfBoundsException if {@code offset} is negative or past the end of the readable input
      */
     public void seek(long offset) {
+        guard.checkOpen();
         if (source == null) {
             throw new UnsupportedOperationException("seek needs a random-access source; " + name + " is a stream");
         }
@@ -648,7 +649,7 @@ public final class RecordIoReader implements RecordReader<ByteBuffer> {
 
     @Override
     public void close() throws IOException {
-        closed = true;
+        guard.close();
         current = null;
         eof = true;
         if (closeInput && input != null) {

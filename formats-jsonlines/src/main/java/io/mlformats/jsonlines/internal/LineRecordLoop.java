@@ -6,13 +6,15 @@ import io.mlformats.core.LimitExceededException;
 import io.mlformats.core.ReadOptions;
 import io.mlformats.core.ReadStats;
 import io.mlformats.core.internal.ReadCounter;
+import io.mlformats.core.internal.ReaderGuard;
 import io.mlformats.core.SourcePosition;
 import java.io.IOException;
 
 /**
  * The read loop every JSON Lines reader of this module shares: next line, decode, and on a bad record either
  * fail or skip it and keep its error, per the {@link io.mlformats.core.ErrorPolicy}. Limit violations of the
- * line framing itself cannot be skipped and always propagate. Not thread-safe.
+ * line framing itself cannot be skipped and always propagate. It holds the readers' {@link ReaderGuard}: use after
+ * close and use from a second thread fail here. Not thread-safe.
  */
 public final class LineRecordLoop {
     /** Decodes the current line of the cursor into the reader's view. */
@@ -29,8 +31,16 @@ public final class LineRecordLoop {
     private long positionRecord = -1;
     private long positionLine;
     private boolean onRecord;
+    private final ReaderGuard guard;
 
+    /** A loop named "JSON Lines reader" in misuse messages. */
     public LineRecordLoop(ByteInput input, ReadOptions options) {
+        this(input, options, "JSON Lines reader");
+    }
+
+    /** A loop for the reader named {@code reader} (in misuse messages). */
+    public LineRecordLoop(ByteInput input, ReadOptions options, String reader) {
+        this.guard = new ReaderGuard(reader);
         this.options = options;
         this.stats = new ReadCounter(options.maxErrorsKept());
         this.cursor = new JsonLineCursor(input, options, stats);
@@ -39,6 +49,7 @@ public final class LineRecordLoop {
 
     /** Advances to the next good record; false at the end. */
     public boolean next(LineDecoder decoder) throws IOException {
+        guard.enter();
         onRecord = false;
         while (true) {
             try {
@@ -89,7 +100,7 @@ public final class LineRecordLoop {
      */
     public void checkCurrent() {
         if (!onRecord) {
-            throw new IllegalStateException("no current record: call next() first and only while it returns true");
+            throw guard.noCurrent("no current record: call next() first and only while it returns true");
         }
     }
 
@@ -113,6 +124,8 @@ public final class LineRecordLoop {
     }
 
     public void close() throws IOException {
+        guard.close();
+        onRecord = false;
         cursor.close();
     }
 }

@@ -11,6 +11,7 @@ import io.mlformats.core.SeekableInput;
 import io.mlformats.core.SourcePosition;
 import io.mlformats.core.TabularReader;
 import io.mlformats.core.internal.ReadCounter;
+import io.mlformats.core.internal.ReaderGuard;
 import io.mlformats.core.text.LineScanner;
 import io.mlformats.core.text.NumberParser;
 import io.mlformats.core.vector.CsrMatrix;
@@ -39,7 +40,9 @@ import java.nio.file.Path;
  * Every row must have the same number of columns. A first line that does not parse is reported as a probable
  * header unless {@link CsvReadOptions#skipHeader()}. Blank lines are skipped.
  *
- * <p>Not thread-safe: one reader per thread. The row views and their arrays belong to the reader.
+ * <p>Not thread-safe: one reader per thread ({@link #next()} from a thread other than the first caller's, and
+ * any read after {@link #close()}, throw {@link IllegalStateException}). The row views and their arrays belong to
+ * the reader.
  */
 public final class CsvReader implements TabularReader<LibSvmRow> {
     private final LineScanner lines;
@@ -58,6 +61,7 @@ public final class CsvReader implements TabularReader<LibSvmRow> {
     private final boolean ownsInput;
     private boolean started;
     private boolean hasCurrent;
+    private final ReaderGuard guard = new ReaderGuard("CsvReader");
 
     private CsvReader(ByteInput input, CsvReadOptions options, boolean ownsInput) {
         this.lines = new LineScanner(input, options.read().limits());
@@ -150,6 +154,7 @@ public final class CsvReader implements TabularReader<LibSvmRow> {
 
     @Override
     public boolean next() throws IOException {
+        guard.enter();
         while (lines.next()) {
             byte[] b = lines.buffer();
             int s = lines.start();
@@ -322,7 +327,7 @@ public final class CsvReader implements TabularReader<LibSvmRow> {
     @Override
     public LibSvmRow current() {
         if (!hasCurrent) {
-            throw new IllegalStateException("no current row: call next() first, and only while it returns true");
+            throw guard.noCurrent("no current row: call next() first, and only while it returns true");
         }
         return row;
     }
@@ -382,6 +387,7 @@ public final class CsvReader implements TabularReader<LibSvmRow> {
     /** Releases the input when the reader opened it (a file); a caller's input is left open. */
     @Override
     public void close() throws IOException {
+        guard.close();
         hasCurrent = false;
         if (ownsInput) {
             lines.close();

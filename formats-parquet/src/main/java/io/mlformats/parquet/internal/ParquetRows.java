@@ -1,6 +1,7 @@
 package io.mlformats.parquet.internal;
 
 import io.mlformats.core.FormatException;
+import io.mlformats.core.ReadLimits;
 import io.mlformats.core.SourcePosition;
 import java.io.Closeable;
 import java.io.IOException;
@@ -52,29 +53,41 @@ public final class ParquetRows implements Closeable {
      * @throws IOException     if the file cannot be read, or the Hadoop client jars Parquet needs for reading
      *                         are missing
      */
-    public static ParquetRows open(Path file) throws IOException {
-        return open(new LocalInputFile(file), file.toString());
+    public static ParquetRows open(Path file, ReadLimits limits) throws IOException {
+        return open(new NamedInputFile(new LocalInputFile(file), file.toString()), limits);
     }
 
     /**
      * Opens {@code file} (any parquet-java {@link InputFile}; the caller owns it) and reads its footer. The streams
-     * Parquet opens from it are closed by {@link #close()}.
+     * Parquet opens from it are closed by {@link #close()}. Positions and messages name the file by its
+     * {@code toString()}, or by its class and length when that is only {@code Object.toString()}'s hash.
      *
-     * @param name the name used in positions and messages
+     * @param limits bounds the footer's length ({@link ReadLimits#maxRecordBytes()})
      * @throws FormatException if the file is not Parquet or its footer is damaged
      * @throws IOException     if the file cannot be read, or the Hadoop client jars Parquet needs for reading
      *                         are missing
      */
-    public static ParquetRows open(InputFile file, String name) throws IOException {
+    public static ParquetRows open(InputFile file, ReadLimits limits) throws IOException {
         requireHadoop();
+        InputFile named = NamedInputFile.of(file);
+        String name = named.toString();
+        long footerAt = ParquetFooter.check(named, name, limits);
         try {
             ParquetReadOptions options = ParquetReadOptions.builder().withCodecFactory(CODECS).build();
-            return new ParquetRows(ParquetFileReader.open(file, options), name);
+            return new ParquetRows(ParquetFileReader.open(named, options), name);
         } catch (FileSystemException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new FormatException(SourcePosition.ofRecord(name, 0, -1),
-                    "not a readable Parquet file: " + e.getMessage(), e);
+            throw new FormatException(SourcePosition.ofRecord(name, footerAt, -1), "not a readable Parquet file: "
+                    + "its footer (file metadata) is damaged: " + ParquetFooter.describe(e)
+                    + "; expected a Thrift-encoded FileMetaData that describes the file's columns and row groups", e);
+        } catch (StackOverflowError e) {
+            // parquet-java's Thrift decoder recurses once per nested struct and has no depth bound: a small footer
+            // of nested structs exhausts the stack. Caught here only, around the footer parse, where nothing else
+            // is on the stack that the error could have left half-done.
+            throw new FormatException(SourcePosition.ofRecord(name, footerAt, -1), "not a readable Parquet file: "
+                    + "its footer (file metadata) nests Thrift structures too deeply to be decoded; expected a "
+                    + "FileMetaData of a few levels of nesting");
         }
     }
 
@@ -114,9 +127,14 @@ public final class ParquetRows implements Closeable {
     }
 
     /** Reads only {@code requested} (a projection of the file schema) through {@code m}. */
-    public void project(MessageType requested, RecordMaterializer<?> m) {
-        reader.setRequestedSchema(requested);
-        this.columnIO = new ColumnIOFactory().getColumnIO(requested, fileSchema());
+    public void project(MessageType requested, RecordMaterializer<?> m) throws FormatException {
+        try {
+            reader.setRequestedSchema(requested);
+            this.columnIO = new ColumnIOFactory().getColumnIO(requested, fileSchema());
+        } catch (RuntimeException e) {
+            throw new FormatException(SourcePosition.ofRecord(name, 0, -1), "the file's schema cannot be read: "
+                    + ParquetFooter.describe(e) + "; expected a schema of named primitive and group columns", e);
+        }
         this.materializer = m;
     }
 
@@ -137,7 +155,13 @@ public final class ParquetRows implements Closeable {
             } catch (FileSystemException e) {
                 throw e;
             } catch (IOException | RuntimeException e) {
-                throw corrupt(e, rowIndex + 1);
+                throw corrupt(ParquetFooter.describe(e), e, groupIndex + 1, rowIndex + 1);
+            } catch (StackOverflowError e) {
+                // Page headers are Thrift too, decoded by the same unbounded recursion as the footer: a page
+                // header of nested structs exhausts the stack inside this one parquet-java call, which leaves
+                // nothing of ours half-done. The reader is not usable afterwards; the error is a damaged page.
+                throw corrupt("a page header nests Thrift structures too deeply to be decoded", null, groupIndex + 1,
+                        rowIndex + 1);
             }
             if (pages == null) {
                 return false;
@@ -145,7 +169,12 @@ public final class ParquetRows implements Closeable {
             groupIndex++;
             bytesDone += groups.get(groupIndex).getCompressedSize();
             leftInGroup = pages.getRowCount();
-            rows = columnIO.getRecordReader(pages, materializer);
+            try {
+                // Reads the dictionary pages and sets up the column decoders: damaged pages fail here too.
+                rows = columnIO.getRecordReader(pages, materializer);
+            } catch (RuntimeException e) {
+                throw corrupt(e, rowIndex + 1);
+            }
         }
         try {
             rows.read();
@@ -169,8 +198,15 @@ public final class ParquetRows implements Closeable {
     }
 
     private FormatException corrupt(Exception e, long row) {
-        long off = groupIndex >= 0 && groupIndex < groups.size() ? groups.get(groupIndex).getStartingPos() : 0;
-        return new FormatException(SourcePosition.ofRecord(name, off, row), "corrupt Parquet data: " + e, e);
+        return corrupt(ParquetFooter.describe(e), e, groupIndex, row);
+    }
+
+    /** A damaged page of row group {@code group} (-1: none read yet, so the first), located at its start. */
+    private FormatException corrupt(String detail, Exception cause, int group, long row) {
+        int g = Math.max(group, 0);
+        long off = g < groups.size() ? groups.get(g).getStartingPos() : 0;
+        return new FormatException(SourcePosition.ofRecord(name, off, row), "corrupt Parquet data in row group " + g
+                + ": " + detail + "; expected pages that decode as the footer describes them", cause);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.mlformats.core.ByteRange;
 import io.mlformats.core.FormatException;
 import io.mlformats.core.ReadStats;
 import io.mlformats.core.internal.ReadCounter;
+import io.mlformats.core.internal.ReaderGuard;
 import io.mlformats.recordio.internal.LayeredReadStats;
 import io.mlformats.core.RecordReader;
 import io.mlformats.core.SeekableInput;
@@ -19,7 +20,9 @@ import java.nio.file.Path;
  * Reads MXNet image {@code .rec} files (dmlc RecordIO, multi-part records reassembled) as reusable
  * {@link ImageRecord} views. With an {@link IdxIndex}, {@link #readKey(IdxIndex, long)} reads one record by
  * key, as {@code MXIndexedRecordIO.read_idx} does. A payload shorter than the header, or than the labels its
- * {@code flag} announces, is a {@link FormatException} (skipped under skip-and-collect). Not thread-safe.
+ * {@code flag} announces, is a {@link FormatException} (skipped under skip-and-collect). Not thread-safe
+ * ({@link #next()} from a thread other than the first caller's, and any read after {@link #close()}, throw
+ * {@link IllegalStateException}).
  */
 public final class ImageRecordReader implements RecordReader<ImageRecord> {
     private final RecordIoReader framing;
@@ -28,6 +31,7 @@ public final class ImageRecordReader implements RecordReader<ImageRecord> {
     private final ReadCounter stats;
     private final ReadStats allStats;
     private boolean ready;
+    private final ReaderGuard guard = new ReaderGuard("ImageRecordReader");
 
     private ImageRecordReader(RecordIoReader framing, ImageRecordReadOptions options) {
         this.framing = framing;
@@ -92,6 +96,7 @@ public final class ImageRecordReader implements RecordReader<ImageRecord> {
 
     @Override
     public boolean next() throws IOException {
+        guard.enter();
         ready = false;
         while (framing.next()) {
             try {
@@ -119,6 +124,7 @@ public final class ImageRecordReader implements RecordReader<ImageRecord> {
      * @throws UnsupportedOperationException if the input is a stream (e.g. gzip) rather than random-access
      */
     public boolean readAt(long offset) throws IOException {
+        guard.checkOpen();
         framing.seek(offset);
         return next();
     }
@@ -165,7 +171,7 @@ public final class ImageRecordReader implements RecordReader<ImageRecord> {
     @Override
     public ImageRecord current() {
         if (!ready) {
-            throw new IllegalStateException("no current record");
+            throw guard.noCurrent("no current record");
         }
         return view;
     }
@@ -197,6 +203,8 @@ public final class ImageRecordReader implements RecordReader<ImageRecord> {
 
     @Override
     public void close() throws IOException {
+        guard.close();
+        ready = false;
         framing.close();
     }
 }

@@ -5,6 +5,7 @@ import io.mlformats.core.ByteRange;
 import io.mlformats.core.FormatException;
 import io.mlformats.core.ReadStats;
 import io.mlformats.core.internal.ReadCounter;
+import io.mlformats.core.internal.ReaderGuard;
 import io.mlformats.recordio.internal.LayeredReadStats;
 import io.mlformats.core.TabularReader;
 import io.mlformats.core.vector.LabeledRow;
@@ -37,7 +38,8 @@ import java.util.function.Supplier;
  * values, a shape, and every key below the product of the shape (unsigned); a dense tensor with a shape has
  * product(shape) values. Lenient mode skips these checks. Under skip-and-collect, records whose payload does
  * not decode are skipped and their errors kept in {@link #stats()}. Framing behaviour (truncation, multi-part,
- * limits) is {@link RecordIoReader}'s. Not thread-safe.
+ * limits) is {@link RecordIoReader}'s. Not thread-safe ({@link #next()} from a thread other than the first
+ * caller's, and any read after {@link #close()}, throw {@link IllegalStateException}).
  */
 public final class RecordProtobufReader implements TabularReader<RecordView> {
     private final RecordIoReader framing;
@@ -50,6 +52,7 @@ public final class RecordProtobufReader implements TabularReader<RecordView> {
     private final ReadStats allStats;
     private long index = -1;
     private boolean ready;
+    private final ReaderGuard guard = new ReaderGuard("RecordProtobufReader");
 
     private RecordProtobufReader(RecordIoReader framing, RecordProtobufReadOptions options) {
         this.framing = framing;
@@ -114,6 +117,7 @@ public final class RecordProtobufReader implements TabularReader<RecordView> {
 
     @Override
     public boolean next() throws IOException {
+        guard.enter();
         ready = false;
         row = null;
         while (framing.next()) {
@@ -147,7 +151,7 @@ public final class RecordProtobufReader implements TabularReader<RecordView> {
     @Override
     public RecordView current() {
         if (!ready) {
-            throw new IllegalStateException("no current record");
+            throw guard.noCurrent("no current record");
         }
         return view;
     }
@@ -213,6 +217,8 @@ public final class RecordProtobufReader implements TabularReader<RecordView> {
 
     @Override
     public void close() throws IOException {
+        guard.close();
+        ready = false;
         framing.close();
     }
 }
