@@ -1,6 +1,7 @@
 package io.mlformats.libsvm.internal;
 
 import io.mlformats.core.FormatException;
+import io.mlformats.core.LimitExceededException;
 import io.mlformats.core.SourcePosition;
 import java.nio.charset.StandardCharsets;
 
@@ -43,6 +44,15 @@ public final class TextErrors {
     /** An error at {@code buffer[index]} of the current line. */
     public FormatException error(int index, String detail) {
         return new FormatException(position(index), detail);
+    }
+
+    /**
+     * A {@link LimitExceededException} at {@code buffer[index]} of the current line: more than {@code limit}
+     * {@code what} (e.g. {@code "features"}) in one row, refused by {@code ReadLimits.maxArrayElements}.
+     */
+    public LimitExceededException tooMany(int index, String what, int limit) {
+        return new LimitExceededException(position(index), "maxArrayElements", limit,
+                "a row of more than " + limit + " " + what);
     }
 
     /** {@code 'x'} for printable ASCII, {@code 0xNN} otherwise, "end of line" past the end. */
