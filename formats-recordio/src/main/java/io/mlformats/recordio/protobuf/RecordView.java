@@ -58,6 +58,8 @@ public final class RecordView {
     /** Bounds on counts the payload declares by repetition (map entries, tensor values, keys, shape). */
     private int maxMapEntries = ReadLimits.DEFAULT_MAX_MAP_ENTRIES;
     private int maxElements = ReadLimits.DEFAULT_MAX_ARRAY_ELEMENTS;
+    /** Groups nest by recursion here: maxNestingDepth, but never deeper than {@link #MAX_GROUP_DEPTH}. */
+    private int maxGroupDepth = MAX_GROUP_DEPTH;
     /** The array being grown and the limit allowing it, kept for the message if the heap cannot provide it. */
     long growingBytes;
     String growingLimit = "maxArrayElements";
@@ -126,6 +128,7 @@ public final class RecordView {
     void limits(ReadLimits limits) {
         this.maxMapEntries = limits.maxMapEntries();
         this.maxElements = limits.maxArrayElements();
+        this.maxGroupDepth = Math.min(limits.maxNestingDepth(), MAX_GROUP_DEPTH);
     }
 
     void bindPosition(String source, long payloadOffsetInSource, long index) {
@@ -372,8 +375,10 @@ public final class RecordView {
                 need(p, 4, end);
                 return p + 4;
             case ProtoWire.START_GROUP: {
-                if (depth >= MAX_GROUP_DEPTH) {
-                    throw error(p, "groups nested deeper than " + MAX_GROUP_DEPTH);
+                if (depth >= maxGroupDepth) {
+                    throw new LimitExceededException(SourcePosition.ofRecord(sourceName, baseOffset + p - off,
+                            recordIndex), "maxNestingDepth", maxGroupDepth, "protobuf groups nested deeper than "
+                            + maxGroupDepth + (maxGroupDepth == MAX_GROUP_DEPTH ? " (the decoder's own bound)" : ""));
                 }
                 while (true) {
                     if (p >= end) {
@@ -704,6 +709,7 @@ public final class RecordView {
             RecordView v = new RecordView();
             v.maxMapEntries = maxMapEntries;
             v.maxElements = maxElements;
+            v.maxGroupDepth = maxGroupDepth;
             v.decode(ByteBuffer.wrap(payloadBytes()).order(ByteOrder.LITTLE_ENDIAN), 0, len);
             return v;
         } catch (FormatException e) {

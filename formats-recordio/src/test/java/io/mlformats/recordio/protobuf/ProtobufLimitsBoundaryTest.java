@@ -166,6 +166,21 @@ class ProtobufLimitsBoundaryTest {
         }
     }
 
+    /** Unknown fields may be groups, skipped recursively: their nesting is bounded by maxNestingDepth. */
+    @Test
+    void maxNestingDepthBoundsNestedGroups() throws IOException {
+        int limit = 6;
+        ReadLimits limits = ReadLimits.builder().maxNestingDepth(limit).build();
+        for (int n : new int[] {limit - 1, limit, limit + 1}) {
+            byte[] payload = new byte[2 * n];
+            java.util.Arrays.fill(payload, 0, n, (byte) 0x7B); // start group, field 15
+            java.util.Arrays.fill(payload, n, 2 * n, (byte) 0x7C); // end group, field 15
+            // The innermost group's start tag is read at payload byte n - 1; its check comes just after it.
+            readOne(payload, limits, n <= limit ? null : "maxNestingDepth", 8 + n,
+                    view -> assertEquals(0, view.featureCount()));
+        }
+    }
+
     private interface Check {
         void accept(RecordView view) throws IOException;
     }
