@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class OutOfMemoryTest {
     private static final int LINE_BYTES = 60_000_000;
     private static final int PART_BYTES = 128 << 20;
+    private static final int ROW_BYTES = 12_000_000;
 
     @TempDir
     Path dir;
@@ -43,6 +44,10 @@ class OutOfMemoryTest {
         Path json = line("wide.jsonl", "{\"start\": \"2020-01-01 00:00:00\", \"target\": [0", ",0");
         Files.write(json, "]}\n".getBytes(StandardCharsets.US_ASCII), java.nio.file.StandardOpenOption.APPEND);
         Path map = mapRecord();
+        // Lines the window holds (16 MiB) whose decoded values (4 to 12 bytes each per 2 bytes of text) do not fit.
+        Path rowCsv = line("row.csv", "1", ",1", ROW_BYTES);
+        Path rowJson = line("row.jsonl", "{\"start\": \"2020-01-01 00:00:00\", \"target\": [0", ",1", ROW_BYTES);
+        Files.write(rowJson, "]}\n".getBytes(StandardCharsets.US_ASCII), java.nio.file.StandardOpenOption.APPEND);
         Path gz = threePartGzip();
 
         Child main = java(Main.class.getName(), "cat", "--from", "recordio", gz.toString());
@@ -56,11 +61,13 @@ class OutOfMemoryTest {
                 "cat", "--from", "csv", csv.toString(), "--",
                 "cat", "--from", "libsvm", libsvm.toString(), "--",
                 "cat", "--from", "deepar", json.toString(), "--",
-                "cat", "--from", "recordio", map.toString());
+                "cat", "--from", "recordio", map.toString(), "--",
+                "cat", "--from", "csv", rowCsv.toString(), "--",
+                "cat", "--from", "deepar", rowJson.toString());
         assertNoTrace(d);
         assertEquals(0, d.code, d.err);
         List<String[]> cases = Driver.parse(d.out);
-        assertEquals(4, cases.size(), d.out);
+        assertEquals(6, cases.size(), d.out);
         for (int i = 0; i < 3; i++) {
             Path p = List.of(csv, libsvm, json).get(i);
             String err = cases.get(i)[1];
@@ -70,6 +77,13 @@ class OutOfMemoryTest {
             // How far the window grows before the heap refuses depends on the heap, not on the input.
             assertTrue(err.matches("(?s).*\\) needs a buffer of \\d+ bytes and the Java heap cannot provide it.*"), err);
             assertTrue(err.contains("lower the limit maxLineBytes = 67108864"), err);
+        }
+        for (int i = 4; i < 6; i++) {
+            Path p = List.of(rowCsv, rowJson).get(i - 4);
+            String e = cases.get(i)[1];
+            assertEquals(String.valueOf(ExitCode.OUT_OF_MEMORY), cases.get(i)[0], e);
+            assertTrue(e.startsWith(p + ":1:0: record 0: "), e);
+            assertTrue(e.contains("Java heap") && e.contains("raise the heap (-Xmx"), e);
         }
         String err = cases.get(3)[1];
         assertEquals(String.valueOf(ExitCode.INVALID_DATA), cases.get(3)[0], err);
@@ -85,11 +99,15 @@ class OutOfMemoryTest {
 
     /** One line of {@code head} then {@code unit} repeated to {@link #LINE_BYTES}, then a newline. */
     private Path line(String name, String head, String unit) throws IOException {
+        return line(name, head, unit, LINE_BYTES);
+    }
+
+    private Path line(String name, String head, String unit, int bytes) throws IOException {
         Path p = dir.resolve(name);
         byte[] block = unit.repeat(1 << 16 / unit.length()).getBytes(StandardCharsets.US_ASCII);
         try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(p), 1 << 20)) {
             o.write(head.getBytes(StandardCharsets.US_ASCII));
-            for (long n = head.length(); n < LINE_BYTES; n += block.length) {
+            for (long n = head.length(); n < bytes; n += block.length) {
                 o.write(block);
             }
             if (!name.endsWith(".jsonl")) {

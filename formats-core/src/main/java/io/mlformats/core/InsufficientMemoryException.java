@@ -23,7 +23,8 @@ public final class InsufficientMemoryException extends LimitExceededException {
      *
      * @param position where the record or line starts; not null
      * @param what the record or line, e.g. {@code "line 7"} or {@code "record payload"}; starts the detail text
-     * @param bytesNeeded the size of the allocation that failed, in bytes
+     * @param bytesNeeded the size of the allocation that failed, in bytes, or -1 when it is not known (the error
+     *     was caught around the decoding of a whole record)
      * @param limitName the {@link ReadLimits} property that bounds this buffer, e.g. {@code maxLineBytes}
      * @param limitValue that limit's configured value
      */
@@ -34,8 +35,9 @@ public final class InsufficientMemoryException extends LimitExceededException {
 
     private InsufficientMemoryException(SourcePosition position, String what, long bytesNeeded, long maxHeap,
             String limitName, long limitValue) {
-        super(position, limitName, limitValue, what + " needs a buffer of " + bytesNeeded
-                + " bytes and the Java heap cannot provide it (max heap " + maxHeap + " bytes): raise the heap"
+        super(position, limitName, limitValue, what + (bytesNeeded >= 0 ? " needs a buffer of " + bytesNeeded
+                + " bytes and the Java heap cannot provide it" : " needs more memory than the Java heap can provide")
+                + " (max heap " + maxHeap + " bytes): raise the heap"
                 + " (-Xmx, JAVA_OPTS for the mlformats command) or lower the limit " + limitName + " = " + limitValue
                 + " (ReadLimits.builder()." + limitName + "(...)) to refuse such input", true);
         this.bytesNeeded = bytesNeeded;
@@ -52,7 +54,7 @@ public final class InsufficientMemoryException extends LimitExceededException {
     /**
      * The size of the allocation that failed.
      *
-     * @return the number of bytes the buffer needed
+     * @return the number of bytes the buffer needed, or -1 if not known
      */
     public long bytesNeeded() {
         return bytesNeeded;

@@ -187,6 +187,14 @@ public final class CsvReader implements TabularReader<LibSvmRow> {
     }
 
     private void parse(byte[] b, int s, int e, boolean firstLine) throws FormatException {
+        try {
+            parseRow(b, s, e, firstLine);
+        } catch (OutOfMemoryError oom) {
+            throw errors.outOfMemory(s, e, maxColumns);
+        }
+    }
+
+    private void parseRow(byte[] b, int s, int e, boolean firstLine) throws FormatException {
         row.clear();
         SparseVector f = row.features();
         byte delim = options.delimiter();

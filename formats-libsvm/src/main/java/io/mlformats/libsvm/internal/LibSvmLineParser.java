@@ -76,6 +76,14 @@ public final class LibSvmLineParser {
      * @return false if the line is blank or a comment (no row)
      */
     public boolean parse(byte[] b, int start, int end, LibSvmRow row) throws FormatException {
+        try {
+            return parseLine(b, start, end, row);
+        } catch (OutOfMemoryError e) {
+            throw errors.outOfMemory(start, end, maxFeatures);
+        }
+    }
+
+    private boolean parseLine(byte[] b, int start, int end, LibSvmRow row) throws FormatException {
         int i = skipBlanks(b, start, end);
         if (i >= end || b[i] == '#') {
             return false;
@@ -119,6 +127,14 @@ public final class LibSvmLineParser {
      * either way.
      */
     public int parseCommonLine(byte[] b, int start, int limit, LibSvmRow row) {
+        try {
+            return parseCommon(b, start, limit, row);
+        } catch (OutOfMemoryError e) {
+            return -1; // the general parser, which the caller runs next on this line, reports it at the line
+        }
+    }
+
+    private int parseCommon(byte[] b, int start, int limit, LibSvmRow row) {
         if (multiLabel) {
             return -1;
         }

@@ -1,6 +1,7 @@
 package io.mlformats.libsvm.internal;
 
 import io.mlformats.core.FormatException;
+import io.mlformats.core.InsufficientMemoryException;
 import io.mlformats.core.LimitExceededException;
 import io.mlformats.core.SourcePosition;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +54,15 @@ public final class TextErrors {
     public LimitExceededException tooMany(int index, String what, int limit) {
         return new LimitExceededException(position(index), "maxArrayElements", limit,
                 "a row of more than " + limit + " " + what);
+    }
+
+    /**
+     * The heap could not hold the row of the current line (its vectors grow with the values actually parsed;
+     * the line is within {@code maxLineBytes}, but a small heap may not hold 4 to 12 bytes per value).
+     */
+    public InsufficientMemoryException outOfMemory(int lineStart, int lineEnd, int maxElements) {
+        return new InsufficientMemoryException(position(lineStart), "the row of line " + line + " ("
+                + (lineEnd - lineStart) + " bytes)", -1, "maxArrayElements", maxElements);
     }
 
     /** {@code 'x'} for printable ASCII, {@code 0xNN} otherwise, "end of line" past the end. */

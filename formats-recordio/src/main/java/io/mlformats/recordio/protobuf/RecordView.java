@@ -131,6 +131,11 @@ public final class RecordView {
         this.maxGroupDepth = Math.min(limits.maxNestingDepth(), MAX_GROUP_DEPTH);
     }
 
+    /** The maxArrayElements this view decodes under (for messages about rows built from it). */
+    int maxElements() {
+        return maxElements;
+    }
+
     void bindPosition(String source, long payloadOffsetInSource, long index) {
         this.sourceName = source;
         this.baseOffset = payloadOffsetInSource;
