@@ -27,7 +27,12 @@ import java.util.Arrays;
  * <p>Decoding follows protobuf-java for every input it accepts: packed and unpacked repeated fields, repeated
  * occurrences of a message field merged, the last member of the {@code Value} oneof winning, unknown fields
  * skipped. Map entries are kept in wire order; when a key repeats, lookups by name return the last entry, as the
- * map would. Malformed bytes raise {@link FormatException} with the offset. Not thread-safe.
+ * map would. Malformed bytes raise {@link FormatException} with the offset. Counts the payload repeats are bounded
+ * before they are stored: map entries by {@link ReadLimits#maxMapEntries()}, the values, keys, shape dimensions and
+ * byte strings of one tensor by {@link ReadLimits#maxArrayElements()}, nested groups by
+ * {@link ReadLimits#maxNestingDepth()} (the reader's limits; the defaults for a view used on its own), each a
+ * {@link LimitExceededException}; a heap too small for what they allow is an {@link InsufficientMemoryException}.
+ * Not thread-safe.
  */
 public final class RecordView {
     /** The conventional key for features and labels: {@code features["values"]}, {@code label["values"]}. */
