@@ -9,6 +9,8 @@ package io.mlformats.cli;
  *   <li>2: usage error: bad option, unsupported conversion, undetectable format</li>
  *   <li>3: I/O error: missing input, unwritable output</li>
  *   <li>4: internal error (a bug: please report it with {@code MLFORMATS_DEBUG=1} output)</li>
+ *   <li>5: out of memory: a record within the read limits needs more heap than the JVM has (raise {@code -Xmx}
+ *       through {@code JAVA_OPTS}); the message names the record when a reader's buffer could not grow</li>
  *   <li>130: interrupted</li>
  * </ul>
  */
@@ -23,6 +25,8 @@ public final class ExitCode {
     public static final int IO = 3;
     /** Internal error (a bug). */
     public static final int INTERNAL = 4;
+    /** The Java heap is too small for the input (see {@code docs/LIMITS.md}). */
+    public static final int OUT_OF_MEMORY = 5;
     /** Interrupted by a signal. */
     public static final int INTERRUPTED = 130;
 

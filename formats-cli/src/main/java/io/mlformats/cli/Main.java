@@ -1,6 +1,7 @@
 package io.mlformats.cli;
 
 import io.mlformats.core.FormatException;
+import io.mlformats.core.InsufficientMemoryException;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Command;
         subcommands = {ConvertCommand.class, CatCommand.class, InspectCommand.class, ValidateCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 invalid data, 2 usage error, 3 I/O error, "
-                + "4 internal error, 130 interrupted."})
+                + "4 internal error, 5 out of memory, 130 interrupted."})
 public final class Main implements Runnable {
     /** Picocli fills this in. */
     public Main() {
@@ -60,7 +61,16 @@ public final class Main implements Runnable {
                     ex.getCommandLine().getCommandName() + " ") + "--help'.");
             return ExitCode.USAGE;
         });
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError oom) {
+            // Readers turn a buffer that cannot grow into a located InsufficientMemoryException; anything else that
+            // runs out still ends as one line and a documented exit code, not a stack trace.
+            e.println("mlformats: out of memory (max heap " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MiB): raise it with JAVA_OPTS=-Xmx..., or lower the read limits (docs/LIMITS.md)");
+            code = ExitCode.OUT_OF_MEMORY;
+        }
         o.flush();
         e.flush();
         return code;
@@ -68,7 +78,10 @@ public final class Main implements Runnable {
 
     static int handle(Exception ex, PrintWriter err) {
         int code;
-        if (ex instanceof FormatException fe) {
+        if (ex instanceof InsufficientMemoryException im) {
+            err.println(im.getMessage());
+            code = ExitCode.OUT_OF_MEMORY;
+        } else if (ex instanceof FormatException fe) {
             err.println(fe.getMessage());
             code = ExitCode.INVALID_DATA;
         } else if (ex instanceof UserException ue) {

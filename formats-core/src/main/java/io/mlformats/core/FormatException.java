@@ -11,7 +11,7 @@ import java.util.Objects;
  * can be printed as is. {@link #detail()} gives the text without the location.
  *
  * <p>Subclasses exist only where callers branch on them: {@link TruncatedInputException} and
- * {@link LimitExceededException}.
+ * {@link LimitExceededException} (and its {@link InsufficientMemoryException}).
  */
 public class FormatException extends IOException {
     private static final long serialVersionUID = 1L;
@@ -61,7 +61,9 @@ public class FormatException extends IOException {
         }
         SourcePosition p = position.shifted(lines, records);
         FormatException e;
-        if (this instanceof LimitExceededException l) {
+        if (this instanceof InsufficientMemoryException m) {
+            e = new InsufficientMemoryException(p, m);
+        } else if (this instanceof LimitExceededException l) {
             e = new LimitExceededException(p, l.limitName(), l.limitValue(), detail, true);
         } else if (this instanceof TruncatedInputException) {
             e = new TruncatedInputException(p, detail, getCause());

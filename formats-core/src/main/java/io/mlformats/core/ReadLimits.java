@@ -6,6 +6,19 @@ package io.mlformats.core;
  *
  * <p>Every limit is checked <em>before</em> the memory it guards is allocated, and a violation is reported as a
  * {@link LimitExceededException} naming the limit and its value.
+ *
+ * <p><b>Boundaries.</b> Every limit is inclusive: a line, record, depth or count <em>equal</em> to its limit is
+ * accepted, one more is refused ({@code maxLineBytes = 100} reads a 100-byte line and refuses a 101-byte one;
+ * lengths exclude the line terminator and the RecordIO header and padding). {@link #maxCompressionRatio()} is
+ * checked as whole decompressed bytes divided by compressed bytes consumed, once more than
+ * {@link #RATIO_GRACE_BYTES} have been produced.
+ *
+ * <p><b>Memory.</b> Buffers grow geometrically with the bytes actually read, up to the limit, never to a length
+ * the input merely declares. The defaults suit inputs up to hundreds of MiB per record and need a heap to match;
+ * on a small heap, lower the limits. If the heap cannot provide a buffer the limits allow, the reader throws
+ * {@link InsufficientMemoryException} (a {@link LimitExceededException}) with the record's location instead of
+ * letting an {@link OutOfMemoryError} escape. {@code docs/LIMITS.md} lists every limit with the formats it
+ * applies to.
  */
 public final class ReadLimits {
 
@@ -23,6 +36,12 @@ public final class ReadLimits {
     public static final int DEFAULT_MAX_NESTING_DEPTH = 64;
     /** Elements in one array or vector (features per row, points per series, tokens per line). */
     public static final int DEFAULT_MAX_ARRAY_ELEMENTS = 100_000_000;
+    /**
+     * 10,000 entries in one protobuf map ({@code features} or {@code label} of a RecordIO-protobuf record). Real
+     * records have one or a few ({@code "values"}); each entry costs a reusable tensor view of about 200 bytes,
+     * while it takes only 2 bytes of input, so this count needs a bound of its own.
+     */
+    public static final int DEFAULT_MAX_MAP_ENTRIES = 10_000;
 
     private static final ReadLimits DEFAULTS = builder().build();
 
@@ -32,6 +51,7 @@ public final class ReadLimits {
     private final int maxCompressionRatio;
     private final int maxNestingDepth;
     private final int maxArrayElements;
+    private final int maxMapEntries;
 
     private ReadLimits(Builder b) {
         this.maxLineBytes = b.maxLineBytes;
@@ -40,6 +60,7 @@ public final class ReadLimits {
         this.maxCompressionRatio = b.maxCompressionRatio;
         this.maxNestingDepth = b.maxNestingDepth;
         this.maxArrayElements = b.maxArrayElements;
+        this.maxMapEntries = b.maxMapEntries;
     }
 
     /**
@@ -72,7 +93,8 @@ public final class ReadLimits {
                 .maxDecompressedBytes(maxDecompressedBytes)
                 .maxCompressionRatio(maxCompressionRatio)
                 .maxNestingDepth(maxNestingDepth)
-                .maxArrayElements(maxArrayElements);
+                .maxArrayElements(maxArrayElements)
+                .maxMapEntries(maxMapEntries);
     }
 
     /**
@@ -129,11 +151,22 @@ public final class ReadLimits {
         return maxArrayElements;
     }
 
+    /**
+     * Most entries accepted in one protobuf map (the {@code features} or {@code label} map of a RecordIO-protobuf
+     * record).
+     *
+     * @return the maximum number of entries in one map
+     */
+    public int maxMapEntries() {
+        return maxMapEntries;
+    }
+
     @Override
     public String toString() {
         return "ReadLimits[maxLineBytes=" + maxLineBytes + ", maxRecordBytes=" + maxRecordBytes
                 + ", maxDecompressedBytes=" + maxDecompressedBytes + ", maxCompressionRatio=" + maxCompressionRatio
-                + ", maxNestingDepth=" + maxNestingDepth + ", maxArrayElements=" + maxArrayElements + "]";
+                + ", maxNestingDepth=" + maxNestingDepth + ", maxArrayElements=" + maxArrayElements
+                + ", maxMapEntries=" + maxMapEntries + "]";
     }
 
     /** Mutable builder; not thread-safe. */
@@ -144,6 +177,7 @@ public final class ReadLimits {
         private int maxCompressionRatio = DEFAULT_MAX_COMPRESSION_RATIO;
         private int maxNestingDepth = DEFAULT_MAX_NESTING_DEPTH;
         private int maxArrayElements = DEFAULT_MAX_ARRAY_ELEMENTS;
+        private int maxMapEntries = DEFAULT_MAX_MAP_ENTRIES;
 
         private Builder() {
         }
@@ -220,6 +254,18 @@ public final class ReadLimits {
          */
         public Builder maxArrayElements(int v) {
             this.maxArrayElements = positive("maxArrayElements", v);
+            return this;
+        }
+
+        /**
+         * Sets {@link ReadLimits#maxMapEntries()}.
+         *
+         * @param v the most entries accepted in one protobuf map, greater than 0
+         * @return this builder
+         * @throws IllegalArgumentException if {@code v <= 0}
+         */
+        public Builder maxMapEntries(int v) {
+            this.maxMapEntries = positive("maxMapEntries", v);
             return this;
         }
 

@@ -76,7 +76,8 @@ public final class LibSvmReader implements TabularReader<LibSvmRow> {
         this.stats = new ReadCounter(options.read().maxErrorsKept());
         this.shift = resolved == IndexBase.ONE ? 1 : 0;
         this.parser = new LibSvmLineParser(errors, stats, options.read().lenient(), options.multiLabel(),
-                options.valueType() == ValueType.FLOAT32, shift, deferred ? -1 : options.numFeatures());
+                options.valueType() == ValueType.FLOAT32, shift, deferred ? -1 : options.numFeatures(),
+                options.read().limits().maxArrayElements());
         this.row = new LibSvmRow(options.valueType());
         this.rows = new RowAccounting(lines, stats, options.read().errorPolicy() == ErrorPolicy.SKIP_AND_COLLECT);
         this.declaredFeatures = options.numFeatures();

@@ -8,6 +8,7 @@ import io.mlformats.core.ByteRange;
 import io.mlformats.core.ByteSource;
 import io.mlformats.core.ByteSources;
 import io.mlformats.core.FormatException;
+import io.mlformats.core.InsufficientMemoryException;
 import io.mlformats.core.LimitExceededException;
 import io.mlformats.core.ReadOptions;
 import io.mlformats.core.ReadStats;
@@ -358,7 +359,7 @@ public final class RecordIoReader implements RecordReader<ByteBuffer> {
         return next;
     }
 
-    private void viewOf(long at, int len) {
+    private void viewOf(long at, int len) throws InsufficientMemoryException {
         if (heapView != null) {
             window(heapView, (int) (heapBase + at), len);
             current = heapView;
@@ -510,10 +511,26 @@ public final class RecordIoReader implements RecordReader<ByteBuffer> {
         }
     }
 
-    private void ensureScratch(int n) {
+    /**
+     * Grows the record buffer to hold {@code n} bytes: doubling, but never past the limit (the caller has checked
+     * {@code n} against it), so a record near the limit does not cost twice the limit. If the heap cannot provide
+     * the doubled size it tries exactly {@code n}; if that fails too, the error names the record instead of an
+     * {@link OutOfMemoryError} escaping.
+     */
+    private void ensureScratch(int n) throws InsufficientMemoryException {
         if (scratch.length < n) {
-            int cap = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(n, (long) scratch.length * 2));
-            byte[] bigger = new byte[cap];
+            int cap = (int) Math.max(n, Math.min((long) scratch.length * 2, Math.min(maxRecordBytes, Integer.MAX_VALUE - 8)));
+            byte[] bigger;
+            try {
+                bigger = new byte[cap];
+            } catch (OutOfMemoryError e) {
+                try {
+                    bigger = new byte[n];
+                } catch (OutOfMemoryError again) {
+                    throw new InsufficientMemoryException(SourcePosition.ofRecord(name, recordOffset, recordIndex + 1),
+                            "record payload", n, "maxRecordBytes", maxRecordBytes);
+                }
+            }
             System.arraycopy(scratch, 0, bigger, 0, scratch.length);
             scratch = bigger;
             scratchView = ByteBuffer.wrap(scratch).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);

@@ -2,6 +2,7 @@ package io.mlformats.core.text;
 
 import io.mlformats.core.ByteInput;
 import io.mlformats.core.ByteSource;
+import io.mlformats.core.InsufficientMemoryException;
 import io.mlformats.core.LimitExceededException;
 import io.mlformats.core.ReadLimits;
 import io.mlformats.core.SourcePosition;
@@ -366,13 +367,26 @@ public final class LineScanner implements Closeable {
                 throw tooLong(limit);
             }
             int grown = (int) Math.min((long) buf.length * 2, (long) maxLineBytes + 2);
-            buf = java.util.Arrays.copyOf(buf, grown);
+            buf = grow(grown);
         }
         int n = input.read(buf, limit, buf.length - limit);
         if (n < 0) {
             inputDone = true;
         } else {
             limit += n;
+        }
+    }
+
+    /**
+     * The window grown to {@code size} bytes. The limit allows it, but a small heap may not: then the error names
+     * the line and its offset rather than letting an {@link OutOfMemoryError} end the process without either.
+     */
+    private byte[] grow(int size) throws InsufficientMemoryException {
+        try {
+            return java.util.Arrays.copyOf(buf, size);
+        } catch (OutOfMemoryError e) {
+            throw new InsufficientMemoryException(SourcePosition.ofLine(input.name(), bufBase + pos, -1, lineNumber + 1),
+                    "line " + (lineNumber + 1) + " (longer than " + limit + " bytes)", size, "maxLineBytes", maxLineBytes);
         }
     }
 

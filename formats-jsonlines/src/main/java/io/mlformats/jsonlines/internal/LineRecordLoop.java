@@ -2,6 +2,7 @@ package io.mlformats.jsonlines.internal;
 
 import io.mlformats.core.ByteInput;
 import io.mlformats.core.FormatException;
+import io.mlformats.core.InsufficientMemoryException;
 import io.mlformats.core.LimitExceededException;
 import io.mlformats.core.ReadOptions;
 import io.mlformats.core.ReadStats;
@@ -58,7 +59,7 @@ public final class LineRecordLoop {
                     return false;
                 }
                 positionAt(cursor.lineOffset(), cursor.recordIndex(), cursor.lineNumber());
-                decoder.decode(cursor.buffer(), cursor.start(), cursor.end(), cursor.site());
+                decode(decoder);
                 stats.addRecord();
                 onRecord = true;
                 return true;
@@ -73,6 +74,20 @@ public final class LineRecordLoop {
                 }
                 stats.addSkipped(e);
             }
+        }
+    }
+
+    /**
+     * Decodes the current line. The line is within {@code maxLineBytes}, but its arrays (a few bytes of text per
+     * value, 4 or 8 bytes per value decoded) may not fit a small heap: that ends as an error naming the line.
+     */
+    private void decode(LineDecoder decoder) throws FormatException {
+        try {
+            decoder.decode(cursor.buffer(), cursor.start(), cursor.end(), cursor.site());
+        } catch (OutOfMemoryError e) {
+            throw new InsufficientMemoryException(cursor.position(), "line " + cursor.lineNumber()
+                    + " (" + (cursor.end() - cursor.start()) + " bytes)", -1, "maxArrayElements",
+                    options.limits().maxArrayElements());
         }
     }
 

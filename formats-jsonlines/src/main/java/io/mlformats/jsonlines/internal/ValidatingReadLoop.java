@@ -1,6 +1,7 @@
 package io.mlformats.jsonlines.internal;
 
 import io.mlformats.core.FormatException;
+import io.mlformats.core.InsufficientMemoryException;
 import io.mlformats.core.LimitExceededException;
 import io.mlformats.core.RecordReader;
 import io.mlformats.core.validate.ValidationProblem;
@@ -37,6 +38,8 @@ public final class ValidatingReadLoop {
             boolean more;
             try {
                 more = reader.next();
+            } catch (InsufficientMemoryException e) {
+                throw e; // the heap, not the data: no verdict on the file
             } catch (LimitExceededException e) {
                 report.add(problem(e, defaultCode));
                 break;

@@ -47,6 +47,8 @@ import java.nio.file.Path;
 public final class CsvReader implements TabularReader<LibSvmRow> {
     private final LineScanner lines;
     private final TextErrors errors;
+    /** ReadLimits.maxArrayElements: most feature columns in one row. */
+    private final int maxColumns;
     private final NumberParser numbers = new NumberParser();
     private final CsvReadOptions options;
     private final boolean lenient;
@@ -75,6 +77,7 @@ public final class CsvReader implements TabularReader<LibSvmRow> {
         this.rows = new RowAccounting(lines, stats, options.read().errorPolicy() == ErrorPolicy.SKIP_AND_COLLECT);
         this.leading = (options.hasLabel() ? 1 : 0) + (options.hasWeight() ? 1 : 0);
         this.width = options.numFeatures();
+        this.maxColumns = options.read().limits().maxArrayElements();
         this.ownsInput = ownsInput;
     }
 
@@ -189,6 +192,14 @@ public final class CsvReader implements TabularReader<LibSvmRow> {
     }
 
     private void parse(byte[] b, int s, int e, boolean firstLine) throws FormatException {
+        try {
+            parseRow(b, s, e, firstLine);
+        } catch (OutOfMemoryError oom) {
+            throw errors.outOfMemory(s, e, maxColumns);
+        }
+    }
+
+    private void parseRow(byte[] b, int s, int e, boolean firstLine) throws FormatException {
         row.clear();
         SparseVector f = row.features();
         byte delim = options.delimiter();
@@ -211,6 +222,9 @@ public final class CsvReader implements TabularReader<LibSvmRow> {
                 if (from != i || to != fe) {
                     stats.addWarning("blank-around-field");
                 }
+            }
+            if (field - leading >= maxColumns) {
+                throw errors.tooMany(i, "feature columns", maxColumns);
             }
             try {
                 parseField(b, from, to, field, f);

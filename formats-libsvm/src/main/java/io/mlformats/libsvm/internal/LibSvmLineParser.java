@@ -32,6 +32,8 @@ public final class LibSvmLineParser {
     private final boolean float32;
     private final int shift;
     private final long numFeatures;
+    /** ReadLimits.maxArrayElements: most features in one row. */
+    private final int maxFeatures;
 
     /** Columns must be below this: numFeatures when declared, and 2^31 - 1 at most. */
     private final long columnLimit;
@@ -42,9 +44,11 @@ public final class LibSvmLineParser {
     /**
      * @param shift       1 for one-based input (index 0 is an error), 0 otherwise
      * @param numFeatures width to check indices against, or -1 for none
+     * @param maxFeatures most features accepted in one row ({@code ReadLimits.maxArrayElements})
      */
     public LibSvmLineParser(TextErrors errors, ReadCounter stats, boolean lenient, boolean multiLabel,
-            boolean float32, int shift, long numFeatures) {
+            boolean float32, int shift, long numFeatures, int maxFeatures) {
+        this.maxFeatures = maxFeatures;
         this.errors = errors;
         this.stats = stats;
         this.lenient = lenient;
@@ -72,6 +76,14 @@ public final class LibSvmLineParser {
      * @return false if the line is blank or a comment (no row)
      */
     public boolean parse(byte[] b, int start, int end, LibSvmRow row) throws FormatException {
+        try {
+            return parseLine(b, start, end, row);
+        } catch (OutOfMemoryError e) {
+            throw errors.outOfMemory(start, end, maxFeatures);
+        }
+    }
+
+    private boolean parseLine(byte[] b, int start, int end, LibSvmRow row) throws FormatException {
         int i = skipBlanks(b, start, end);
         if (i >= end || b[i] == '#') {
             return false;
@@ -115,6 +127,14 @@ public final class LibSvmLineParser {
      * either way.
      */
     public int parseCommonLine(byte[] b, int start, int limit, LibSvmRow row) {
+        try {
+            return parseCommon(b, start, limit, row);
+        } catch (OutOfMemoryError e) {
+            return -1; // the general parser, which the caller runs next on this line, reports it at the line
+        }
+    }
+
+    private int parseCommon(byte[] b, int start, int limit, LibSvmRow row) {
         if (multiLabel) {
             return -1;
         }
@@ -133,8 +153,8 @@ public final class LibSvmLineParser {
             int c = numbers.parsedEnd();
             long col = raw - shift;
             int vs = c + 1;
-            if (!plainIndex(b, s, c, limit, col, prev)) {
-                return -1;
+            if (!plainIndex(b, s, c, limit, col, prev) || f.nnz() >= maxFeatures) {
+                return -1; // the full parser words the error
             }
             if (float32) {
                 float v = numbers.parseFloatPrefix(b, vs, limit);
@@ -196,6 +216,9 @@ public final class LibSvmLineParser {
                 unsorted |= checkIndex(b, s, digitsFrom, c, end, raw, prev, row);
             }
             prev = col;
+            if (f.nnz() >= maxFeatures) {
+                throw errors.tooMany(s, "features", maxFeatures);
+            }
             // The value is parsed where it stands and its end found by the parser (no separate token scan);
             // anything but a delimiter after the number makes the whole token a syntax error.
             int ve;

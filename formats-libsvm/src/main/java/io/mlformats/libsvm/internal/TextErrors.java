@@ -1,6 +1,8 @@
 package io.mlformats.libsvm.internal;
 
 import io.mlformats.core.FormatException;
+import io.mlformats.core.InsufficientMemoryException;
+import io.mlformats.core.LimitExceededException;
 import io.mlformats.core.SourcePosition;
 import java.nio.charset.StandardCharsets;
 
@@ -43,6 +45,24 @@ public final class TextErrors {
     /** An error at {@code buffer[index]} of the current line. */
     public FormatException error(int index, String detail) {
         return new FormatException(position(index), detail);
+    }
+
+    /**
+     * A {@link LimitExceededException} at {@code buffer[index]} of the current line: more than {@code limit}
+     * {@code what} (e.g. {@code "features"}) in one row, refused by {@code ReadLimits.maxArrayElements}.
+     */
+    public LimitExceededException tooMany(int index, String what, int limit) {
+        return new LimitExceededException(position(index), "maxArrayElements", limit,
+                "a row of more than " + limit + " " + what);
+    }
+
+    /**
+     * The heap could not hold the row of the current line (its vectors grow with the values actually parsed;
+     * the line is within {@code maxLineBytes}, but a small heap may not hold 4 to 12 bytes per value).
+     */
+    public InsufficientMemoryException outOfMemory(int lineStart, int lineEnd, int maxElements) {
+        return new InsufficientMemoryException(position(lineStart), "the row of line " + line + " ("
+                + (lineEnd - lineStart) + " bytes)", -1, "maxArrayElements", maxElements);
     }
 
     /** {@code 'x'} for printable ASCII, {@code 0xNN} otherwise, "end of line" past the end. */

@@ -2,8 +2,8 @@ package io.mlformats.recordio.image;
 
 import io.mlformats.core.AtomicFileSink;
 import io.mlformats.core.FormatException;
+import io.mlformats.core.ReadLimits;
 import io.mlformats.core.SourcePosition;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -51,44 +51,54 @@ public final class IdxIndex {
      * @param file path of the {@code .idx} file (UTF-8 text)
      * @return the index, entries in file order
      * @throws FormatException if a line is not two integer fields or an offset is negative
+     * @throws io.mlformats.core.LimitExceededException if a line or the number of lines exceeds the default
+     *     {@link ReadLimits}
      * @throws IOException if the file cannot be read
      */
     public static IdxIndex read(Path file) throws IOException {
-        long[] k = new long[64];
-        long[] o = new long[64];
-        int n = 0;
-        long lineNo = 0;
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                lineNo++;
-                String[] f = line.strip().split("\t", -1);
-                if (f.length != 2) {
-                    throw new FormatException(SourcePosition.ofLine(file.toString(), -1, lineNo - 1, lineNo),
-                            "expected 'key<TAB>offset', found " + f.length + " field(s): '" + line + "'");
-                }
-                if (n == k.length) {
-                    k = Arrays.copyOf(k, n * 2);
-                    o = Arrays.copyOf(o, n * 2);
-                }
-                k[n] = parse(f[0], file, lineNo, "key");
-                o[n] = parse(f[1], file, lineNo, "offset");
-                if (o[n] < 0) {
-                    throw new FormatException(SourcePosition.ofLine(file.toString(), -1, lineNo - 1, lineNo),
-                            "negative offset " + o[n]);
-                }
-                n++;
-            }
-        }
-        return new IdxIndex(Arrays.copyOf(k, n), Arrays.copyOf(o, n));
+        return read(file, ReadLimits.defaults());
     }
 
-    private static long parse(String s, Path file, long lineNo, String what) throws FormatException {
+    /**
+     * Parses an {@code .idx} file as {@link #read(Path)} does, under {@code limits}: each line at most
+     * {@link ReadLimits#maxLineBytes()}, at most {@link ReadLimits#maxArrayElements()} lines.
+     *
+     * @param file path of the {@code .idx} file (UTF-8 text)
+     * @param limits bounds on line length and line count
+     * @return the index, entries in file order
+     * @throws FormatException if a line is not two integer fields or an offset is negative
+     * @throws io.mlformats.core.LimitExceededException if a line or the number of lines exceeds {@code limits}
+     * @throws IOException if the file cannot be read
+     */
+    public static IdxIndex read(Path file, ReadLimits limits) throws IOException {
+        long[][] ko = {new long[64], new long[64]};
+        int[] n = {0};
+        IndexLines.read(file, limits, "idx", (line, at) -> {
+            String[] f = line.strip().split("\t", -1);
+            if (f.length != 2) {
+                throw new FormatException(at, "expected 'key<TAB>offset', found " + f.length + " field(s): '"
+                        + line + "'");
+            }
+            if (n[0] == ko[0].length) {
+                ko[0] = Arrays.copyOf(ko[0], n[0] * 2);
+                ko[1] = Arrays.copyOf(ko[1], n[0] * 2);
+            }
+            long key = parse(f[0], at, "key");
+            long offset = parse(f[1], at, "offset");
+            if (offset < 0) {
+                throw new FormatException(at, "negative offset " + offset);
+            }
+            ko[0][n[0]] = key;
+            ko[1][n[0]++] = offset;
+        });
+        return new IdxIndex(Arrays.copyOf(ko[0], n[0]), Arrays.copyOf(ko[1], n[0]));
+    }
+
+    private static long parse(String s, SourcePosition at, String what) throws FormatException {
         try {
             return Long.parseLong(s.strip());
         } catch (NumberFormatException e) {
-            throw new FormatException(SourcePosition.ofLine(file.toString(), -1, lineNo - 1, lineNo),
-                    what + " '" + s + "' is not an integer");
+            throw new FormatException(at, what + " '" + s + "' is not an integer");
         }
     }
 

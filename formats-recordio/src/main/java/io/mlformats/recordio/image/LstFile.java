@@ -2,10 +2,10 @@ package io.mlformats.recordio.image;
 
 import io.mlformats.core.AtomicFileSink;
 import io.mlformats.core.FormatException;
+import io.mlformats.core.ReadLimits;
 import io.mlformats.core.ReadMode;
 import io.mlformats.core.SourcePosition;
 import io.mlformats.recordio.internal.PythonFloatText;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -98,43 +98,56 @@ public final class LstFile {
      * @param mode {@link ReadMode#STRICT} to fail on a bad line, otherwise bad lines are skipped
      * @return the entries that parsed, in file order, in a new mutable list
      * @throws FormatException in strict mode, at the first line that does not parse
+     * @throws io.mlformats.core.LimitExceededException if a line or the number of lines exceeds the default
+     *     {@link ReadLimits}
      * @throws IOException if the file cannot be read
      */
     public static List<Entry> read(Path file, ReadMode mode) throws IOException {
+        return read(file, mode, ReadLimits.defaults());
+    }
+
+    /**
+     * Reads a list as {@link #read(Path, ReadMode)} does, under {@code limits}: each line at most
+     * {@link ReadLimits#maxLineBytes()}, at most {@link ReadLimits#maxArrayElements()} lines.
+     *
+     * @param file path of the {@code .lst} file (UTF-8 text)
+     * @param mode {@link ReadMode#STRICT} to fail on a bad line, otherwise bad lines are skipped
+     * @param limits bounds on line length and line count (a limit is an error in both modes)
+     * @return the entries that parsed, in file order, in a new mutable list
+     * @throws FormatException in strict mode, at the first line that does not parse
+     * @throws io.mlformats.core.LimitExceededException if a line or the number of lines exceeds {@code limits}
+     * @throws IOException if the file cannot be read
+     */
+    public static List<Entry> read(Path file, ReadMode mode, ReadLimits limits) throws IOException {
         List<Entry> out = new ArrayList<>();
-        long lineNo = 0;
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                lineNo++;
-                String[] f = line.strip().split("\t", -1);
+        IndexLines.read(file, limits, "lst", (line, at) -> {
+            String[] f = line.strip().split("\t", -1);
+            try {
+                if (f.length < 3) {
+                    throw new FormatException(at, "expected 'index<TAB>label...<TAB>path' (at least 3 fields), found "
+                            + f.length);
+                }
+                long index;
                 try {
-                    if (f.length < 3) {
-                        throw bad(file, lineNo, "expected 'index<TAB>label...<TAB>path' (at least 3 fields), found "
-                                + f.length);
-                    }
-                    long index;
-                    try {
-                        index = Long.parseLong(f[0].strip());
-                    } catch (NumberFormatException e) {
-                        throw bad(file, lineNo, "index '" + f[0] + "' is not an integer");
-                    }
-                    double[] labels = new double[f.length - 2];
-                    for (int i = 1; i < f.length - 1; i++) {
-                        labels[i - 1] = parseLabel(f[i].strip(), file, lineNo);
-                    }
-                    out.add(new Entry(index, labels, f[f.length - 1].strip()));
-                } catch (FormatException e) {
-                    if (mode == ReadMode.STRICT) {
-                        throw e;
-                    }
+                    index = Long.parseLong(f[0].strip());
+                } catch (NumberFormatException e) {
+                    throw new FormatException(at, "index '" + f[0] + "' is not an integer");
+                }
+                double[] labels = new double[f.length - 2];
+                for (int i = 1; i < f.length - 1; i++) {
+                    labels[i - 1] = parseLabel(f[i].strip(), at);
+                }
+                out.add(new Entry(index, labels, f[f.length - 1].strip()));
+            } catch (FormatException e) {
+                if (mode == ReadMode.STRICT) {
+                    throw e;
                 }
             }
-        }
+        });
         return out;
     }
 
-    private static double parseLabel(String s, Path file, long lineNo) throws FormatException {
+    private static double parseLabel(String s, SourcePosition at) throws FormatException {
         switch (s.toLowerCase(java.util.Locale.ROOT)) {
             case "nan":
             case "+nan":
@@ -164,11 +177,7 @@ public final class LstFile {
                 // reported below
             }
         }
-        throw bad(file, lineNo, "label '" + s + "' is not a number");
-    }
-
-    private static FormatException bad(Path file, long lineNo, String detail) {
-        return new FormatException(SourcePosition.ofLine(file.toString(), -1, lineNo - 1, lineNo), detail);
+        throw new FormatException(at, "label '" + s + "' is not a number");
     }
 
     /**

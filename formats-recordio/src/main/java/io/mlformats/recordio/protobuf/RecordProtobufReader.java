@@ -58,6 +58,7 @@ public final class RecordProtobufReader implements TabularReader<RecordView> {
         this.framing = framing;
         this.options = options.framing();
         this.stats = new ReadCounter(this.options.read().maxErrorsKept());
+        view.limits(this.options.read().limits());
         this.allStats = new LayeredReadStats(stats, framing.stats(), this.options.read().maxErrorsKept());
     }
 

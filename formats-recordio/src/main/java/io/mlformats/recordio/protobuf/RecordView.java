@@ -1,6 +1,9 @@
 package io.mlformats.recordio.protobuf;
 
 import io.mlformats.core.FormatException;
+import io.mlformats.core.InsufficientMemoryException;
+import io.mlformats.core.LimitExceededException;
+import io.mlformats.core.ReadLimits;
 import io.mlformats.core.SourcePosition;
 import io.mlformats.recordio.internal.ProtoWire;
 import io.mlformats.core.text.Utf8;
@@ -24,7 +27,12 @@ import java.util.Arrays;
  * <p>Decoding follows protobuf-java for every input it accepts: packed and unpacked repeated fields, repeated
  * occurrences of a message field merged, the last member of the {@code Value} oneof winning, unknown fields
  * skipped. Map entries are kept in wire order; when a key repeats, lookups by name return the last entry, as the
- * map would. Malformed bytes raise {@link FormatException} with the offset. Not thread-safe.
+ * map would. Malformed bytes raise {@link FormatException} with the offset. Counts the payload repeats are bounded
+ * before they are stored: map entries by {@link ReadLimits#maxMapEntries()}, the values, keys, shape dimensions and
+ * byte strings of one tensor by {@link ReadLimits#maxArrayElements()}, nested groups by
+ * {@link ReadLimits#maxNestingDepth()} (the reader's limits; the defaults for a view used on its own), each a
+ * {@link LimitExceededException}; a heap too small for what they allow is an {@link InsufficientMemoryException}.
+ * Not thread-safe.
  */
 public final class RecordView {
     /** The conventional key for features and labels: {@code features["values"]}, {@code label["values"]}. */
@@ -51,6 +59,15 @@ public final class RecordView {
     private ByteBuffer viewBase;
     private final FloatBuffer[] floatViews = new FloatBuffer[4];
     private final DoubleBuffer[] doubleViews = new DoubleBuffer[8];
+
+    /** Bounds on counts the payload declares by repetition (map entries, tensor values, keys, shape). */
+    private int maxMapEntries = ReadLimits.DEFAULT_MAX_MAP_ENTRIES;
+    private int maxElements = ReadLimits.DEFAULT_MAX_ARRAY_ELEMENTS;
+    /** Groups nest by recursion here: maxNestingDepth, but never deeper than {@link #MAX_GROUP_DEPTH}. */
+    private int maxGroupDepth = MAX_GROUP_DEPTH;
+    /** The array being grown and the limit allowing it, kept for the message if the heap cannot provide it. */
+    long growingBytes;
+    String growingLimit = "maxArrayElements";
 
     /** An empty view, ready for {@link #decode}. */
     public RecordView() {
@@ -91,7 +108,14 @@ public final class RecordView {
         uidOff = -1;
         metaOff = -1;
         confOff = -1;
-        parseRecord(offset, offset + length);
+        try {
+            parseRecord(offset, offset + length);
+        } catch (OutOfMemoryError e) {
+            // Every growth within the limits records its size first, so the message can say what did not fit.
+            throw new InsufficientMemoryException(SourcePosition.ofRecord(sourceName, baseOffset, recordIndex),
+                    "decoding the record's tensors", growingBytes, growingLimit,
+                    "maxMapEntries".equals(growingLimit) ? maxMapEntries : maxElements);
+        }
     }
 
     /**
@@ -105,6 +129,18 @@ public final class RecordView {
         decode(payload, payload.position(), payload.remaining());
     }
 
+    /** Takes the counts bounds from the reader's limits (a view made by {@link #decode} alone uses the defaults). */
+    void limits(ReadLimits limits) {
+        this.maxMapEntries = limits.maxMapEntries();
+        this.maxElements = limits.maxArrayElements();
+        this.maxGroupDepth = Math.min(limits.maxNestingDepth(), MAX_GROUP_DEPTH);
+    }
+
+    /** The maxArrayElements this view decodes under (for messages about rows built from it). */
+    int maxElements() {
+        return maxElements;
+    }
+
     void bindPosition(String source, long payloadOffsetInSource, long index) {
         this.sourceName = source;
         this.baseOffset = payloadOffsetInSource;
@@ -115,6 +151,7 @@ public final class RecordView {
 
     private void parseRecord(int p, int end) throws FormatException {
         while (p < end) {
+            int fieldAt = p;
             long tag = readTag(p, end);
             p += varintLen;
             switch ((int) tag) {
@@ -122,7 +159,7 @@ public final class RecordView {
                 case 0x12: {
                     int l = readLength(p, end);
                     p += varintLen;
-                    parseEntry(tag == 0x0A ? features : labels, p, p + l);
+                    parseEntry(tag == 0x0A ? features : labels, fieldAt, p, p + l);
                     p += l;
                     break;
                 }
@@ -150,7 +187,12 @@ public final class RecordView {
         }
     }
 
-    private void parseEntry(Entries entries, int p, int end) throws FormatException {
+    private void parseEntry(Entries entries, int entryAt, int p, int end) throws FormatException {
+        if (entries.count >= maxMapEntries) {
+            throw new LimitExceededException(SourcePosition.ofRecord(sourceName, baseOffset + entryAt - off, recordIndex),
+                    "maxMapEntries", maxMapEntries, "the " + (entries == features ? "features" : "label")
+                    + " map with more than " + maxMapEntries + " entries");
+        }
         TensorView t = entries.add(buf);
         int keyOff = 0;
         int keyLen = 0;
@@ -225,27 +267,33 @@ public final class RecordView {
                     if ((l & 3) != 0) {
                         throw error(p, "packed float32 values of " + l + " bytes; expected a multiple of 4");
                     }
+                    elements(t.size(), l >> 2, p, "values");
                     t.addPackedFloats(p, l >> 2);
                 } else if (type == TensorType.FLOAT64) {
                     if ((l & 7) != 0) {
                         throw error(p, "packed float64 values of " + l + " bytes; expected a multiple of 8");
                     }
+                    elements(t.size(), l >> 3, p, "values");
                     t.addPackedDoubles(p, l >> 3);
                 } else {
                     for (int q = p; q < stop; q += varintLen) {
+                        elements(t.size(), 1, q, "values");
                         t.addInt((int) readVarint(q, stop));
                     }
                 }
                 p = stop;
             } else if (field == 1 && type == TensorType.FLOAT32 && wire == ProtoWire.FIXED32) {
                 need(p, 4, end);
+                elements(t.size(), 1, p, "values");
                 t.addFloat(buf.getFloat(p));
                 p += 4;
             } else if (field == 1 && type == TensorType.FLOAT64 && wire == ProtoWire.FIXED64) {
                 need(p, 8, end);
+                elements(t.size(), 1, p, "values");
                 t.addDouble(buf.getDouble(p));
                 p += 8;
             } else if (field == 1 && type == TensorType.INT32 && wire == ProtoWire.VARINT) {
+                elements(t.size(), 1, p, "values");
                 t.addInt((int) readVarint(p, end));
                 p += varintLen;
             } else if ((field == 2 || field == 3) && wire == ProtoWire.LEN) {
@@ -253,6 +301,7 @@ public final class RecordView {
                 p += varintLen;
                 int stop = p + l;
                 for (int q = p; q < stop; q += varintLen) {
+                    keyOrShape(t, field, q);
                     long v = readVarint(q, stop);
                     if (field == 2) {
                         t.addKey(v);
@@ -262,6 +311,7 @@ public final class RecordView {
                 }
                 p = stop;
             } else if ((field == 2 || field == 3) && wire == ProtoWire.VARINT) {
+                keyOrShape(t, field, p);
                 long v = readVarint(p, end);
                 p += varintLen;
                 if (field == 2) {
@@ -286,6 +336,7 @@ public final class RecordView {
                 int l = readLength(p, end);
                 p += varintLen;
                 if (tag == 0x0A) {
+                    elements(t.size(), 1, p, "byte strings");
                     t.addBytes(p, l);
                 } else {
                     t.setContentType(p, l);
@@ -294,6 +345,22 @@ public final class RecordView {
             } else {
                 p = skipField(tag, p, end, 0);
             }
+        }
+    }
+
+    private void keyOrShape(TensorView t, int field, int p) throws LimitExceededException {
+        if (field == 2) {
+            elements(t.keyCount(), 1, p, "keys");
+        } else {
+            elements(t.shapeSize(), 1, p, "shape dimensions");
+        }
+    }
+
+    /** Refuses {@code more} elements after {@code have} in one tensor beyond {@code maxArrayElements}. */
+    private void elements(int have, int more, int p, String what) throws LimitExceededException {
+        if ((long) have + more > maxElements) {
+            throw new LimitExceededException(SourcePosition.ofRecord(sourceName, baseOffset + p - off, recordIndex),
+                    "maxArrayElements", maxElements, "a tensor of more than " + maxElements + " " + what);
         }
     }
 
@@ -318,8 +385,10 @@ public final class RecordView {
                 need(p, 4, end);
                 return p + 4;
             case ProtoWire.START_GROUP: {
-                if (depth >= MAX_GROUP_DEPTH) {
-                    throw error(p, "groups nested deeper than " + MAX_GROUP_DEPTH);
+                if (depth >= maxGroupDepth) {
+                    throw new LimitExceededException(SourcePosition.ofRecord(sourceName, baseOffset + p - off,
+                            recordIndex), "maxNestingDepth", maxGroupDepth, "protobuf groups nested deeper than "
+                            + maxGroupDepth + (maxGroupDepth == MAX_GROUP_DEPTH ? " (the decoder's own bound)" : ""));
                 }
                 while (true) {
                     if (p >= end) {
@@ -339,6 +408,12 @@ public final class RecordView {
             default:
                 throw error(p, "invalid wire type " + (tag & 7) + " in tag " + tag);
         }
+    }
+
+    /** Notes the size of an allocation about to be made, for {@link InsufficientMemoryException}'s message. */
+    void growing(long bytes, String limit) {
+        growingBytes = bytes;
+        growingLimit = limit;
     }
 
     /** Length of the varint read last (decoder scratch; the decoder is single-threaded). */
@@ -642,6 +717,9 @@ public final class RecordView {
     public RecordView copy() {
         try {
             RecordView v = new RecordView();
+            v.maxMapEntries = maxMapEntries;
+            v.maxElements = maxElements;
+            v.maxGroupDepth = maxGroupDepth;
             v.decode(ByteBuffer.wrap(payloadBytes()).order(ByteOrder.LITTLE_ENDIAN), 0, len);
             return v;
         } catch (FormatException e) {
@@ -730,11 +808,13 @@ public final class RecordView {
         TensorView add(ByteBuffer b) {
             if (count == tensors.length) {
                 int cap = Math.max(2, count * 2);
+                owner.growing(cap * 16L, "maxMapEntries");
                 tensors = Arrays.copyOf(tensors, cap);
                 keyOff = Arrays.copyOf(keyOff, cap);
                 keyLen = Arrays.copyOf(keyLen, cap);
             }
             if (tensors[count] == null) {
+                owner.growing(256, "maxMapEntries");
                 tensors[count] = new TensorView(owner);
             }
             TensorView t = tensors[count];

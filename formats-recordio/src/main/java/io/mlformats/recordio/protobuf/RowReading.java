@@ -1,6 +1,7 @@
 package io.mlformats.recordio.protobuf;
 
 import io.mlformats.core.FormatException;
+import io.mlformats.core.InsufficientMemoryException;
 import io.mlformats.core.SourcePosition;
 import io.mlformats.core.vector.DenseVector;
 import io.mlformats.core.vector.LabeledRow;
@@ -22,8 +23,23 @@ final class RowReading {
     private DenseVector dense32;
     private DenseVector dense64;
 
-    /** Fills the row from {@code rec}; {@code at} names the record in errors (called only on an error). */
+    /**
+     * Fills the row from {@code rec}; {@code at} names the record in errors (called only on an error). A tensor
+     * the limits allow may still need more heap than there is (a mapped payload is not on the heap, its row is):
+     * that ends as an error naming the record.
+     */
     LabeledRow fill(RecordView rec, Supplier<SourcePosition> at) throws FormatException {
+        try {
+            return fillRow(rec, at);
+        } catch (OutOfMemoryError e) {
+            TensorView t = rec.features();
+            long values = t == null ? 0 : Math.max(t.size(), t.keyCount());
+            throw new InsufficientMemoryException(at.get(), "the feature row of " + values + " values",
+                    -1, "maxArrayElements", rec.maxElements());
+        }
+    }
+
+    private LabeledRow fillRow(RecordView rec, Supplier<SourcePosition> at) throws FormatException {
         row.clear();
         TensorView l = rec.label();
         if (l != null && l.type() != TensorType.BYTES && l.type() != TensorType.NONE) {

@@ -96,7 +96,9 @@ public final class TensorView {
 
     void addInt(int v) {
         if (count == i32.length) {
-            i32 = Arrays.copyOf(i32, Math.max(16, count * 2));
+            int n = Math.max(16, count * 2);
+            owner.growing(4L * n, "maxArrayElements");
+            i32 = Arrays.copyOf(i32, n);
         }
         owned = true;
         i32[count++] = v;
@@ -105,7 +107,9 @@ public final class TensorView {
     private void materialize(int more) {
         if (type == TensorType.FLOAT32) {
             if (f32.length < count + more) {
-                f32 = Arrays.copyOf(f32, Math.max(count + more, f32.length * 2));
+                int n = Math.max(count + more, f32.length * 2);
+                owner.growing(4L * n, "maxArrayElements");
+                f32 = Arrays.copyOf(f32, n);
             }
             if (!owned) {
                 for (int i = 0; i < count; i++) {
@@ -114,7 +118,9 @@ public final class TensorView {
             }
         } else {
             if (f64.length < count + more) {
-                f64 = Arrays.copyOf(f64, Math.max(count + more, f64.length * 2));
+                int n = Math.max(count + more, f64.length * 2);
+                owner.growing(8L * n, "maxArrayElements");
+                f64 = Arrays.copyOf(f64, n);
             }
             if (!owned) {
                 for (int i = 0; i < count; i++) {
@@ -127,21 +133,27 @@ public final class TensorView {
 
     void addKey(long k) {
         if (keyCount == keys.length) {
-            keys = Arrays.copyOf(keys, Math.max(16, keyCount * 2));
+            int n = Math.max(16, keyCount * 2);
+            owner.growing(8L * n, "maxArrayElements");
+            keys = Arrays.copyOf(keys, n);
         }
         keys[keyCount++] = k;
     }
 
     void addShape(long d) {
         if (shapeCount == shape.length) {
-            shape = Arrays.copyOf(shape, Math.max(4, shapeCount * 2));
+            int n = Math.max(4, shapeCount * 2);
+            owner.growing(8L * n, "maxArrayElements");
+            shape = Arrays.copyOf(shape, n);
         }
         shape[shapeCount++] = d;
     }
 
     void addBytes(int off, int len) {
         if (bytesCount == bytesOff.length) {
-            bytesOff = Arrays.copyOf(bytesOff, Math.max(4, bytesCount * 2));
+            int n = Math.max(4, bytesCount * 2);
+            owner.growing(8L * n, "maxArrayElements");
+            bytesOff = Arrays.copyOf(bytesOff, n);
             bytesLen = Arrays.copyOf(bytesLen, bytesOff.length);
         }
         bytesOff[bytesCount] = off;

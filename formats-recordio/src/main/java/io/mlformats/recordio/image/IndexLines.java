@@ -1,0 +1,41 @@
+package io.mlformats.recordio.image;
+
+import io.mlformats.core.ByteSources;
+import io.mlformats.core.FormatException;
+import io.mlformats.core.LimitExceededException;
+import io.mlformats.core.ReadLimits;
+import io.mlformats.core.SourcePosition;
+import io.mlformats.core.text.LineScanner;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * The lines of an {@code .idx} or {@code .lst} file under {@link ReadLimits}: each line at most
+ * {@link ReadLimits#maxLineBytes()}, at most {@link ReadLimits#maxArrayElements()} lines (these files are read
+ * whole into memory). Shared by {@link IdxIndex} and {@link LstFile}.
+ */
+final class IndexLines {
+    /** Receives one line (terminator excluded, decoded as UTF-8) and its position (line number, byte offset). */
+    interface Handler {
+        void line(String text, SourcePosition at) throws FormatException;
+    }
+
+    private IndexLines() {
+    }
+
+    static void read(Path file, ReadLimits limits, String kind, Handler handler) throws IOException {
+        int max = limits.maxArrayElements();
+        try (LineScanner s = new LineScanner(ByteSources.open(file, limits), limits)) {
+            long n = 0;
+            while (s.next()) {
+                SourcePosition at = s.position(n);
+                if (++n > max) {
+                    throw new LimitExceededException(at, "maxArrayElements", max,
+                            "an " + kind + " file of more than " + max + " lines");
+                }
+                handler.line(new String(s.buffer(), s.start(), s.length(), StandardCharsets.UTF_8), at);
+            }
+        }
+    }
+}
