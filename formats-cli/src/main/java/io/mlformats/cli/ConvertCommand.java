@@ -123,7 +123,7 @@ final class ConvertCommand implements Callable<Integer> {
         ConvertOptions o = new ConvertOptions(indexBase, numFeatures,
                 density == null ? null : density.dense ? Boolean.TRUE : Boolean.FALSE, dtype, labelColumn,
                 weightColumn, gzip, threads, read.lenient, read.skipErrors, read.multiLabel, read.skipHeader,
-                algorithm == null ? null : algorithm.tabular());
+                algorithm == null ? null : algorithm.tabular(), read.limits());
         List<Path> files = Inputs.expand(inputs);
         if (files.isEmpty()) {
             throw UserException.usage("no input files");

@@ -79,10 +79,10 @@ public final class Main implements Runnable {
     static int handle(Exception ex, PrintWriter err) {
         int code;
         if (ex instanceof InsufficientMemoryException im) {
-            err.println(im.getMessage());
+            err.println(inCliWords(im.getMessage()));
             code = ExitCode.OUT_OF_MEMORY;
         } else if (ex instanceof FormatException fe) {
-            err.println(fe.getMessage());
+            err.println(inCliWords(fe.getMessage()));
             code = ExitCode.INVALID_DATA;
         } else if (ex instanceof UserException ue) {
             err.println("mlformats: " + ue.getMessage());
@@ -119,6 +119,14 @@ public final class Main implements Runnable {
         }
         err.flush();
         return code;
+    }
+
+    /**
+     * A library message as a command-line user acts on it: the library's advice to set a limit through
+     * {@code ReadLimits.builder().NAME(...)} becomes the flag that does it here, {@code --limit NAME=...}.
+     */
+    static String inCliWords(String message) {
+        return message.replaceAll("ReadLimits\\.builder\\(\\)\\.(\\w+)\\(\\.\\.\\.\\)", "--limit $1=...");
     }
 
     /** True if {@code ex} means the work was interrupted (a signal, or an interrupted I/O call), not that it failed. */

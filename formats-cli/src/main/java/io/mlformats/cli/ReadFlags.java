@@ -1,5 +1,8 @@
 package io.mlformats.cli;
 
+import io.mlformats.core.ReadLimits;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Options every reading subcommand has. */
@@ -23,6 +26,12 @@ public final class ReadFlags {
             + "SageMaker CSV has none).")
     boolean skipHeader;
 
+    @Option(names = "--limit", paramLabel = "NAME=VALUE", converter = ReadLimitSetting.Converter.class,
+            description = "Change a read limit (repeatable), e.g. --limit maxLineBytes=256MiB. Names: "
+                    + "${COMPLETION-CANDIDATES}; sizes take K/M/G/KiB/MiB/GiB. Defaults: docs/LIMITS.md.",
+            completionCandidates = ReadLimitSetting.Names.class)
+    List<ReadLimitSetting> limitSettings = new ArrayList<>();
+
     @Option(names = {"-q", "--quiet"}, description = "No progress bar and no summary on stderr.")
     boolean quiet;
 
@@ -34,7 +43,16 @@ public final class ReadFlags {
      */
     io.mlformats.cli.convert.ConvertOptions options(boolean collect) {
         return io.mlformats.cli.convert.ConvertOptions.reading(lenient, collect || skipErrors, multiLabel)
-                .withSkipHeader(skipHeader);
+                .withSkipHeader(skipHeader).withLimits(limits());
+    }
+
+    /** The defaults with every {@code --limit} applied in order; a value the limit refuses is a usage error. */
+    ReadLimits limits() {
+        ReadLimits.Builder b = ReadLimits.defaults().toBuilder();
+        for (ReadLimitSetting s : limitSettings) {
+            s.applyTo(b);
+        }
+        return b.build();
     }
 
     /** Picocli converter for format names. */
