@@ -133,12 +133,12 @@ run_one() {
   end=$(date +%s)
   # Executions: libFuzzer's final stats, or the last status line when a finding ended the run early.
   local execs rate cov ft finding=""
-  execs=$(awk -F': *' '/^stat::number_of_executed_units/ {v = $2} END {print v + 0}' "$log")
+  execs=$(awk '/^stat::number_of_executed_units/ {v = $NF} END {print v + 0}' "$log")
   if [[ $execs == 0 ]]; then
     execs=$(grep -aoE '^#[0-9]+' "$log" | tail -1 | tr -d '#' || true)
     execs=${execs:-0}
   fi
-  rate=$(awk -F': *' '/^stat::average_exec_per_sec/ {v = $2} END {print v + 0}' "$log")
+  rate=$(awk '/^stat::average_exec_per_sec/ {v = $NF} END {print v + 0}' "$log")
   cov=$(grep -aoE 'cov: [0-9]+' "$log" | tail -1 | awk '{print $2}' || true)
   ft=$(grep -aoE 'ft: [0-9]+' "$log" | tail -1 | awk '{print $2}' || true)
   local new_crashes

@@ -62,9 +62,8 @@ class JsonLinesReadersFuzzTest {
         Pick p = Pick.of(d.consumeByte());
         byte[] data = d.consumeRemainingAsBytes();
         FuzzChecks.noRecordLost("deepar " + p, failFast -> {
-            DeepArReader r = DeepArReader.open(p.input(data),
-                    DeepArReadOptions.training().withRead(p.read(failFast)).withKeepExtraFields(p.choice()));
-            return FuzzChecks.cursor(r, r::next, () -> r.stats().records(), () -> r.stats().skipped());
+            return FuzzChecks.cursor(DeepArReader.open(p.input(data),
+                    DeepArReadOptions.training().withRead(p.read(failFast)).withKeepExtraFields(p.choice())));
         }, DOCUMENTED);
     }
 
@@ -78,8 +77,7 @@ class JsonLinesReadersFuzzTest {
                 ? Object2VecReadOptions.training(Object2VecHyperparameters.classification(100, 5, 3))
                 : Object2VecReadOptions.inference(Object2VecHyperparameters.unchecked());
         FuzzChecks.noRecordLost("object2vec " + p, failFast -> {
-            Object2VecReader r = Object2VecReader.open(p.input(data), base.withRead(p.read(failFast)));
-            return FuzzChecks.cursor(r, r::next, () -> r.stats().records(), () -> r.stats().skipped());
+            return FuzzChecks.cursor(Object2VecReader.open(p.input(data), base.withRead(p.read(failFast))));
         }, DOCUMENTED);
     }
 
@@ -92,8 +90,7 @@ class JsonLinesReadersFuzzTest {
         BlazingTextReadOptions base = p.choice() ? BlazingTextReadOptions.supervised()
                 : BlazingTextReadOptions.word2vec();
         FuzzChecks.noRecordLost("blazingtext " + p, failFast -> {
-            BlazingTextReader r = BlazingTextReader.open(p.input(data), base.withRead(p.read(failFast)));
-            return FuzzChecks.cursor(r, r::next, () -> r.stats().records(), () -> r.stats().skipped());
+            return FuzzChecks.cursor(BlazingTextReader.open(p.input(data), base.withRead(p.read(failFast))));
         }, DOCUMENTED);
     }
 
@@ -106,8 +103,7 @@ class JsonLinesReadersFuzzTest {
         ManifestReadOptions base = p.choice()
                 ? ManifestReadOptions.attributes("source-ref").withGroundTruthLimits(true) : ManifestReadOptions.any();
         FuzzChecks.noRecordLost("manifest " + p, failFast -> {
-            AugmentedManifestReader r = AugmentedManifestReader.open(p.input(data), base.withRead(p.read(failFast)));
-            return FuzzChecks.cursor(r, r::next, () -> r.stats().records(), () -> r.stats().skipped());
+            return FuzzChecks.cursor(AugmentedManifestReader.open(p.input(data), base.withRead(p.read(failFast))));
         }, DOCUMENTED);
     }
 }

@@ -1,5 +1,8 @@
 package io.mlformats.testkit;
 
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.util.List;
 import java.util.function.LongSupplier;
 
@@ -19,7 +22,8 @@ import java.util.function.LongSupplier;
  *       never delivers more records than the skipping read.</li>
  * </ul>
  * JDK-level types only (the testkit cannot depend on formats-core): a target adapts its reader with
- * {@link #cursor}. Not thread-safe; each call is independent.
+ * {@link #cursor(AutoCloseable)}, or {@link #cursor(AutoCloseable, Step, LongSupplier, LongSupplier)} when a
+ * record needs more than {@code next()}. Not thread-safe; each call is independent.
  */
 public final class FuzzChecks {
     private FuzzChecks() {
@@ -60,6 +64,14 @@ public final class FuzzChecks {
          * @return the count so far
          */
         long countedSkipped();
+
+        /**
+         * Closes the reader.
+         *
+         * @throws IOException whatever closing the reader throws
+         */
+        @Override
+        void close() throws IOException;
     }
 
     /** Opens a fresh reader over the target's input. */
@@ -127,10 +139,60 @@ public final class FuzzChecks {
             }
 
             @Override
-            public void close() throws Exception {
-                reader.close();
+            public void close() throws IOException {
+                try {
+                    reader.close();
+                } catch (IOException | RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    // Readers close with IOException only; anything else is kept as the cause.
+                    throw new IOException(e);
+                }
             }
         };
+    }
+
+    /**
+     * Adapts a reader of the library's {@code RecordReader} shape: {@code boolean next()} and {@code stats()}
+     * with {@code records()} and {@code skipped()}. Found by reflection because the testkit cannot depend on
+     * formats-core (whose own tests use the testkit); the methods are looked up once per reader.
+     *
+     * @param reader a reader with public {@code next()} and {@code stats()}, closed by the cursor's
+     *               {@code close()}
+     * @return a cursor over the reader
+     * @throws IllegalArgumentException if the reader lacks those methods
+     */
+    public static Cursor cursor(AutoCloseable reader) {
+        Method next;
+        Method stats;
+        Method records;
+        Method skipped;
+        try {
+            next = reader.getClass().getMethod("next");
+            stats = reader.getClass().getMethod("stats");
+            records = stats.getReturnType().getMethod("records");
+            skipped = stats.getReturnType().getMethod("skipped");
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException(reader.getClass() + " is not a RecordReader", e);
+        }
+        return cursor(reader, () -> (Boolean) call(next, reader), () -> (Long) call(records, call(stats, reader)),
+                () -> (Long) call(skipped, call(stats, reader)));
+    }
+
+    /** Invokes a reader method, rethrowing what it threw as itself (the checks look at its class). */
+    private static Object call(Method m, Object target) {
+        try {
+            return m.invoke(target);
+        } catch (InvocationTargetException e) {
+            throw FuzzChecks.<RuntimeException>sneaky(e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> T sneaky(Throwable t) throws T {
+        throw (T) t;
     }
 
     /**
