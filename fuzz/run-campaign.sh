@@ -11,11 +11,13 @@
 #   --only IDS    restrict to these target ids (comma-separated; see --list)
 #   --list        print the target ids and exit
 #   --status      print the progress table (cumulative executions toward 10M per target) and exit
+#   --record ID LOG  record a finished run from its log (when the runner was interrupted but the run completed)
 #
 # Each run: JAZZER_FUZZ=1 mvn test -Dtest=Class#method with libFuzzer arguments passed as jazzer-junit's
 # jazzer.internal.arg.N properties (appended last, so they override @FuzzTest(maxDuration)): -max_total_time, the
 # committed corpus directory fuzz/corpus/ID (first corpus directory: libFuzzer writes new inputs there; the seeds
-# in src/test/resources/.../<Class>Inputs/<method>/ are read too), -print_final_stats=1. The process runs under
+# in src/test/resources/.../<Class>Inputs/<method>/ are read too), -print_final_stats=1, -timeout=60 (an input running
+# over a minute is a finding: a hang). The process runs under
 # nice -n 19 and is killed if it outlives its time by 15 minutes. A crash is written by jazzer-junit into the
 # target's Inputs directory (a regression input every build replays) and reported here; fix it or list it as an
 # open finding in FUZZING.md.
@@ -47,8 +49,8 @@ inspect     formats-cli       io.mlformats.cli.CliFuzzTest                      
 "
 GOAL=10000000
 # The committed corpus of a target stays small: at most this many files and bytes (largest files dropped first).
-CORPUS_MAX_FILES=1000
-CORPUS_MAX_BYTES=$((1024 * 1024))
+CORPUS_MAX_FILES=400
+CORPUS_MAX_BYTES=$((512 * 1024))
 CUMULATIVE=fuzz/cumulative.tsv
 seconds=300
 until_time=""
@@ -61,6 +63,7 @@ while [[ $# -gt 0 ]]; do
     --only) only=$2; shift 2 ;;
     --list) echo "$TARGETS" | awk 'NF {print $1 "\t" $3 "#" $4}'; exit 0 ;;
     --status) status=1; shift ;;
+    --record) record_args=("$2" "$3"); shift 3 ;;
     *) echo "unknown argument $1 (see the comment at the top of $0)" >&2; exit 2 ;;
   esac
 done
@@ -109,7 +112,7 @@ cap_corpus() { # keep the committed corpus small: drop the largest inputs first
     if (( n <= CORPUS_MAX_FILES && bytes <= CORPUS_MAX_BYTES )); then
       break
     fi
-    find "$dir" -type f -printf '%s %p\n' | sort -n -r | head -n $(( n / 20 + 1 )) | cut -d' ' -f2- | xargs rm -f
+    find "$dir" -type f -printf '%s %p\n' | sort -n -r | head -n $(( n / 20 + 1 )) | cut -d' ' -f2- | xargs rm -f || true
   done
 }
 
@@ -120,17 +123,28 @@ run_one() {
   stamp=$(date -u +%Y%m%dT%H%M%SZ)
   mkdir -p "$corpus" fuzz/logs
   log=fuzz/logs/$id-$stamp.log
-  local inputs=$module/src/test/resources/$(dirname "${cls//.//}")/$(basename "${cls//.//}")Inputs/$method
-  local before_crashes
-  before_crashes=$(find "$inputs" -name 'crash-*' 2>/dev/null | sort)
+  find "$(inputs_dir "$module" "$cls" "$method")" \( -name 'crash-*' -o -name 'timeout-*' \) 2>/dev/null | sort > "$log.crashes-before"
   echo "== $(date -u +%H:%M:%S) $id: fuzzing $cls#$method for ${seconds}s (log $log)" >&2
   local start end rc=0
   start=$(date +%s)
   JAZZER_FUZZ=1 timeout --kill-after=30 $((seconds + 900)) nice -n 19 ./mvnw -B -o -pl "$module" -am test \
     -Dmaven.javadoc.skip=true -Dsurefire.failIfNoSpecifiedTests=false -Dtest="$cls#$method" \
     -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1=-max_total_time="$seconds" \
-    -Djazzer.internal.arg.2=-print_final_stats=1 -Djazzer.internal.arg.3="$corpus" > "$log" 2>&1 || rc=$?
+    -Djazzer.internal.arg.2=-print_final_stats=1 -Djazzer.internal.arg.3=-timeout=60 \
+    -Djazzer.internal.arg.4="$corpus" > "$log" 2>&1 || rc=$?
   end=$(date +%s)
+  record "$id" "$module" "$cls" "$method" "$log" $((end - start)) "$rc"
+}
+
+inputs_dir() { # the target's jazzer-junit Inputs directory (seeds and crashes) in the source tree
+  echo "$1/src/test/resources/$(dirname "${2//.//}")/$(basename "${2//.//}")Inputs/$3"
+}
+
+record() { # record ID MODULE CLASS METHOD LOG WALL_SECONDS EXIT_CODE: parse a finished run's log into the results
+  local id=$1 module=$2 cls=$3 method=$4 log=$5 wall=$6 rc=$7
+  local corpus=$root/fuzz/corpus/$id
+  local inputs
+  inputs=$(inputs_dir "$module" "$cls" "$method")
   # Executions: libFuzzer's final stats, or the last status line when a finding ended the run early.
   local execs rate cov ft finding=""
   execs=$(awk '/^stat::number_of_executed_units/ {v = $NF} END {print v + 0}' "$log")
@@ -141,18 +155,21 @@ run_one() {
   rate=$(awk '/^stat::average_exec_per_sec/ {v = $NF} END {print v + 0}' "$log")
   cov=$(grep -aoE 'cov: [0-9]+' "$log" | tail -1 | awk '{print $2}' || true)
   ft=$(grep -aoE 'ft: [0-9]+' "$log" | tail -1 | awk '{print $2}' || true)
+  [[ -f $log.crashes-before ]] || : > "$log.crashes-before"
   local new_crashes
-  new_crashes=$(comm -13 <(echo "$before_crashes") <(find "$inputs" -name 'crash-*' 2>/dev/null | sort) | grep . || true)
+  new_crashes=$(comm -13 "$log.crashes-before" <(find "$inputs" \( -name 'crash-*' -o -name 'timeout-*' \) 2>/dev/null | sort) | grep . || true)
   if [[ -n $new_crashes ]]; then
-    finding="crash: $(grep -a -m1 -E '^== Java Exception:|Caused by: java.lang.AssertionError' "$log" | cut -c1-160) -> ${new_crashes//$'\n'/, }"
+    finding="crash: $({ grep -a -m1 -E '^== Java Exception:|Caused by: java.lang.AssertionError' "$log" || echo '(no exception in the log: a hang or a killed run)'; } | cut -c1-160) -> ${new_crashes//$'\n'/, }"
   elif [[ $rc != 0 ]] && ! grep -aq 'BUILD SUCCESS' "$log"; then
-    finding="run failed (exit $rc): $(grep -a -m1 -E 'ERROR|Exception' "$log" | cut -c1-160)"
+    finding="run failed (exit $rc): $({ grep -a -m1 -E 'ERROR|Exception' "$log" || true; } | cut -c1-160)"
   fi
   cap_corpus "$corpus"
   local files
   files=$(find "$corpus" -type f | wc -l)
   # A run's fuzzing time is its own (-max_total_time, or less if a finding stopped it); Maven's startup is not.
-  local fuzz_seconds=$seconds
+  local fuzz_seconds
+  fuzz_seconds=$(grep -aoE -- '-max_total_time=[0-9]+' "$log" | tail -1 | cut -d= -f2 || true)
+  fuzz_seconds=${fuzz_seconds:-$seconds}
   if [[ -n $finding ]]; then
     fuzz_seconds=$(( rate > 0 ? execs / rate : 0 ))
   fi
@@ -166,10 +183,16 @@ run_one() {
   { head -1 "$CUMULATIVE.tmp"; tail -n +2 "$CUMULATIVE.tmp" | sort; } > "$CUMULATIVE"
   rm -f "$CUMULATIVE.tmp"
   printf '| %s | %s | %d s (%d s wall) | %d | %d | %s / %s | %s | %d | %s |\n' "$(date -u +%Y-%m-%dT%H:%MZ)" "$id" \
-    "$seconds" $((end - start)) "$execs" "$total" "${cov:--}" "${ft:--}" "$rate" "$files" "${finding:-none}" >> FUZZING.md
+    "$fuzz_seconds" "$wall" "$execs" "$total" "${cov:--}" "${ft:--}" "$rate" "$files" "${finding:-none}" >> FUZZING.md
   echo "   $id: $execs executions ($rate/s), cov ${cov:-?} ft ${ft:-?}, cumulative $total; ${finding:-no finding}" >&2
 }
 
+if [[ -n ${record_args[*]:-} ]]; then
+  # Records a run whose runner was interrupted (its fuzzing process went on to the end): --record ID LOG.
+  read -r _ module cls method < <(echo "$TARGETS" | awk -v id="${record_args[0]}" '$1 == id')
+  record "${record_args[0]}" "$module" "$cls" "$method" "${record_args[1]}" 0 0
+  exit 0
+fi
 if [[ -z $until_time ]]; then
   # One run of each selected target, fewest cumulative executions first.
   selected | while read -r id module cls method; do
