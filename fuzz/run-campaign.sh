@@ -48,6 +48,9 @@ validate    formats-cli       io.mlformats.cli.CliFuzzTest                      
 inspect     formats-cli       io.mlformats.cli.CliFuzzTest                      inspectCountsWhatCatReads
 "
 GOAL=10000000
+# Open findings (FUZZING.md) that another change is fixing: campaign runs skip inputs that hit them so they can go
+# on exploring (FuzzChecks.knownOpen); regression mode never does. Empty this when the fixes are merged.
+KNOWN_OPEN=${KNOWN_OPEN-F2,F3}
 # The committed corpus of a target stays small: at most this many files and bytes (largest files dropped first).
 CORPUS_MAX_FILES=400
 CORPUS_MAX_BYTES=$((512 * 1024))
@@ -131,7 +134,7 @@ run_one() {
     -Dmaven.javadoc.skip=true -Dsurefire.failIfNoSpecifiedTests=false -Dtest="$cls#$method" \
     -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1=-max_total_time="$seconds" \
     -Djazzer.internal.arg.2=-print_final_stats=1 -Djazzer.internal.arg.3=-timeout=60 \
-    -Djazzer.internal.arg.4="$corpus" > "$log" 2>&1 || rc=$?
+    -Djazzer.internal.arg.4="$corpus" -Dmlformats.fuzz.knownOpen="$KNOWN_OPEN" > "$log" 2>&1 || rc=$?
   end=$(date +%s)
   record "$id" "$module" "$cls" "$method" "$log" $((end - start)) "$rc"
 }
@@ -159,7 +162,7 @@ record() { # record ID MODULE CLASS METHOD LOG WALL_SECONDS EXIT_CODE: parse a f
   local new_crashes
   new_crashes=$(comm -13 "$log.crashes-before" <(find "$inputs" \( -name 'crash-*' -o -name 'timeout-*' \) 2>/dev/null | sort) | grep . || true)
   if [[ -n $new_crashes ]]; then
-    finding="crash: $({ grep -a -m1 -E '^== Java Exception:|Caused by: java.lang.AssertionError' "$log" || echo '(no exception in the log: a hang or a killed run)'; } | cut -c1-160) -> ${new_crashes//$'\n'/, }"
+    finding="crash: $({ grep -a -m1 -E 'FuzzTestFindingException|^== Java Exception:' "$log" || echo '(no exception in the log: a hang or a killed run)'; } | cut -c1-160) -> ${new_crashes//$'\n'/, }"
   elif [[ $rc != 0 ]] && ! grep -aq 'BUILD SUCCESS' "$log"; then
     finding="run failed (exit $rc): $({ grep -a -m1 -E 'ERROR|Exception' "$log" || true; } | cut -c1-160)"
   fi

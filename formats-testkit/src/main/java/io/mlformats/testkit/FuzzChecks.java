@@ -153,6 +153,20 @@ public final class FuzzChecks {
     }
 
     /**
+     * Whether a campaign run skips inputs that hit an open finding (one that another change is fixing), so the
+     * run can go on exploring: the ids are listed in the system property {@code mlformats.fuzz.knownOpen}
+     * (comma-separated, set by {@code fuzz/run-campaign.sh}). Never set in regression mode, where the finding's
+     * reproducer fails the build as it should once it is a regression input.
+     *
+     * @param id the finding's id in FUZZING.md, e.g. {@code "F2"}
+     * @return true if the property lists {@code id}
+     */
+    public static boolean knownOpen(String id) {
+        String ids = System.getProperty("mlformats.fuzz.knownOpen", "");
+        return ("," + ids.replace(" ", "") + ",").contains("," + id + ",");
+    }
+
+    /**
      * Adapts a reader of the library's {@code RecordReader} shape: {@code boolean next()} and {@code stats()}
      * with {@code records()} and {@code skipped()}. Found by reflection because the testkit cannot depend on
      * formats-core (whose own tests use the testkit); the methods are looked up once per reader.
