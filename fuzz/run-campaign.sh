@@ -169,12 +169,11 @@ record() { # record ID MODULE CLASS METHOD LOG WALL_SECONDS EXIT_CODE: parse a f
   cap_corpus "$corpus"
   local files
   files=$(find "$corpus" -type f | wc -l)
-  # A run's fuzzing time is its own (-max_total_time, or less if a finding stopped it); Maven's startup is not.
-  local fuzz_seconds
-  fuzz_seconds=$(grep -aoE -- '-max_total_time=[0-9]+' "$log" | tail -1 | cut -d= -f2 || true)
-  fuzz_seconds=${fuzz_seconds:-$seconds}
-  if [[ -n $finding ]]; then
-    fuzz_seconds=$(( rate > 0 ? execs / rate : 0 ))
+  # A run's fuzzing time is its own (executions over libFuzzer's mean rate: -max_total_time, or less if a finding
+  # stopped it); Maven's start-up is not.
+  local fuzz_seconds=0
+  if (( rate > 0 )); then
+    fuzz_seconds=$(( (execs + rate / 2) / rate ))
   fi
   local total=$(( $(field "$id" 2) + execs ))
   local fsec=$(( $(field "$id" 3) + fuzz_seconds ))
