@@ -126,16 +126,15 @@ for module, package, cls, method, flags in [
 # then flags, then format). Extensions: "", .libsvm, .csv, .pbr, .rec, .parquet, .jsonl, .txt, .manifest, .gz.
 ALG = ["xgboost", "linear-learner", "factorization-machines", "knn", "kmeans", "pca", "deepar", "object2vec",
        "blazingtext", "image-classification"]
+# Fewer seeds than the reader targets: each CLI seed runs whole commands (kept quick in regression mode).
 cli = [("libsvm-" + base(libsvm[0]), golden(libsvm[0]), 1, "xgboost"),
-       ("libsvm-" + base(libsvm[5]), golden(libsvm[5]), 1, "xgboost"),
-       ("csv-basic.csv", csv[0][1], 2, "xgboost"),
        ("csv-missing.csv", csv[2][1], 2, "linear-learner")]
-cli += [("pbr-" + base(f), golden(f), 3, "linear-learner") for f in pbr[:6]]
-cli += [("rec-" + base(f), golden(f), 4, "image-classification") for f in rec]
-cli += [("deepar-" + base(f), golden(f), 6, "deepar") for f in deepar[:4]]
-cli += [("o2v-" + base(f), golden(f), 6, "object2vec") for f in o2v[:3]]
-cli += [("bt-" + base(f), golden(f), 7, "blazingtext") for f in bt[:2]]
-cli += [("manifest-" + base(f), golden(f), 8, "blazingtext") for f in manifest[:2]]
+cli += [("pbr-" + base(f), golden(f), 3, "linear-learner") for f in pbr[:3]]
+cli += [("rec-" + base(f), golden(f), 4, "image-classification") for f in rec[:2]]
+cli += [("deepar-" + base(f), golden(f), 6, "deepar") for f in deepar[:2]]
+cli += [("o2v-" + base(f), golden(f), 6, "object2vec") for f in o2v[:1]]
+cli += [("bt-" + base(f), golden(f), 7, "blazingtext") for f in bt[:1]]
+cli += [("manifest-" + base(f), golden(f), 8, "blazingtext") for f in manifest[:1]]
 cli += [("gz-" + base(pbr[1]), gz(golden(pbr[1])), 9, "linear-learner")]
 cli += [("parquet-" + n, pqf(n), 5, "deepar" if "deepar" in n else "xgboost") for n in pq]
 write("formats-cli", "io.mlformats.cli", "CliFuzzTest", "validateApprovesOnlyWhatCatReads",

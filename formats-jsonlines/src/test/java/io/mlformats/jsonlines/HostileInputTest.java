@@ -206,4 +206,26 @@ class HostileInputTest {
             });
         }
     }
+
+    /**
+     * Fuzzing finding F4 (FUZZING.md): a string where Object2Vec expects a list of token ids, holding bytes that
+     * are not valid JSON text, escaped as Jackson's StreamReadException while the error message described it.
+     */
+    @Test
+    void malformedStringInAnErrorMessageIsAFormatException() throws IOException {
+        byte[] line = "{\"in0\": \"ab\u00ff\u0001\", \"in1\": [1]}\n{\"in0\": [2], \"in1\": [3]}\n"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        Object2VecReadOptions o = Object2VecReadOptions.inference(Object2VecHyperparameters.unchecked());
+        try (Object2VecReader r = Object2VecReader.open(ByteSources.of(line).input(), o)) {
+            io.mlformats.core.FormatException e = assertThrows(io.mlformats.core.FormatException.class, r::next);
+            assertTrue(e.getMessage().contains("malformed string"), e.getMessage());
+            assertEquals(0, e.position().recordIndex(), e.getMessage());
+        }
+        try (Object2VecReader r = Object2VecReader.open(ByteSources.of(line).input(),
+                o.withRead(ReadOptions.defaults().withErrorPolicy(ErrorPolicy.SKIP_AND_COLLECT)))) {
+            assertTrue(r.next());
+            assertEquals(1, r.stats().skipped());
+            assertTrue(!r.next());
+        }
+    }
 }

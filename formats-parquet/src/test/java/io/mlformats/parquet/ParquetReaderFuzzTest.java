@@ -29,19 +29,32 @@ class ParquetReaderFuzzTest {
         Path file = Files.createTempFile("fuzz", ".parquet");
         try {
             Files.write(file, d.consumeRemainingAsBytes());
-            if ((flags & 1) == 0) {
-                FuzzChecks.noRecordLost("parquet features " + mode, failFast -> {
-                    return FuzzChecks.cursor(ParquetFeatureReader.open(file,
-                            ParquetFeatureReadOptions.defaults().withRead(read(mode, failFast))));
-                }, List.of(FormatException.class));
-            } else {
-                FuzzChecks.noRecordLost("parquet deepar " + mode, failFast -> {
-                    return FuzzChecks.cursor(DeepArParquetReader.open(file,
-                            DeepArParquetReadOptions.defaults().withRead(read(mode, failFast))));
-                }, List.of(FormatException.class));
+            checkBoth(file, flags, mode);
+        } catch (AssertionError e) {
+            if (!(FuzzChecks.knownOpen("F2") && fromParquetMr(e.getCause()))) {
+                throw e;
             }
+            // open finding F2 (corrupt Parquet is not a FormatException yet), skipped in campaign runs
         } finally {
             Files.deleteIfExists(file);
+        }
+    }
+
+    private static boolean fromParquetMr(Throwable t) {
+        return t != null && (t instanceof StackOverflowError || java.util.Arrays.stream(t.getStackTrace())
+                .anyMatch(f -> f.getClassName().startsWith("org.apache.parquet.")));
+    }
+
+    /** Both reads of the chosen reader over the file ({@link FuzzChecks#noRecordLost}). */
+    private static void checkBoth(Path file, int flags, ReadMode mode) {
+        if ((flags & 1) == 0) {
+            FuzzChecks.noRecordLost("parquet features " + mode, failFast -> FuzzChecks.cursor(
+                    ParquetFeatureReader.open(file, ParquetFeatureReadOptions.defaults().withRead(read(mode, failFast)))),
+                    List.of(FormatException.class));
+        } else {
+            FuzzChecks.noRecordLost("parquet deepar " + mode, failFast -> FuzzChecks.cursor(
+                    DeepArParquetReader.open(file, DeepArParquetReadOptions.defaults().withRead(read(mode, failFast)))),
+                    List.of(FormatException.class));
         }
     }
 
