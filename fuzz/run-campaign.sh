@@ -78,7 +78,7 @@ field() { # field ID COLUMN -> value from the cumulative table (0 if absent)
 }
 
 print_status() {
-  printf '| Target | Executions | Toward 10M | Fuzzing time | Runs | Mean exec/s | cov / ft (last run) | Wall-clock to 10M at that rate |\n'
+  printf '| Target | Executions | Toward 10M | Fuzzing time | Runs | Mean exec/s | cov / ft (last run) | Fuzzing time left to 10M at that rate |\n'
   printf '|---|---:|---:|---:|---:|---:|---|---:|\n'
   echo "$TARGETS" | awk 'NF {print $1}' | while read -r id; do
     awk -F'\t' -v id="$id" -v goal=$GOAL '
