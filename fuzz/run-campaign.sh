@@ -203,9 +203,23 @@ if [[ -z $until_time ]]; then
   exit 0
 fi
 # Rotation until the deadline: after every run, the target furthest behind goes next.
+# A target whose run ended with a finding leaves the rotation: its reproducer is now in its Inputs directory, so
+# every further run would stop at once until the finding is fixed or moved to fuzz/findings/open.
 deadline=$(date -u -d "$until_time" +%s)
+stopped=","
 while (( $(date +%s) + seconds + 180 <= deadline )); do
-  read -r id module cls method < <(selected | head -1)
+  read -r id module cls method < <(selected | while read -r i rest; do
+    [[ $stopped == *",$i,"* ]] || echo "$i $rest"; done | head -1) || true
+  if [[ -z ${id:-} ]]; then
+    echo "== every selected target stopped on a finding" >&2
+    exit 1
+  fi
+  before=$(field "$id" 8)
   run_one "$id" "$module" "$cls" "$method" < /dev/null
+  if (( $(field "$id" 8) > before )); then
+    echo "== $id left the rotation after a finding" >&2
+    stopped="$stopped$id,"
+  fi
+  id=""
 done
 echo "== not enough time left before $until_time for another ${seconds}s run" >&2
