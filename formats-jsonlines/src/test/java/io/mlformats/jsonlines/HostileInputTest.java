@@ -165,4 +165,67 @@ class HostileInputTest {
             assertTrue(e.getMessage().contains("ReadLimits.builder().maxLineBytes"), e.getMessage());
         }
     }
+
+    /**
+     * Fuzzing finding F1 (FUZZING.md): under skip-and-collect, a damaged gzip stream failed the same read again on
+     * every retry, so next() never returned (the DeepAR reproducer is the fuzzer's 19-byte input). The damage ends
+     * the read with the located gzip error, and is not counted as a skipped record.
+     */
+    @Test
+    void skipAndCollectStopsAtDamagedGzip() throws IOException {
+        java.io.ByteArrayOutputStream z = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(z)) {
+            gz.write("{\"start\": \"2020-01-01 00:00:00\", \"target\": [1, 2]}\n".repeat(50)
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] truncated = java.util.Arrays.copyOf(z.toByteArray(), z.size() - 20);
+        byte[] corrupt = {0x1f, (byte) 0x8b, 8, 0, '"', ':', ' ', '[', '1', ']', '}', '\r', '\n', 't', 'a', 't', 't', 'l'};
+        ReadOptions skip = ReadOptions.defaults().withErrorPolicy(ErrorPolicy.SKIP_AND_COLLECT);
+        for (byte[] input : new byte[][] {truncated, corrupt}) {
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
+                try (DeepArReader r = DeepArReader.open(ByteSources.input(ByteSources.of(input), skip.limits()),
+                        DeepArReadOptions.training().withRead(skip))) {
+                    io.mlformats.core.FormatException e = assertThrows(io.mlformats.core.FormatException.class,
+                            () -> {
+                                while (r.next()) {
+                                    r.current();
+                                }
+                            });
+                    assertTrue(e.getMessage().contains("gzip"), e.getMessage());
+                    assertEquals(0, r.stats().skipped(), e.getMessage());
+                }
+                try (BlazingTextReader r = BlazingTextReader.open(ByteSources.input(ByteSources.of(input),
+                        skip.limits()), BlazingTextReadOptions.word2vec().withRead(skip))) {
+                    assertThrows(io.mlformats.core.FormatException.class, () -> {
+                        while (r.next()) {
+                            r.current();
+                        }
+                    });
+                    assertEquals(0, r.stats().skipped());
+                }
+            });
+        }
+    }
+
+    /**
+     * Fuzzing finding F4 (FUZZING.md): a string where Object2Vec expects a list of token ids, holding bytes that
+     * are not valid JSON text, escaped as Jackson's StreamReadException while the error message described it.
+     */
+    @Test
+    void malformedStringInAnErrorMessageIsAFormatException() throws IOException {
+        byte[] line = "{\"in0\": \"ab\u00ff\u0001\", \"in1\": [1]}\n{\"in0\": [2], \"in1\": [3]}\n"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        Object2VecReadOptions o = Object2VecReadOptions.inference(Object2VecHyperparameters.unchecked());
+        try (Object2VecReader r = Object2VecReader.open(ByteSources.of(line).input(), o)) {
+            io.mlformats.core.FormatException e = assertThrows(io.mlformats.core.FormatException.class, r::next);
+            assertTrue(e.getMessage().contains("malformed string"), e.getMessage());
+            assertEquals(0, e.position().recordIndex(), e.getMessage());
+        }
+        try (Object2VecReader r = Object2VecReader.open(ByteSources.of(line).input(),
+                o.withRead(ReadOptions.defaults().withErrorPolicy(ErrorPolicy.SKIP_AND_COLLECT)))) {
+            assertTrue(r.next());
+            assertEquals(1, r.stats().skipped());
+            assertTrue(!r.next());
+        }
+    }
 }

@@ -249,7 +249,14 @@ public final class JsonValues {
             return p.getText();
         }
         if (t == JsonToken.VALUE_STRING) {
-            String s = p.getString();
+            String s;
+            try {
+                s = p.getString();
+            } catch (JacksonException e) {
+                // Jackson decodes a string only when asked: bad UTF-8 or a raw control character fails here, while
+                // an error about the value is being written (fuzzing finding F4).
+                return "a malformed string (" + e.getOriginalMessage() + ")";
+            }
             return "the string \"" + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + "\"";
         }
         return JsonParsers.describe(t);

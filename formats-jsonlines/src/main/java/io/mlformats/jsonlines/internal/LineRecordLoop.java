@@ -9,6 +9,7 @@ import io.mlformats.core.ReadStats;
 import io.mlformats.core.internal.ReadCounter;
 import io.mlformats.core.internal.ReaderGuard;
 import io.mlformats.core.SourcePosition;
+import io.mlformats.core.TruncatedInputException;
 import java.io.IOException;
 
 /**
@@ -69,7 +70,7 @@ public final class LineRecordLoop {
                 }
                 stats.addSkipped(e);
             } catch (FormatException e) {
-                if (!options.skipErrors()) {
+                if (!options.skipErrors() || !ofOneRecord(e)) {
                     throw e;
                 }
                 stats.addSkipped(e);
@@ -89,6 +90,15 @@ public final class LineRecordLoop {
                     + " (" + (cursor.end() - cursor.start()) + " bytes)", -1, "maxArrayElements",
                     options.limits().maxArrayElements());
         }
+    }
+
+    /**
+     * Whether skipping past {@code e} can go on reading: true for a bad line (its position has a record index),
+     * false for damage of the input itself (a truncated or corrupt gzip stream, positioned by byte offset only),
+     * which would fail the same way on every retry.
+     */
+    private static boolean ofOneRecord(FormatException e) {
+        return !(e instanceof TruncatedInputException) && e.position().recordIndex() >= 0;
     }
 
     /** Reads every line of {@code input} as one JSON value with {@code reader}, honouring the error policy. */
