@@ -20,6 +20,25 @@ import org.xerial.snappy.Snappy;
 public final class HadoopFreeCodecs implements CompressionCodecFactory {
     /** zstd level 3 is the library default and what pyarrow uses. */
     private static final int ZSTD_LEVEL = 3;
+    /** Deflate expands at most 1032:1 (RFC 1951: a 258-byte match in under two bits), plus header slack. */
+    private static final long DEFLATE_MAX_RATIO = 1032;
+
+    private final int maxPageBytes;
+
+    /** Codecs for writing, and for reading without a page bound beyond the codecs' own checks. */
+    public HadoopFreeCodecs() {
+        this(Integer.MAX_VALUE);
+    }
+
+    /**
+     * Codecs for reading that refuse a page whose header declares more than {@code maxPageBytes} uncompressed
+     * bytes, before anything is allocated for it.
+     *
+     * @param maxPageBytes the largest uncompressed page accepted (the reader's {@code maxRecordBytes})
+     */
+    public HadoopFreeCodecs(int maxPageBytes) {
+        this.maxPageBytes = maxPageBytes;
+    }
 
     @Override
     public BytesInputCompressor getCompressor(CompressionCodecName codec) {
@@ -28,7 +47,7 @@ public final class HadoopFreeCodecs implements CompressionCodecFactory {
 
     @Override
     public BytesInputDecompressor getDecompressor(CompressionCodecName codec) {
-        return new Decompressor(checkSupported(codec));
+        return new Decompressor(checkSupported(codec), maxPageBytes);
     }
 
     @Override
@@ -76,20 +95,41 @@ public final class HadoopFreeCodecs implements CompressionCodecFactory {
         };
     }
 
-    private static byte[] decompress(CompressionCodecName codec, byte[] in, int inLen, int uncompressedSize)
-            throws IOException {
+    /**
+     * Refuses a page size the header declares but the compressed bytes cannot hold, before the output is
+     * allocated: a damaged page header must not make the reader allocate what it says (fuzzing finding F5).
+     */
+    private static void checkDeclaredSize(CompressionCodecName codec, byte[] in, int inLen, int uncompressedSize,
+            int maxPageBytes) throws IOException {
         if (uncompressedSize < 0) {
             throw new IOException("negative uncompressed page size " + uncompressedSize);
         }
+        if (uncompressedSize > maxPageBytes) {
+            throw new IOException("a page declares " + uncompressedSize + " uncompressed bytes, more than the limit "
+                    + "maxRecordBytes = " + maxPageBytes);
+        }
+        boolean fits = switch (codec) {
+            case SNAPPY -> Snappy.isValidCompressedBuffer(in, 0, inLen)
+                    && Snappy.uncompressedLength(in, 0, inLen) == uncompressedSize;
+            case ZSTD -> {
+                long declared = Zstd.getFrameContentSize(in, 0, inLen); // -1: the frame does not say; -2: no frame
+                yield declared == -1 || declared == uncompressedSize;
+            }
+            case GZIP -> uncompressedSize <= (long) inLen * DEFLATE_MAX_RATIO;
+            default -> true;
+        };
+        if (!fits) {
+            throw new IOException("corrupt " + codec + " page: " + inLen + " compressed bytes cannot hold the "
+                    + uncompressedSize + " bytes its header declares");
+        }
+    }
+
+    private static byte[] decompress(CompressionCodecName codec, byte[] in, int inLen, int uncompressedSize,
+            int maxPageBytes) throws IOException {
+        checkDeclaredSize(codec, in, inLen, uncompressedSize, maxPageBytes);
         byte[] out = new byte[uncompressedSize];
         switch (codec) {
-            case SNAPPY -> {
-                if (!Snappy.isValidCompressedBuffer(in, 0, inLen)
-                        || Snappy.uncompressedLength(in, 0, inLen) != uncompressedSize) {
-                    throw new IOException("corrupt SNAPPY page (expected " + uncompressedSize + " bytes)");
-                }
-                Snappy.uncompress(in, 0, inLen, out, 0);
-            }
+            case SNAPPY -> Snappy.uncompress(in, 0, inLen, out, 0);
             case ZSTD -> {
                 long n = Zstd.decompressByteArray(out, 0, uncompressedSize, in, 0, inLen);
                 if (Zstd.isError(n) || n != uncompressedSize) {
@@ -133,14 +173,14 @@ public final class HadoopFreeCodecs implements CompressionCodecFactory {
         }
     }
 
-    private record Decompressor(CompressionCodecName codec) implements BytesInputDecompressor {
+    private record Decompressor(CompressionCodecName codec, int maxPageBytes) implements BytesInputDecompressor {
         @Override
         public BytesInput decompress(BytesInput bytes, int uncompressedSize) throws IOException {
             if (codec == CompressionCodecName.UNCOMPRESSED) {
                 return bytes;
             }
             byte[] in = bytes.toByteArray();
-            return BytesInput.from(HadoopFreeCodecs.decompress(codec, in, in.length, uncompressedSize));
+            return BytesInput.from(HadoopFreeCodecs.decompress(codec, in, in.length, uncompressedSize, maxPageBytes));
         }
 
         @Override
@@ -148,7 +188,7 @@ public final class HadoopFreeCodecs implements CompressionCodecFactory {
                 throws IOException {
             byte[] in = new byte[compressedSize];
             input.duplicate().get(in);
-            output.put(HadoopFreeCodecs.decompress(codec, in, compressedSize, uncompressedSize));
+            output.put(HadoopFreeCodecs.decompress(codec, in, compressedSize, uncompressedSize, maxPageBytes));
         }
 
         @Override

@@ -1,6 +1,7 @@
 package io.mlformats.parquet.internal;
 
 import io.mlformats.core.FormatException;
+import io.mlformats.core.InsufficientMemoryException;
 import io.mlformats.core.ReadLimits;
 import io.mlformats.core.SourcePosition;
 import java.io.Closeable;
@@ -26,8 +27,6 @@ import org.apache.parquet.schema.MessageType;
  * byte offset and the row index. Not thread-safe.
  */
 public final class ParquetRows implements Closeable {
-    private static final HadoopFreeCodecs CODECS = new HadoopFreeCodecs();
-
     private final ParquetFileReader reader;
     private final String name;
     private boolean closed;
@@ -39,10 +38,12 @@ public final class ParquetRows implements Closeable {
     private int groupIndex = -1;
     private long rowIndex = -1;
     private long bytesDone;
+    private final ReadLimits limits;
 
-    private ParquetRows(ParquetFileReader reader, String name) {
+    private ParquetRows(ParquetFileReader reader, String name, ReadLimits limits) {
         this.reader = reader;
         this.name = name;
+        this.limits = limits;
         this.groups = reader.getRowGroups();
     }
 
@@ -73,8 +74,9 @@ public final class ParquetRows implements Closeable {
         String name = named.toString();
         long footerAt = ParquetFooter.check(named, name, limits);
         try {
-            ParquetReadOptions options = ParquetReadOptions.builder().withCodecFactory(CODECS).build();
-            return new ParquetRows(ParquetFileReader.open(named, options), name);
+            ParquetReadOptions options = ParquetReadOptions.builder()
+                    .withCodecFactory(new HadoopFreeCodecs(limits.maxRecordBytes())).build();
+            return new ParquetRows(ParquetFileReader.open(named, options), name, limits);
         } catch (FileSystemException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -162,6 +164,8 @@ public final class ParquetRows implements Closeable {
                 // nothing of ours half-done. The reader is not usable afterwards; the error is a damaged page.
                 throw corrupt("a page header nests Thrift structures too deeply to be decoded", null, groupIndex + 1,
                         rowIndex + 1);
+            } catch (OutOfMemoryError e) {
+                throw outOfMemory(groupIndex + 1);
             }
             if (pages == null) {
                 return false;
@@ -174,12 +178,16 @@ public final class ParquetRows implements Closeable {
                 rows = columnIO.getRecordReader(pages, materializer);
             } catch (RuntimeException e) {
                 throw corrupt(e, rowIndex + 1);
+            } catch (OutOfMemoryError e) {
+                throw outOfMemory(groupIndex);
             }
         }
         try {
             rows.read();
         } catch (RuntimeException e) {
             throw corrupt(e, rowIndex + 1);
+        } catch (OutOfMemoryError e) {
+            throw outOfMemory(groupIndex);
         }
         leftInGroup--;
         rowIndex++;
@@ -195,6 +203,18 @@ public final class ParquetRows implements Closeable {
     public SourcePosition position() {
         long off = groupIndex >= 0 && groupIndex < groups.size() ? groups.get(groupIndex).getStartingPos() : 0;
         return SourcePosition.ofRecord(name, off, rowIndex);
+    }
+
+    /**
+     * A row group whose pages (each within maxRecordBytes) do not fit the heap: parquet-java holds a whole row
+     * group's column chunks in memory, and the failed allocation was its one large buffer, so the heap is usable.
+     */
+    private InsufficientMemoryException outOfMemory(int group) {
+        int g = Math.max(group, 0);
+        long off = g < groups.size() ? groups.get(g).getStartingPos() : 0;
+        return new InsufficientMemoryException(SourcePosition.ofRecord(name, off, rowIndex + 1), "row group " + g
+                + " (" + (g < groups.size() ? groups.get(g).getCompressedSize() : 0) + " compressed bytes)", -1,
+                "maxRecordBytes", limits.maxRecordBytes());
     }
 
     private FormatException corrupt(Exception e, long row) {
