@@ -6,6 +6,7 @@ import io.mlformats.core.LimitExceededException;
 import io.mlformats.core.ReadLimits;
 import io.mlformats.core.SourcePosition;
 import io.mlformats.core.text.LineScanner;
+import io.mlformats.core.text.Utf8;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import java.nio.file.Path;
  * whole into memory). Shared by {@link IdxIndex} and {@link LstFile}.
  */
 final class IndexLines {
-    /** Receives one line (terminator excluded, decoded as UTF-8) and its position (line number, byte offset). */
+    /** Receives one line (terminator excluded, valid UTF-8, decoded) and its position (line number, byte offset). */
     interface Handler {
         void line(String text, SourcePosition at) throws FormatException;
     }
@@ -33,6 +34,14 @@ final class IndexLines {
                 if (++n > max) {
                     throw new LimitExceededException(at, "maxArrayElements", max,
                             "an " + kind + " file of more than " + max + " lines");
+                }
+                int bad = Utf8.firstInvalid(s.buffer(), s.start(), s.start() + s.length());
+                if (bad >= 0) {
+                    // A replaced byte would name a file that does not exist (or the wrong one): refuse, as
+                    // Python's im2rec does when it reads the list as UTF-8 text.
+                    throw new FormatException(at.withByteOffset(at.byteOffset() + bad - s.start()), String.format(
+                            "invalid UTF-8 byte 0x%02x in the .%s line; expected UTF-8 text", s.buffer()[bad] & 0xFF,
+                            kind));
                 }
                 handler.line(new String(s.buffer(), s.start(), s.length(), StandardCharsets.UTF_8), at);
             }

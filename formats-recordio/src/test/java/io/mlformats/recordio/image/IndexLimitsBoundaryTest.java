@@ -67,4 +67,17 @@ class IndexLimitsBoundaryTest {
         assertEquals(4, e.position().byteOffset());
         assertTrue(e.getMessage().contains("offset 'x' is not an integer"), e.getMessage());
     }
+
+    @Test
+    void invalidUtf8IsALocatedErrorNotAReplacedPath() throws IOException {
+        // fuzzing finding F3: was an unlocated MalformedInputException, then a path with U+FFFD in it
+        Path lst = Files.write(dir.resolve("c.lst"), new byte[] {'0', '\t', '1', '\t', 'a', '.', 'j', 'p', 'g', '\n',
+            '1', '\t', '0', '\t', 'b', (byte) 0x97, '.', 'j', 'p', 'g', '\n'});
+        FormatException e = assertThrows(FormatException.class, () -> LstFile.read(lst, ReadMode.LENIENT,
+                ReadLimits.defaults()));
+        assertEquals(lst + ":2:15: record 1: invalid UTF-8 byte 0x97 in the .lst line; expected UTF-8 text", e.getMessage());
+        Path idx = Files.write(dir.resolve("c.idx"), new byte[] {'0', '\t', '0', '\n', '1', '\t', '7', '2', (byte) 0x99, '\n'});
+        e = assertThrows(FormatException.class, () -> IdxIndex.read(idx, ReadLimits.defaults()));
+        assertEquals(idx + ":2:8: record 1: invalid UTF-8 byte 0x99 in the .idx line; expected UTF-8 text", e.getMessage());
+    }
 }
