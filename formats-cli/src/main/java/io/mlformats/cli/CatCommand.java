@@ -49,7 +49,7 @@ final class CatCommand implements Callable<Integer> {
                 out.flush(); // what was read before an error is printed
             }
             for (FormatException e : stats.errors()) {
-                spec.commandLine().getErr().println(e.getMessage());
+                spec.commandLine().getErr().println(Main.inCliWords(e.getMessage()));
             }
             skipped += stats.skipped();
         }

@@ -176,7 +176,7 @@ final class ConvertCommand implements Callable<Integer> {
                         counts[1] += src.stats().skipped();
                         if (!read.quiet) {
                             for (FormatException e : src.stats().errors()) {
-                                err.println(e.getMessage());
+                                err.println(Main.inCliWords(e.getMessage()));
                             }
                         }
                     });
@@ -225,7 +225,7 @@ final class ConvertCommand implements Callable<Integer> {
                 counts[1] += stats.skipped();
                 if (!read.quiet) {
                     for (FormatException e : stats.errors()) {
-                        err.println(e.getMessage());
+                        err.println(Main.inCliWords(e.getMessage()));
                     }
                 }
             }

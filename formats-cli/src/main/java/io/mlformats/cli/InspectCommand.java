@@ -60,7 +60,7 @@ final class InspectCommand implements Callable<Integer> {
                 } catch (io.mlformats.core.FormatException e) {
                     // Damage a reader cannot read past (framing, gzip, a Parquet footer) ends this file's
                     // reading; it is a problem of the report like a bad record, not the end of the report.
-                    in.problem(e.getMessage() + " (the rest of " + Inputs.name(file) + " was not read)");
+                    in.problem(Main.inCliWords(e.getMessage()) + " (the rest of " + Inputs.name(file) + " was not read)");
                 }
             }
         }

@@ -123,9 +123,13 @@ public final class Main implements Runnable {
 
     /**
      * A library message as a command-line user acts on it: the library's advice to set a limit through
-     * {@code ReadLimits.builder().NAME(...)} becomes the flag that does it here, {@code --limit NAME=...}.
+     * {@code ReadLimits.builder().NAME(...)} becomes the flag that does it here, {@code --limit NAME=...}. Every
+     * place that prints a library message goes through this.
+     *
+     * @param message a library exception's message
+     * @return the message with the command line's words for setting limits
      */
-    static String inCliWords(String message) {
+    public static String inCliWords(String message) {
         return message.replaceAll("ReadLimits\\.builder\\(\\)\\.(\\w+)\\(\\.\\.\\.\\)", "--limit $1=...");
     }
 

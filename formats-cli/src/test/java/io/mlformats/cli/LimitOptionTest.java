@@ -25,6 +25,15 @@ class LimitOptionTest {
         assertTrue(refused.err().startsWith(f + ":2:6: "), refused.err());
         assertTrue(refused.err().endsWith("exceeds the limit maxLineBytes = 20 (raise it with --limit "
                 + "maxLineBytes=... if the input is legitimate)\n"), refused.err());
+        // inspect and validate list it as a problem, in the command line's words too
+        Cli inspect = Cli.run("inspect", "--from", "libsvm", "--limit", "maxLineBytes=20", f.toString());
+        assertEquals(ExitCode.INVALID_DATA, inspect.code(), inspect.out() + inspect.err());
+        assertTrue(inspect.out().contains("(raise it with --limit maxLineBytes=... if the input is legitimate)"),
+                inspect.out());
+        Cli validate = Cli.run("validate", "--for", "xgboost", "--limit", "maxLineBytes=20", f.toString());
+        assertEquals(ExitCode.INVALID_DATA, validate.code(), validate.err());
+        assertTrue(validate.err().contains("(raise it with --limit maxLineBytes=... if the input is legitimate)"),
+                validate.err());
         Cli atLimit = Cli.run("inspect", "--from", "libsvm", "--limit", "maxLineBytes=21", f.toString());
         assertEquals(0, atLimit.code(), atLimit.out() + atLimit.err());
         assertTrue(atLimit.out().contains("records:   2"), atLimit.out());

@@ -67,7 +67,7 @@ public final class Inspection {
 
     private void collect(ReadStats s) {
         for (FormatException e : s.errors()) {
-            problems.add(e.getMessage());
+            problems.add(io.mlformats.cli.Main.inCliWords(e.getMessage()));
         }
         if (s.skipped() > s.errors().size()) {
             problems.add("... and " + (s.skipped() - s.errors().size()) + " more bad record(s)");

@@ -137,7 +137,8 @@ public final class Validation {
         if (errors <= MAX_PRINTED) {
             SourcePosition pos = e.position();
             boolean fileLevel = pos.recordIndex() < 0 && pos.line() < 0;
-            pending.add(new Pending(fileLevel ? -1 : pos.byteOffset(), e.getMessage()));
+            pending.add(new Pending(fileLevel ? -1 : pos.byteOffset(),
+                    io.mlformats.cli.Main.inCliWords(e.getMessage())));
         }
     }
 
