@@ -3,7 +3,6 @@ package io.mlformats.cli;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.mlformats.testkit.FuzzChecks;
 import io.mlformats.testkit.Golden;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,8 +44,6 @@ class CliFuzzTest {
                 }
                 catReadsAll(in, Long.parseLong(m.group(1)), "validate " + algorithm.cliName() + " approved");
             }
-        } catch (KnownOpenFinding skipped) {
-            // an open finding, skipped on purpose in campaign runs
         } finally {
             in.delete();
         }
@@ -66,8 +63,6 @@ class CliFuzzTest {
                     catReadsAll(in, count(j), "inspect reported no problem");
                 }
             }
-        } catch (KnownOpenFinding skipped) {
-            // an open finding, skipped on purpose in campaign runs
         } finally {
             in.delete();
         }
@@ -97,26 +92,10 @@ class CliFuzzTest {
         }
     }
 
-    /**
-     * Fails on an internal error, unless it is open finding F2 (corrupt Parquet: a parquet-mr exception, or any
-     * internal error on a file with the Parquet magic) and the campaign skips it.
-     */
-    private static void notInternal(Cli c, List<String> args, Input in) throws IOException {
-        if (c.code() == ExitCode.INTERNAL && FuzzChecks.knownOpen("F2")
-                && (c.err().contains("org.apache.parquet") || in.parquetMagic())) {
-            throw new KnownOpenFinding();
-        }
+    /** Fails on an internal error (exit 4: an exception the CLI did not expect). */
+    private static void notInternal(Cli c, List<String> args, Input in) {
         if (c.code() == ExitCode.INTERNAL) {
-            throw new AssertionError("internal error (exit 4) for " + args + ": " + c.err());
-        }
-    }
-
-    /** An input that hit an open finding the campaign run skips ({@link FuzzChecks#knownOpen}). */
-    private static final class KnownOpenFinding extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        KnownOpenFinding() {
-            super(null, null, false, false);
+            throw new AssertionError("internal error (exit 4) for " + args + " on " + in + ": " + c.err());
         }
     }
 
@@ -142,11 +121,6 @@ class CliFuzzTest {
             }
             a.add(file.toString());
             return a;
-        }
-
-        boolean parquetMagic() throws IOException {
-            byte[] b = Files.readAllBytes(file);
-            return b.length >= 4 && b[0] == 'P' && b[1] == 'A' && b[2] == 'R' && b[3] == '1';
         }
 
         void delete() throws IOException {

@@ -22,7 +22,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,11 +132,6 @@ class RecordIoFuzzTest {
                 idx = IdxIndex.read(f);
             } catch (FormatException expected) {
                 return;
-            } catch (MalformedInputException e) {
-                if (FuzzChecks.knownOpen("F3")) {
-                    return; // open finding F3 (undecodable UTF-8 is not a located FormatException), skipped
-                }
-                throw e;
             }
             if (idx.size() != lines(data)) {
                 throw new AssertionError(idx.size() + " entries from " + lines(data) + " line(s)");
@@ -166,11 +160,6 @@ class RecordIoFuzzTest {
                 lenient = LstFile.read(f, ReadMode.LENIENT);
             } catch (FormatException expected) {
                 return; // undecodable text: both modes refuse the file
-            } catch (MalformedInputException e) {
-                if (FuzzChecks.knownOpen("F3")) {
-                    return; // open finding F3, skipped
-                }
-                throw e;
             }
             List<LstFile.Entry> strict = null;
             try {
