@@ -1,5 +1,6 @@
 package io.mlformats.spark.libsvm;
 
+import io.mlformats.core.ErrorPolicy;
 import io.mlformats.core.vector.SparseVector;
 import io.mlformats.libsvm.IndexBase;
 import io.mlformats.libsvm.LibSvmReadOptions;
@@ -77,7 +78,10 @@ final class LibSvmInference {
 
     /** {largest column + 1 read zero-based, smallest index} of one split. */
     private static long[] scan(Split s, LibSvmOptions options, Configuration conf) {
-        LibSvmReadOptions read = options.library(IndexBase.ZERO, -1);
+        // Bad lines fail the pass only under FAILFAST; PERMISSIVE and DROPMALFORMED reads keep or drop them, so
+        // the width comes from the good lines.
+        LibSvmReadOptions read = options.library(IndexBase.ZERO, -1).withErrorPolicy(
+                options.mode == LibSvmOptions.Mode.FAILFAST ? ErrorPolicy.FAIL_FAST : ErrorPolicy.SKIP_AND_COLLECT);
         long min = Long.MAX_VALUE;
         try (SplitInput in = SplitInput.open(new Path(s.path), s.start, s.length, s.fileSize, conf,
                 read.read().limits());

@@ -186,8 +186,7 @@ final class LibSvmOutput extends OutputWriterFactory {
             try {
                 writer.write(row);
             } catch (IllegalArgumentException e) {
-                throw refused(e.getMessage() + (e.getMessage().contains("non-finite")
-                        ? "; the option allowNonFinite=true writes it anyway" : ""));
+                throw refused(sparkWording(e.getMessage()));
             } catch (IOException e) {
                 throw new UncheckedIOException("sagemaker-libsvm: writing " + path + " failed", e);
             }
@@ -225,6 +224,16 @@ final class LibSvmOutput extends OutputWriterFactory {
             }
             org.apache.spark.sql.types.DecimalType d = (org.apache.spark.sql.types.DecimalType) t;
             return a.getDecimal(i, d.precision(), d.scale()).toDouble();
+        }
+
+        /** The library's refusal, with its Java hint replaced by the option a Spark user sets. */
+        private static String sparkWording(String message) {
+            String hint = "LibSvmWriteOptions.withAllowNonFinite(true)";
+            if (message.contains(hint)) {
+                return message.replace(hint, "the option allowNonFinite=true");
+            }
+            return message.contains("non-finite") ? message + " (the option allowNonFinite=true writes it anyway)"
+                    : message;
         }
 
         private IllegalArgumentException refused(String why) {

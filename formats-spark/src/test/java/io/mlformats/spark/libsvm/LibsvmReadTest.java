@@ -263,6 +263,13 @@ class LibsvmReadTest {
         List<Row> plain = read(p, "numFeatures", "3", "mode", "PERMISSIVE").collectAsList();
         assertEquals(4, plain.size());
         assertTrue(plain.get(1).isNullAt(0) && plain.get(1).isNullAt(1));
+
+        // The inference pass fails on a bad line only under FAILFAST; otherwise the good lines give the width.
+        assertEquals(3L, read(p, "mode", "PERMISSIVE").schema().apply("features").metadata().getLong("numFeatures"));
+        assertEquals(3L, read(p, "mode", "DROPMALFORMED").schema().apply("features").metadata()
+                .getLong("numFeatures"));
+        assertEquals(1, formatCause(assertThrows(SparkException.class, () -> read(p).schema())).position()
+                .recordIndex());
     }
 
     @Test
