@@ -48,6 +48,12 @@ import java.nio.file.Path;
  * {@link #open(ByteInput, LibSvmReadOptions)} rejects AUTO for streams, and a partial byte range rejects it too
  * (the decision needs the whole file); use {@link LibSvmLoader} there, or decide once and pass ZERO or ONE.
  *
+ * <p>Under {@link ErrorPolicy#FAIL_FAST} a {@link FormatException} for one bad line does not end the reader: the
+ * line is consumed, {@link #rejectedLine()} returns its bytes, and the next {@link #next()} continues with the
+ * line after it (for callers that keep bad lines instead of dropping them, such as Spark's PERMISSIVE mode).
+ * Errors that make the rest of the input unreadable (a line over the length limit, truncation, I/O) are not
+ * line rejections: {@link #rejectedLine()} is null after them.
+ *
  * <p>Also a {@link TabularReader}: {@link #currentRow()} presents the row as a core {@link LabeledRow}. Not
  * thread-safe: one reader per thread ({@link #next()} from a thread other than the first caller's, and any read
  * after {@link #close()}, throw {@link IllegalStateException}). The row views and their arrays belong to the reader.
@@ -67,6 +73,10 @@ public final class LibSvmReader implements TabularReader<LibSvmRow> {
     private final boolean ownsInput;
     private boolean started;
     private boolean hasCurrent;
+    /** The line the last next() rejected (fail-fast), as [rejectedFrom, rejectedTo) of the scanner's buffer. */
+    private boolean hasRejected;
+    private int rejectedFrom;
+    private int rejectedTo;
     private final ReaderGuard guard = new ReaderGuard("LibSvmReader");
 
     LibSvmReader(ByteInput input, LibSvmReadOptions options, IndexBase resolved, boolean ownsInput) {
@@ -190,6 +200,7 @@ public final class LibSvmReader implements TabularReader<LibSvmRow> {
     @Override
     public boolean next() throws IOException {
         guard.enter();
+        hasRejected = false;
         while (true) {
             // Most lines parse in one pass that also finds their end; any other line is found by the scanner
             // and parsed by the general parser.
@@ -220,7 +231,11 @@ public final class LibSvmReader implements TabularReader<LibSvmRow> {
                     continue;
                 }
             } catch (FormatException ex) {
+                rejectedFrom = s;
+                rejectedTo = e;
+                hasRejected = true;
                 rows.rejected(ex);
+                hasRejected = false;
                 continue;
             }
             return accept();
@@ -228,6 +243,58 @@ public final class LibSvmReader implements TabularReader<LibSvmRow> {
         hasCurrent = false;
         rows.finished();
         return false;
+    }
+
+    /**
+     * Advances past the next row without parsing it: blank and comment lines are passed over as by
+     * {@link #next()}, every other line counts as one row, good or bad (nothing of it is checked, so no error is
+     * raised for a malformed line). For counting rows fast (a query that needs no column, such as Spark's
+     * {@code count()}); {@link #current()} is unavailable afterwards, and {@link #stats()} counts the skipped
+     * rows as records. May be mixed with {@link #next()}.
+     *
+     * @return false at the end of the input (or range)
+     * @throws IOException if the input cannot be read, or a line exceeds {@code ReadLimits.maxLineBytes}
+     * @throws IllegalStateException after {@link #close()} or from a thread other than the reader's
+     */
+    public boolean skip() throws IOException {
+        guard.enter();
+        hasCurrent = false;
+        hasRejected = false;
+        while (lines.next()) {
+            if (!started) {
+                started = true;
+                if (lines.bomSkipped()) {
+                    stats.addWarning(WARN_BOM);
+                }
+            }
+            byte[] b = lines.buffer();
+            int i = lines.start();
+            int e = lines.end();
+            while (i < e && (b[i] == ' ' || b[i] == '\t')) {
+                i++;
+            }
+            if (i < e && b[i] != '#') {
+                rows.accepted();
+                return true;
+            }
+        }
+        rows.finished();
+        return false;
+    }
+
+    /**
+     * The bytes of the line that the last {@link #next()} rejected with a {@link FormatException} under
+     * {@link ErrorPolicy#FAIL_FAST} (the line without its terminator), or null when the last call did not reject
+     * a line (it returned a row or the end, or failed for another reason). The reader stays usable after such a
+     * rejection: the next {@code next()} continues with the following line. Allocates a copy, only for bad lines.
+     *
+     * @return a new array holding the rejected line, owned by the caller, or null
+     */
+    public byte[] rejectedLine() {
+        if (!hasRejected) {
+            return null;
+        }
+        return java.util.Arrays.copyOfRange(lines.buffer(), rejectedFrom, rejectedTo);
     }
 
     private boolean accept() {
@@ -322,6 +389,7 @@ public final class LibSvmReader implements TabularReader<LibSvmRow> {
     public void close() throws IOException {
         guard.close();
         hasCurrent = false;
+        hasRejected = false;
         if (ownsInput) {
             lines.close();
         }

@@ -57,11 +57,28 @@ public final class SplitInput implements Closeable {
      * @throws IOException if the file cannot be opened
      */
     public static SplitInput open(PartitionedFile file, Configuration conf, ReadLimits limits) throws IOException {
-        Path path = file.toPath();
+        return open(file.toPath(), file.start(), file.length(), file.fileSize(), conf, limits);
+    }
+
+    /**
+     * Opens a byte range of a file, for jobs that plan their own splits (e.g. a schema inference pass over the
+     * files Spark listed). A compressed file is opened whole, whatever the range.
+     *
+     * @param path the file
+     * @param start the range's first byte
+     * @param length the range's length
+     * @param fileSize the file's length as listed, or a negative number to ask the file system
+     * @param conf the task's Hadoop configuration
+     * @param limits bounds for decompression
+     * @return the split's input, owned by the caller
+     * @throws IOException if the file cannot be opened
+     */
+    public static SplitInput open(Path path, long start, long length, long fileSize, Configuration conf,
+            ReadLimits limits) throws IOException {
         CompressionCodec codec = codec(conf, path);
         if (codec == null) {
-            HadoopSeekableInput in = HadoopSeekableInput.open(path, file.fileSize(), conf);
-            return new SplitInput(in.name(), in, ByteRange.of(file.start(), file.start() + file.length()), null);
+            HadoopSeekableInput in = HadoopSeekableInput.open(path, fileSize, conf);
+            return new SplitInput(in.name(), in, ByteRange.of(start, start + length), null);
         }
         InputStream raw = path.getFileSystem(conf).open(path);
         try {
