@@ -12,10 +12,15 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.nio.file.Files;
 import org.apache.spark.ml.linalg.DenseVector;
 import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,33 +53,64 @@ class RecordIoProtobufGoldenTest {
 
     @Test
     void everyGoldenFileReadsValueByValue() throws IOException {
-        int labeled = 0;
-        int records = 0;
+        // One Spark job per record type over folders of copies (each small file is one partition, read in order).
+        Path all = Files.createDirectories(tmp.resolve("all"));
+        Path labeled = Files.createDirectories(tmp.resolve("labeled"));
+        Map<String, JsonNode> expected = new TreeMap<>();
+        int fits = 0;
         for (Path golden : RecordIoTesting.goldenFiles(".pbr")) {
-            JsonNode side = side(golden);
-            JsonNode expected = side.get("records");
-            if (expected == null) {
+            JsonNode records = side(golden).get("records");
+            if (records == null) {
                 continue; // damaged files (truncated_*) and the sampled large one are tested below
             }
-            String path = copy(golden).toString();
-            List<Row> asRecords = SharedSpark.session().read().format("recordio-protobuf")
-                    .option("recordType", "Record").load(path).collectAsList();
-            assertEquals(expected.size(), asRecords.size(), golden.toString());
-            for (int i = 0; i < expected.size(); i++) {
-                assertRecord(expected.get(i), asRecords.get(i), golden.getFileName() + " record " + i);
-                records++;
-            }
-            if (fitsLabeledVector(expected)) {
-                List<Row> rows = SharedSpark.session().read().format("recordio-protobuf").load(path).collectAsList();
-                assertEquals(expected.size(), rows.size(), golden.toString());
-                for (int i = 0; i < expected.size(); i++) {
-                    assertLabeled(expected.get(i), rows.get(i), golden.getFileName() + " row " + i);
-                }
-                labeled++;
+            String name = golden.getFileName().toString();
+            expected.put(name, records);
+            RecordIoTesting.copyGolden(name, all);
+            if (fitsLabeledVector(records)) {
+                RecordIoTesting.copyGolden(name, labeled);
+                fits++;
             }
         }
-        assertEquals(11, labeled, "golden files read as LabeledVector");
-        assertTrue(records >= 40, "records compared: " + records);
+        assertEquals(11, fits, "golden files that fit LabeledVector");
+        Map<String, List<Row>> asRecords = byFile(SharedSpark.session().read().format("recordio-protobuf")
+                .option("recordType", "Record").load(all.toString()));
+        Map<String, List<Row>> asLabeled = byFile(SharedSpark.session().read().format("recordio-protobuf")
+                .load(labeled.toString()));
+        assertEquals(expected.keySet(), asRecords.keySet());
+        assertEquals(fits, asLabeled.size());
+        int compared = 0;
+        for (Map.Entry<String, JsonNode> e : expected.entrySet()) {
+            JsonNode records = e.getValue();
+            List<Row> rows = asRecords.get(e.getKey());
+            assertEquals(records.size(), rows.size(), e.getKey());
+            for (int i = 0; i < records.size(); i++) {
+                assertRecord(records.get(i), rows.get(i), e.getKey() + " record " + i);
+                compared++;
+            }
+            List<Row> vectors = asLabeled.get(e.getKey());
+            if (vectors != null) {
+                assertEquals(records.size(), vectors.size(), e.getKey());
+                for (int i = 0; i < records.size(); i++) {
+                    assertLabeled(records.get(i), vectors.get(i), e.getKey() + " row " + i);
+                }
+            }
+        }
+        assertTrue(compared >= 40, "records compared: " + compared);
+    }
+
+    /** Rows grouped by source file name, in read order; the file name column is dropped. */
+    private static Map<String, List<Row>> byFile(Dataset<Row> df) {
+        Map<String, List<Row>> out = new TreeMap<>();
+        for (Row r : df.withColumn("file", functions.input_file_name()).collectAsList()) {
+            String file = r.getString(r.length() - 1);
+            Object[] values = new Object[r.length() - 1];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = r.get(i);
+            }
+            out.computeIfAbsent(file.substring(file.lastIndexOf('/') + 1), k -> new ArrayList<>())
+                    .add(RowFactory.create(values));
+        }
+        return out;
     }
 
     @Test
@@ -217,17 +253,14 @@ class RecordIoProtobufGoldenTest {
         // like the SDK's reader, accepts a last record that only lacks its padding.
         String[] names = {"truncated_mid_payload", "truncated_missing_padding", "truncated_partial_header"};
         int[] kept = {1, 2, 1};
+        long[] at = {68, 109, 60}; // where the damage is found: in the payload, the padding, the header
+        String[] what = {"payload: the header at offset 60 declares 52 bytes, 10 remain", "padding", "header"};
         for (int i = 0; i < names.length; i++) {
             Path golden = RecordIoTesting.goldenFolder().resolve(names[i] + ".pbr");
             String path = copy(golden).toString();
-            JsonNode damaged = side(golden).get("physical_records").get(1);
             String msg = RecordIoTesting.failure(() -> SharedSpark.session().read().format("recordio-protobuf")
                     .load(path).collectAsList());
-            long at = damaged.get("offset").asLong();
-            // The position is where the damage is found (the payload, after the 8-byte header, or the header).
-            assertTrue(msg.contains(names[i] + ".pbr:" + at + ": record 1: ")
-                    || msg.contains(names[i] + ".pbr:" + (at + 8) + ": record 1: truncated payload: the header at "
-                    + "offset " + at), msg);
+            assertTrue(msg.contains(names[i] + ".pbr:" + at[i] + ": record 1: truncated " + what[i]), msg);
             assertTrue(msg.contains("io.mlformats.core.TruncatedInputException"), msg);
             List<Row> rows = SharedSpark.session().read().format("recordio-protobuf").option("mode", "DROPMALFORMED")
                     .load(path).collectAsList();
