@@ -98,17 +98,17 @@ class MlFormatsFunctionsTest {
     void toLibsvmEqualsTheWritersLinesForEveryFeatureForm() throws IOException {
         List<String> expected = List.of("1 0:0.5 1:0 2:-2", "0 1:3.25 4:-1", "2.5", "-1 0:1.5 1:7 2:0.125");
         assertEquals(expected, writerLines(LibSvmWriteOptions.defaults()));
-        assertEquals(expected, strings(sql("SELECT to_libsvm(label, features) FROM udf_rows ORDER BY id")));
-        assertEquals(expected, strings(sql("SELECT to_libsvm(label, mllib) FROM udf_rows ORDER BY id")));
-        assertEquals(expected, strings(table.orderBy("id")
+        assertEquals(expected, strings(sql("SELECT to_libsvm(label, features) FROM udf_rows")));
+        assertEquals(expected, strings(sql("SELECT to_libsvm(label, mllib) FROM udf_rows")));
+        assertEquals(expected, strings(table
                 .select(MlFormatsFunctions.toLibsvm(col("label"), col("features"))).collectAsList()));
         // arrays are dense rows: every value written, as for dense vectors
         assertEquals(List.of("1 0:0.5 1:0 2:-2", "0 0:0 1:3.25 2:0 3:0 4:-1 5:0"), strings(sql(
-                "SELECT to_libsvm(label, doubles) FROM udf_rows WHERE id < 2 ORDER BY id")));
+                "SELECT to_libsvm(label, doubles) FROM udf_rows WHERE id < 2")));
         assertEquals(List.of("1 0:2 1:0 2:-8", "0 0:0 1:13 2:0 3:0 4:-4 5:0"), strings(sql(
-                "SELECT to_libsvm(ilabel, ints) FROM udf_rows WHERE id < 2 ORDER BY id")));
-        assertEquals(strings(sql("SELECT to_libsvm(label, doubles) FROM udf_rows ORDER BY id")),
-                strings(sql("SELECT to_libsvm(label, floats) FROM udf_rows ORDER BY id")));
+                "SELECT to_libsvm(ilabel, ints) FROM udf_rows WHERE id < 2")));
+        assertEquals(strings(sql("SELECT to_libsvm(label, doubles) FROM udf_rows")),
+                strings(sql("SELECT to_libsvm(label, floats) FROM udf_rows")));
         assertNull(sql("SELECT to_libsvm(CAST(NULL AS DOUBLE), features) FROM udf_rows WHERE id = 0").get(0).get(0));
     }
 
@@ -118,7 +118,7 @@ class MlFormatsFunctionsTest {
                 new ToLibSvm(MlFormatsUdfOptions.defaults().withIndexBase(IndexBase.ONE)), ToLibSvm.returnType());
         List<String> expected = writerLines(LibSvmWriteOptions.defaults().withIndexBase(IndexBase.ONE));
         assertEquals("0 2:3.25 5:-1", expected.get(1));
-        assertEquals(expected, strings(sql("SELECT to_libsvm_one(label, features) FROM udf_rows ORDER BY id")));
+        assertEquals(expected, strings(sql("SELECT to_libsvm_one(label, features) FROM udf_rows")));
         SharedSpark.session().udf().register("from_libsvm_one",
                 new FromLibSvm(MlFormatsUdfOptions.defaults().withIndexBase(IndexBase.ONE)), FromLibSvm.returnType());
         Row back = sql("SELECT from_libsvm_one('0 2:3.25 5:-1', 6)").get(0).getStruct(0);
@@ -147,16 +147,16 @@ class MlFormatsFunctionsTest {
     @Test
     void toRecordioProtobufFramesConcatenatedEqualTheWritersFile() throws IOException {
         byte[] expected = writerFile(RecordProtobufWriteOptions.defaults(), false);
-        assertArrayEquals(expected, frames(sql("SELECT to_recordio_protobuf(label, features) FROM udf_rows ORDER BY id")));
-        assertArrayEquals(expected, frames(sql("SELECT to_recordio_protobuf(label, mllib) FROM udf_rows ORDER BY id")));
-        assertArrayEquals(expected, frames(table.orderBy("id")
+        assertArrayEquals(expected, frames(sql("SELECT to_recordio_protobuf(label, features) FROM udf_rows")));
+        assertArrayEquals(expected, frames(sql("SELECT to_recordio_protobuf(label, mllib) FROM udf_rows")));
+        assertArrayEquals(expected, frames(table
                 .select(MlFormatsFunctions.toRecordioProtobuf(col("label"), col("mllib"))).collectAsList()));
         // Dense arrays as the SDK's write_numpy_to_dense_tensor; float64 features when asked for
         assertArrayEquals(writerFile(RecordProtobufWriteOptions.defaults(), true),
-                frames(sql("SELECT to_recordio_protobuf(label, floats) FROM udf_rows ORDER BY id")));
+                frames(sql("SELECT to_recordio_protobuf(label, floats) FROM udf_rows")));
         SharedSpark.session().udf().register("to_rp64", new ToRecordIoProtobuf(MlFormatsUdfOptions.defaults()
                 .withFeatureType(TensorType.FLOAT64).withLabelType(TensorType.FLOAT64)), ToRecordIoProtobuf.returnType());
-        assertArrayEquals(writerFile64(), frames(sql("SELECT to_rp64(label, features) FROM udf_rows ORDER BY id")));
+        assertArrayEquals(writerFile64(), frames(sql("SELECT to_rp64(label, features) FROM udf_rows")));
     }
 
     @Test
@@ -234,17 +234,45 @@ class MlFormatsFunctionsTest {
         return out.toByteArray();
     }
 
+    @Test
+    void inTasksOnSeveralPartitionsAsInOneWriter() throws IOException {
+        // udf_rows is a local relation, which Spark may evaluate on the driver; this runs in tasks, so the
+        // functions travel serialized and use their per-thread buffers on the executor threads.
+        List<Row> rows = SharedSpark.session().range(0, 300, 1, 2).selectExpr(
+                "to_recordio_protobuf(id % 2, array(CAST(id AS FLOAT), 1.5F, -CAST(id AS FLOAT)))",
+                "to_libsvm(id % 2, array(CAST(id AS DOUBLE) / 8, 0D))").collectAsList();
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        try (RecordProtobufWriter w = RecordProtobufWriter.open(file, RecordProtobufWriteOptions.defaults());
+                LibSvmWriter t = LibSvmWriter.open(text, LibSvmWriteOptions.defaults())) {
+            for (int id = 0; id < 300; id++) {
+                w.writeDense(new float[] {id, 1.5f, -(float) id}, id % 2); // -0.0f for id 0, as in SQL
+                LibSvmRow row = LibSvmRow.float64().setLabel(id % 2);
+                row.features().append(0, id / 8.0);
+                row.features().append(1, 0.0);
+                t.write(row);
+            }
+            w.commit();
+            t.commit();
+        }
+        assertArrayEquals(file.toByteArray(), frames(rows));
+        StringBuilder lines = new StringBuilder();
+        rows.forEach(r -> lines.append(r.getString(1)).append('\n'));
+        assertEquals(text.toString(StandardCharsets.US_ASCII), lines.toString());
+    }
+
     // ---------------------------------------------------------------- from_* inverse of to_*
 
     @Test
     void fromIsTheInverseOfTo() {
-        List<Row> libsvm = sql("SELECT id, from_libsvm(to_libsvm(label, features), 6) FROM udf_rows ORDER BY id");
-        List<Row> rp = sql("SELECT id, from_recordio_protobuf(to_recordio_protobuf(label, mllib)) FROM udf_rows "
-                + "ORDER BY id");
-        List<Row> api = table.orderBy("id").select(MlFormatsFunctions.fromRecordioProtobuf(
+        List<Row> libsvm = sql("SELECT id, from_libsvm(to_libsvm(label, features), 6) FROM udf_rows");
+        List<Row> rp = sql("SELECT id, from_recordio_protobuf(to_recordio_protobuf(label, mllib)) FROM udf_rows");
+        List<Row> api = table.select(MlFormatsFunctions.fromRecordioProtobuf(
                 MlFormatsFunctions.toRecordioProtobuf(col("label"), col("features")))).collectAsList();
         for (int i = 0; i < VECTORS.size(); i++) {
             Vector v = VECTORS.get(i);
+            assertEquals(i, libsvm.get(i).getInt(0));
+            assertEquals(i, rp.get(i).getInt(0));
             Row l = libsvm.get(i).getStruct(1);
             assertEquals(LABELS[i], l.getDouble(0));
             // LibSVM is sparse: dense rows come back as sparse vectors of the same values
