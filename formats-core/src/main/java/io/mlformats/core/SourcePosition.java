@@ -85,10 +85,14 @@ public record SourcePosition(String source, long byteOffset, long recordIndex, l
 
     /**
      * {@code file:line:offset} for text inputs and {@code file:offset} for binary ones, the form the CLI prints
-     * and editors can jump to.
+     * and editors can jump to; just the source when the offset is unknown (negative: rows of a Spark DataFrame,
+     * whose source names the partition and whose record index is the row's index in it).
      */
     @Override
     public String toString() {
+        if (byteOffset < 0) {
+            return line >= 0 ? source + ":" + line : source;
+        }
         return line >= 0 ? source + ":" + line + ":" + byteOffset : source + ":" + byteOffset;
     }
 }

@@ -49,7 +49,8 @@ public final class LibSvmWriter implements TabularWriter<LibSvmRow> {
     private final double[] oneLabel = new double[1];
     private final RowMapping mapping = new RowMapping();
 
-    private LibSvmWriter(TextSink sink, LibSvmWriteOptions options) {
+    /** Package-private for {@link LibSvmLineFormatter}, which formats into the sink's buffer and never flushes. */
+    LibSvmWriter(TextSink sink, LibSvmWriteOptions options) {
         this.sink = sink;
         this.base = options.indexBase() == IndexBase.ONE ? 1 : 0;
         this.allowNonFinite = options.allowNonFinite();
@@ -243,7 +244,8 @@ public final class LibSvmWriter implements TabularWriter<LibSvmRow> {
         }
     }
 
-    private void writeRecord(double[] labels, int lOff, int lCount, boolean multi, double weight, boolean hasWeight,
+    /** The one LibSVM line formatter (also {@link LibSvmLineFormatter}'s): a record into the sink, '\n' ended. */
+    void writeRecord(double[] labels, int lOff, int lCount, boolean multi, double weight, boolean hasWeight,
             long qid, boolean hasQid, int[] idx, float[] f32, double[] f64, int from, int to) throws IOException {
         for (int i = from + 1; i < to; i++) {
             if (idx[i] <= idx[i - 1]) {

@@ -36,8 +36,15 @@ import java.util.Map;
  * order: the same counts, the same first width, the same kept problems. Memory is bounded by the options'
  * {@code maxKept} positions per distinct row width. No allocation per valid row beyond the first
  * {@code maxKept}. Not thread-safe: one validator per thread, merged afterwards.
+ *
+ * <p>Serializable, so that parts validated elsewhere (Spark tasks, other processes) can be shipped to be merged;
+ * the serialized form is for that transfer only, not for storage: read it with the same library version.
+ *
+ * @serial exclude (a transfer form between parts of one validation, not an archival format)
  */
-public final class TabularValidator implements AlgorithmValidator<LabeledRow> {
+public final class TabularValidator implements AlgorithmValidator<LabeledRow>, java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** Problem code: the algorithm needs a label and the row has none. */
     public static final String MISSING_LABEL = "MISSING_LABEL";
     /** Problem code: a label list where one label is taken. */
@@ -61,7 +68,7 @@ public final class TabularValidator implements AlgorithmValidator<LabeledRow> {
     /** Rows by width, in order of first appearance (with featureDim set: only the widths that differ from it). */
     private final Map<Long, WidthGroup> widths = new LinkedHashMap<>();
     /** The most recent group hit: rows of one width in a row cost a comparison. */
-    private WidthGroup last;
+    private transient WidthGroup last;
     private SourcePosition firstNotFloat32;
     private boolean finished;
 
@@ -264,7 +271,9 @@ public final class TabularValidator implements AlgorithmValidator<LabeledRow> {
     }
 
     /** Rows of one width: how many, and the positions of the first {@code maxKept}. */
-    private static final class WidthGroup {
+    private static final class WidthGroup implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
         final long width;
         long count;
         final List<SourcePosition> positions = new ArrayList<>();

@@ -8,8 +8,9 @@ package io.mlformats.core.validate;
  * @param featureDim every row must have exactly this many features ({@code feature_dim}); 0 for "whatever the
  *                   first row has" (still constant for the algorithms that need it)
  * @param maxKept    problems kept in the report (counts go on past it)
+ * @serial exclude (serializable as part of a {@link TabularValidator} shipped to be merged)
  */
-public record TabularValidatorOptions(int numClasses, long featureDim, int maxKept) {
+public record TabularValidatorOptions(int numClasses, long featureDim, int maxKept) implements java.io.Serializable {
 
     /**
      * Checks the values.

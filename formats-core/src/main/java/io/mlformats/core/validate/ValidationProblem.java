@@ -12,8 +12,10 @@ import io.mlformats.core.SourcePosition;
  * @param position file, line, byte offset and record (series) index; for dataset-wide problems the position of
  *                 the record that shows the problem, or the end of the input
  * @param message  what was found and what was expected
+ * @serial exclude (serializable so that reports of parts validated elsewhere can be merged)
  */
-public record ValidationProblem(String code, Severity severity, SourcePosition position, String message) {
+public record ValidationProblem(String code, Severity severity, SourcePosition position, String message)
+        implements java.io.Serializable {
 
     /** How serious a problem is. */
     public enum Severity {

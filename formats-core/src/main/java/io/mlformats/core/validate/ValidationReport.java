@@ -10,8 +10,15 @@ import java.util.List;
  *
  * <p>Reports of parts of a dataset (files, Spark partitions) combine with {@link #merge(ValidationReport)}.
  * Built by one validator, read afterwards; not thread-safe while being built.
+ *
+ * <p>Serializable, so that parts validated elsewhere (Spark tasks, other processes) can be shipped to be merged;
+ * the serialized form is for that transfer only, not for storage: read it with the same library version.
+ *
+ * @serial exclude (a transfer form between parts of one validation, not an archival format)
  */
-public final class ValidationReport {
+public final class ValidationReport implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final List<ValidationProblem> problems = new ArrayList<>();
     private final int maxKept;
     private long records;

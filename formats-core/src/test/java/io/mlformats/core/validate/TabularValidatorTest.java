@@ -257,6 +257,61 @@ class TabularValidatorTest {
     }
 
     @Test
+    void partsShippedAsSerializedValidatorsMergeAsTheWhole() throws Exception {
+        Random rnd = new Random(5);
+        List<At> rows = randomRows(rnd, 60);
+        for (TabularAlgorithm a : TabularAlgorithm.values()) {
+            TabularValidatorOptions o = TabularValidatorOptions.defaults().withNumClasses(2).withMaxKept(5);
+            ValidationReport whole = validate(a, o, rows);
+            TabularValidator first = new TabularValidator(a, o);
+            TabularValidator second = new TabularValidator(a, o);
+            for (int i = 0; i < rows.size(); i++) {
+                (i < 25 ? first : second).check(rows.get(i).row(), rows.get(i).position());
+            }
+            // As a Spark task's result: each part travels as bytes, the merge happens on the receiving side.
+            TabularValidator merged = roundTrip(first);
+            merged.merge(roundTrip(second));
+            ValidationReport r = merged.finish();
+            assertEquals(lines(whole), lines(r), a.toString());
+            assertEquals(whole.records(), r.records(), a.toString());
+            assertEquals(whole.errorCount(), r.errorCount(), a.toString());
+            assertTrue(whole.errorCount() > 0, a.toString());
+            // a shipped validator goes on checking (its transient width cache starts empty)
+            TabularValidator more = roundTrip(new TabularValidator(a, o));
+            more.check(dense(l(1), 1, 2), pos(0));
+            more.check(dense(l(1), 1, 2, 3), pos(1));
+            assertEquals(a.fixedWidth() ? 1 : 0, more.finish().withCode(TabularValidator.FEATURE_WIDTH_MISMATCH).size());
+            ValidationReport shipped = roundTrip(whole);
+            assertEquals(lines(whole), lines(shipped));
+            assertEquals(whole.errorCount(), shipped.errorCount());
+            assertEquals(whole.warningCount(), shipped.warningCount());
+        }
+    }
+
+    @Test
+    void positionsWithoutByteOffsetPrintTheSourceAndRecord() {
+        // A DataFrame row has no file offset: the source names the partition, the record index is in it.
+        SourcePosition p = new SourcePosition("partition 2", SourcePosition.UNKNOWN, 5, SourcePosition.UNKNOWN);
+        assertEquals("partition 2: record 5: ERROR NON_FINITE_LABEL: label is NaN",
+                new ValidationProblem(TabularValidator.NON_FINITE_LABEL, ValidationProblem.Severity.ERROR, p,
+                        "label is NaN").toString());
+        assertEquals("f:3:7", SourcePosition.ofLine("f", 7, 2, 3).toString());
+        assertEquals("f:7", SourcePosition.ofRecord("f", 7, 2).toString());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends java.io.Serializable> T roundTrip(T value) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(value);
+        }
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            return (T) in.readObject();
+        }
+    }
+
+    @Test
     void mergeKeepsTheFirstPartsWidthAsTheReference() {
         TabularValidatorOptions o = TabularValidatorOptions.defaults();
         TabularValidator a = new TabularValidator(TabularAlgorithm.KNN, o);
