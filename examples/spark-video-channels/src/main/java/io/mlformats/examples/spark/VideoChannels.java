@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkConf;
 import org.apache.spark.ml.Pipeline;
@@ -185,8 +186,12 @@ public final class VideoChannels {
      */
     public static Summary run(SparkSession spark, Options o, PrintStream log) throws IOException {
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-        // SageMaker reads every object under a channel prefix; an empty _SUCCESS file is not a shard.
+        // SageMaker reads every object under a channel prefix: an empty _SUCCESS file, or the .crc checksum files
+        // of Hadoop's local file system (which `aws s3 sync` would upload), would be read as shards.
         hadoop.set("mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
+        if (new Path(o.out()).getFileSystem(hadoop) instanceof LocalFileSystem local) {
+            local.setWriteChecksum(false); // the cached instance the local-mode tasks write through
+        }
         Map<String, Double> seconds = new LinkedHashMap<>();
         Timer t = new Timer(seconds, log);
 
@@ -237,7 +242,8 @@ public final class VideoChannels {
                 bytes += p.getFileSystem(hadoop).getFileStatus(p).getLen();
             }
             boolean equal = prints[0].equals(prints[1]);
-            log.printf("  written %s%n  read    %s -> %s%n", prints[0], prints[1], equal ? "equal" : "DIFFERENT");
+            log.printf("  written %s%n  read    %s -> %s%n", describe(prints[0]), describe(prints[1]),
+                    equal ? "equal" : "DIFFERENT");
             channels.add(new Channel(c[0], c[1], prints[0].getLong(0), files, bytes, report, prints[1].getLong(0),
                     equal));
         }
@@ -288,6 +294,11 @@ public final class VideoChannels {
         Column label = float32 ? col("label").cast("float") : col("label");
         return rows.agg(count(lit(1)), sum(col("label")), sum(xxhash64(label, values).cast("decimal(38,0)")))
                 .first();
+    }
+
+    private static String describe(Row fingerprint) {
+        return String.format(Locale.ROOT, "rows %d, sum(label) %s, sum(xxhash64(label, values)) %s",
+                fingerprint.getLong(0), fingerprint.get(1), fingerprint.get(2));
     }
 
     private static void print(Summary s, String out, PrintStream log) {
