@@ -8,11 +8,14 @@ import io.mlformats.core.validate.TabularAlgorithm;
 import io.mlformats.core.validate.TabularValidator;
 import io.mlformats.core.validate.TabularValidatorOptions;
 import io.mlformats.core.validate.ValidationReport;
+import io.mlformats.core.vector.ValueType;
 import io.mlformats.libsvm.IndexBase;
 import io.mlformats.libsvm.LibSvmReadOptions;
 import io.mlformats.libsvm.LibSvmReader;
 import io.mlformats.recordio.protobuf.RecordProtobufReadOptions;
 import io.mlformats.recordio.protobuf.RecordProtobufReader;
+import io.mlformats.spark.MlFormatsValidation;
+import io.mlformats.spark.MlFormatsValidationOptions;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,6 +101,27 @@ public final class ChannelFormats {
     }
 
     /**
+     * Validates a DataFrame before it is written, with the library's validator for {@code algorithm} run in one
+     * Spark job ({@link MlFormatsValidation}): the values are checked as the channel will hold them (float64 for
+     * LibSVM, which writes every double exactly; float32 for RecordIO-protobuf).
+     *
+     * @param rows the {@code (label, features)} rows
+     * @param algorithm {@code xgboost} or {@code linear-learner}
+     * @param numFeatures the expected width (0: not checked)
+     * @return the merged report of all partitions
+     */
+    static ValidationReport validateFrame(Dataset<Row> rows, TabularAlgorithm algorithm, long numFeatures) {
+        return MlFormatsValidation.validate(rows, algorithm.sageMakerName(), MlFormatsValidationOptions.defaults()
+                .withFeatureType(algorithm == TabularAlgorithm.XGBOOST ? ValueType.FLOAT64 : ValueType.FLOAT32)
+                .withValidator(validatorOptions(numFeatures)));
+    }
+
+    /** Binary labels (0/1) and, when known, the feature width. */
+    private static TabularValidatorOptions validatorOptions(long numFeatures) {
+        return TabularValidatorOptions.defaults().withNumClasses(2).withFeatureDim(numFeatures).withMaxKept(20);
+    }
+
+    /**
      * Validates the files of a channel with the library's validator for {@code algorithm}, reading them in this
      * JVM through Hadoop's file system (local, HDFS or S3 alike): what SageMaker will see, file by file.
      *
@@ -110,8 +134,7 @@ public final class ChannelFormats {
      */
     static ValidationReport validateFiles(Configuration hadoopConf, String dir, TabularAlgorithm algorithm,
                                           long numFeatures) throws IOException {
-        TabularValidator validator = new TabularValidator(algorithm,
-                TabularValidatorOptions.defaults().withNumClasses(2).withFeatureDim(numFeatures).withMaxKept(20));
+        TabularValidator validator = new TabularValidator(algorithm, validatorOptions(numFeatures));
         for (Path file : dataFiles(hadoopConf, dir)) {
             FileSystem fs = file.getFileSystem(hadoopConf);
             try (ByteInput input = ByteSources.stream(fs.open(file), file.toString(), ReadLimits.defaults());

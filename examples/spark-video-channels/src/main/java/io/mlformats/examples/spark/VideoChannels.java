@@ -42,7 +42,9 @@ import org.apache.spark.sql.SparkSession;
  *       {@code OUT/xgboost/validation}, and Linear-Learner-ready RecordIO-protobuf shards ({@code recordio-protobuf},
  *       float32) to {@code OUT/linear-learner/train} and {@code OUT/linear-learner/validation}: the layout of
  *       SageMaker's channels, ready for {@code aws s3 sync};</li>
- *   <li>validates every channel's files with the library's validator for its algorithm and prints the reports;</li>
+ *   <li>validates the DataFrames for XGBoost and Linear Learner before writing ({@code MlFormatsValidation}, one
+ *       Spark job each), and every channel's files after writing (the library's validators), printing the
+ *       reports;</li>
  *   <li>reads every channel back and checks that it holds exactly the rows written (row count and a fingerprint
  *       of every label and feature value: float32-rounded for RecordIO-protobuf);</li>
  *   <li>prints a summary: rows, shards, bytes and seconds per step.</li>
@@ -115,12 +117,14 @@ public final class VideoChannels {
      * @param rows rows written
      * @param files the data files (shards)
      * @param bytes bytes of the data files
+     * @param frameReport the library validator's report over the DataFrame before it was written
      * @param report the library validator's report over the files
      * @param readBackRows rows read back through the data source
      * @param readBackEqual whether the rows read back are the rows written (count and value fingerprint)
      */
     public record Channel(String name, String algorithm, long rows, List<String> files, long bytes,
-                          ValidationReport report, long readBackRows, boolean readBackEqual) {
+                          ValidationReport frameReport, ValidationReport report, long readBackRows,
+                          boolean readBackEqual) {
     }
 
     /**
@@ -141,7 +145,8 @@ public final class VideoChannels {
          * @return true if the run's checks all passed
          */
         public boolean ok() {
-            return channels.stream().allMatch(c -> !c.report().hasErrors() && c.readBackEqual()
+            return channels.stream().allMatch(c -> !c.frameReport().hasErrors() && !c.report().hasErrors()
+                    && c.readBackEqual()
                     && c.readBackRows() == c.rows());
         }
     }
@@ -211,6 +216,16 @@ public final class VideoChannels {
         log.printf("features: %d (%d numeric + one-hot %s)%n", numFeatures, VideoTable.NUMERIC.length,
                 String.join(", ", VideoTable.CATEGORICAL));
 
+        // "Would SageMaker accept these channels?", asked before anything is written (one Spark job each).
+        Map<String, ValidationReport> frameReports = new LinkedHashMap<>();
+        for (String[] c : CHANNELS) {
+            Dataset<Row> rowsOf = c[0].endsWith("/train") ? train : validation;
+            ValidationReport r = t.step("validate the DataFrame for " + c[0] + " (" + c[1] + ")", () ->
+                    ChannelFormats.validateFrame(rowsOf, TabularAlgorithm.of(c[1]), numFeatures));
+            log.println("  " + r.toString().replace("\n", "\n  "));
+            frameReports.put(c[0], r);
+        }
+
         String out = o.out().endsWith("/") ? o.out() : o.out() + "/";
         t.step("write xgboost/ (sagemaker-libsvm)", () -> {
             ChannelFormats.writeXgboost(train, out + "xgboost/train", o.shards());
@@ -228,7 +243,7 @@ public final class VideoChannels {
             String dir = out + c[0];
             boolean xgb = c[1].equals("xgboost");
             Dataset<Row> written = c[0].endsWith("/train") ? train : validation;
-            ValidationReport report = t.step("validate " + c[0] + " (" + c[1] + ")", () ->
+            ValidationReport report = t.step("validate the files of " + c[0] + " (" + c[1] + ")", () ->
                     ChannelFormats.validateFiles(hadoop, dir, TabularAlgorithm.of(c[1]), numFeatures));
             log.println("  " + report.toString().replace("\n", "\n  "));
             Dataset<Row> back = xgb ? ChannelFormats.readXgboost(spark, dir, numFeatures)
@@ -244,8 +259,8 @@ public final class VideoChannels {
             boolean equal = prints[0].equals(prints[1]);
             log.printf("  written %s%n  read    %s -> %s%n", describe(prints[0]), describe(prints[1]),
                     equal ? "equal" : "DIFFERENT");
-            channels.add(new Channel(c[0], c[1], prints[0].getLong(0), files, bytes, report, prints[1].getLong(0),
-                    equal));
+            channels.add(new Channel(c[0], c[1], prints[0].getLong(0), files, bytes, frameReports.get(c[0]), report,
+                    prints[1].getLong(0), equal));
         }
         train.unpersist();
         validation.unpersist();
@@ -305,11 +320,12 @@ public final class VideoChannels {
         log.println();
         log.printf("video rows %,d -> train %,d + validation %,d rows, %d features, under %s%n", s.rows(),
                 s.trainRows(), s.validationRows(), s.numFeatures(), out);
-        log.printf("%-28s %-15s %10s %7s %13s %7s %9s%n", "channel", "algorithm", "rows", "shards", "bytes",
-                "errors", "read back");
+        log.printf("%-28s %-15s %10s %7s %13s %14s %9s%n", "channel", "algorithm", "rows", "shards", "bytes",
+                "errors df/files", "read back");
         for (Channel c : s.channels()) {
-            log.printf("%-28s %-15s %,10d %7d %,13d %7d %9s%n", c.name(), c.algorithm(), c.rows(), c.files().size(),
-                    c.bytes(), c.report().errorCount(), c.readBackEqual() ? "equal" : "DIFFERENT");
+            log.printf("%-28s %-15s %,10d %7d %,13d %14s %9s%n", c.name(), c.algorithm(), c.rows(), c.files().size(),
+                    c.bytes(), c.frameReport().errorCount() + "/" + c.report().errorCount(),
+                    c.readBackEqual() ? "equal" : "DIFFERENT");
         }
         double total = 0;
         for (Map.Entry<String, Double> e : s.seconds().entrySet()) {

@@ -48,6 +48,7 @@ class VideoChannelsTest {
         Summary s = VideoChannels.run(spark, VideoChannels.Options.parse("--rows", "5000", "--shards", "2",
                 "--out", out.toString()), new PrintStream(log, true, StandardCharsets.UTF_8));
         String printed = log.toString(StandardCharsets.UTF_8);
+        System.out.print(printed); // the steps' times, in the surefire report
 
         assertEquals(5000, s.rows());
         assertEquals(5000, s.trainRows() + s.validationRows());
@@ -69,6 +70,9 @@ class VideoChannelsTest {
                 assertEquals(c.files().size(), listing.count(), c.name());
             }
             assertTrue(c.bytes() > 20L * c.rows(), c.name() + " " + c.bytes());
+            assertEquals(c.rows(), c.frameReport().records(), c.name());
+            assertEquals(0, c.frameReport().errorCount(), c.name() + ": " + c.frameReport());
+            assertEquals(0, c.frameReport().warningCount(), c.name() + ": " + c.frameReport());
             assertEquals(c.rows(), c.report().records(), c.name());
             assertEquals(0, c.report().errorCount(), c.name() + ": " + c.report());
             assertEquals(0, c.report().warningCount(), c.name() + ": " + c.report());
