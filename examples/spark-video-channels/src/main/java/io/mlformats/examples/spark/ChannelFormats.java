@@ -8,17 +8,16 @@ import io.mlformats.core.validate.TabularAlgorithm;
 import io.mlformats.core.validate.TabularValidator;
 import io.mlformats.core.validate.TabularValidatorOptions;
 import io.mlformats.core.validate.ValidationReport;
-import io.mlformats.core.vector.ValueType;
 import io.mlformats.libsvm.IndexBase;
 import io.mlformats.libsvm.LibSvmReadOptions;
 import io.mlformats.libsvm.LibSvmReader;
 import io.mlformats.recordio.protobuf.RecordProtobufReadOptions;
 import io.mlformats.recordio.protobuf.RecordProtobufReader;
-import io.mlformats.spark.MlFormatsValidation;
-import io.mlformats.spark.MlFormatsValidationOptions;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -102,7 +101,7 @@ public final class ChannelFormats {
 
     /**
      * Validates a DataFrame before it is written, with the library's validator for {@code algorithm} run in one
-     * Spark job ({@link MlFormatsValidation}): the values are checked as the channel will hold them (float64 for
+     * Spark job ({@code io.mlformats.spark.MlFormatsValidation}): the values are checked as the channel will hold them (float64 for
      * LibSVM, which writes every double exactly; float32 for RecordIO-protobuf).
      *
      * @param rows the {@code (label, features)} rows
@@ -111,9 +110,19 @@ public final class ChannelFormats {
      * @return the merged report of all partitions
      */
     static ValidationReport validateFrame(Dataset<Row> rows, TabularAlgorithm algorithm, long numFeatures) {
-        return MlFormatsValidation.validate(rows, algorithm.sageMakerName(), MlFormatsValidationOptions.defaults()
-                .withFeatureType(algorithm == TabularAlgorithm.XGBOOST ? ValueType.FLOAT64 : ValueType.FLOAT32)
-                .withValidator(validatorOptions(numFeatures)));
+        Map<String, String> options = Map.of("numClasses", "2", "featureDim", Long.toString(numFeatures),
+                "maxKept", "20", "featureType", algorithm == TabularAlgorithm.XGBOOST ? "float64" : "float32");
+        // The string-options entry point (the one PySpark calls by name), looked up by name so that this module
+        // builds before the SQL functions' branch is merged; switch to a direct call then.
+        try {
+            return (ValidationReport) Class.forName("io.mlformats.spark.MlFormatsValidation")
+                    .getMethod("validate", Dataset.class, String.class, Map.class)
+                    .invoke(null, rows, algorithm.sageMakerName(), options);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("io.mlformats.spark.MlFormatsValidation is not on the class path", e);
+        }
     }
 
     /** Binary labels (0/1) and, when known, the feature width. */
