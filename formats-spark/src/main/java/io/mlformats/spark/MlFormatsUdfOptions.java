@@ -29,6 +29,8 @@ import java.util.Objects;
  * @param labelKey       map key of the label tensor (default {@code "values"})
  * @param splitOnMagic   whether a payload holding the RecordIO magic at an aligned position is split into dmlc
  *                       parts, as dmlc-core writes it (default true; false writes one part, as sagemaker-spark)
+ *
+ * @serial exclude (Java serialization only ships functions and options to tasks; it is not a storage form)
  */
 public record MlFormatsUdfOptions(IndexBase indexBase, boolean allowNonFinite, TensorType featureType,
         TensorType labelType, String featureKey, String labelKey, boolean splitOnMagic) implements Serializable {

@@ -21,6 +21,8 @@ import org.apache.spark.sql.types.DataType;
  * {@code num_features}, more than one line, and arguments of other types. Registered as a {@link UDF2}; from
  * PySpark's {@code registerJavaFunction} give the return type ({@link #returnType()}: in Python
  * {@code StructType([StructField("label", DoubleType()), StructField("features", VectorUDT())])}).
+ *
+ * @serial exclude (Java serialization only ships functions and options to tasks; it is not a storage form)
  */
 public final class FromLibSvm implements UDF2<Object, Object, Row> {
     private static final long serialVersionUID = 1L;

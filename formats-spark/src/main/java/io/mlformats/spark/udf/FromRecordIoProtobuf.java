@@ -19,6 +19,8 @@ import org.apache.spark.sql.types.DataType;
  * record the library refuses (the message holds the frame's length, the library's error with the byte offset in
  * the frame, and what was expected), and arguments of other types. Registered as a {@link UDF1}; from PySpark's
  * {@code registerJavaFunction} give the return type ({@link #returnType()}).
+ *
+ * @serial exclude (Java serialization only ships functions and options to tasks; it is not a storage form)
  */
 public final class FromRecordIoProtobuf implements UDF1<Object, Row> {
     private static final long serialVersionUID = 1L;

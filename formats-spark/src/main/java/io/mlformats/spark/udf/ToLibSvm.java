@@ -21,6 +21,8 @@ import org.apache.spark.sql.types.DataTypes;
  * {@code allowNonFinite}, a negative index). Scratch buffers are per thread; an instance may be shared by task
  * threads. Registered as a {@link UDF2}; the public no-arg constructor (defaults) is what PySpark's
  * {@code spark.udf.registerJavaFunction("to_libsvm", "io.mlformats.spark.udf.ToLibSvm", StringType())} needs.
+ *
+ * @serial exclude (Java serialization only ships functions and options to tasks; it is not a storage form)
  */
 public final class ToLibSvm implements UDF2<Object, Object, String> {
     private static final long serialVersionUID = 1L;

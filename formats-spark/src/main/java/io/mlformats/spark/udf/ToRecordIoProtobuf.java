@@ -26,6 +26,8 @@ import org.apache.spark.sql.types.DataTypes;
  * ({@link IllegalArgumentException}): an argument of another type (naming the function, the argument and the
  * accepted types), a sparse row for int32, a non-integral value for int32. Registered as a {@link UDF2}; the
  * public no-arg constructor (defaults) serves PySpark's {@code registerJavaFunction}.
+ *
+ * @serial exclude (Java serialization only ships functions and options to tasks; it is not a storage form)
  */
 public final class ToRecordIoProtobuf implements UDF2<Object, Object, byte[]> {
     private static final long serialVersionUID = 1L;
