@@ -44,7 +44,7 @@ public final class FeatureColumn implements Serializable {
      *         column, its type and the accepted types
      */
     public static FeatureColumn of(String source, StructType schema, String name, boolean allowInt) {
-        int ordinal = ordinal(source, schema, name, "features");
+        int ordinal = Columns.require(source, schema, name, "features");
         StructField field = schema.fields()[ordinal];
         Kind kind = kindOf(field.dataType(), allowInt);
         if (kind == null) {
@@ -66,16 +66,6 @@ public final class FeatureColumn implements Serializable {
         return kindOf(type, allowInt) != null;
     }
 
-    static int ordinal(String source, StructType schema, String name, String role) {
-        StructField[] fields = schema.fields();
-        for (int i = 0; i < fields.length; i++) {
-            if (fields[i].name().equalsIgnoreCase(name)) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException(source + ": no " + role + " column '" + name + "' among the columns "
-                + String.join(", ", schema.fieldNames()) + " (set the " + role + " column name option)");
-    }
 
     private static Kind kindOf(DataType type, boolean allowInt) {
         if (type instanceof UserDefinedType<?> udt) {

@@ -42,12 +42,12 @@ public final class LabelColumn implements Serializable {
      * @throws IllegalArgumentException if the column is missing or not numeric, naming it and its type
      */
     public static LabelColumn of(String source, StructType schema, String name, String role) {
-        int ordinal = FeatureColumn.ordinal(source, schema, name, role);
+        int ordinal = Columns.require(source, schema, name, role);
         StructField field = schema.fields()[ordinal];
         if (!accepts(field.dataType())) {
             throw new IllegalArgumentException(source + ": " + role + " column '" + field.name() + "' has type "
                     + field.dataType().simpleString()
-                    + "; accepted: tinyint, smallint, int, bigint, float, double, decimal");
+                    + "; accepted: " + Columns.NUMERIC_TYPES);
         }
         return new LabelColumn(field.name(), ordinal, field.dataType());
     }

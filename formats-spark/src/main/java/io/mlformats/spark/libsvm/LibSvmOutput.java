@@ -1,5 +1,7 @@
 package io.mlformats.spark.libsvm;
 
+import io.mlformats.spark.internal.Columns;
+
 import io.mlformats.core.vector.SparseVector;
 import io.mlformats.libsvm.IndexBase;
 import io.mlformats.libsvm.LibSvmRow;
@@ -32,7 +34,6 @@ import org.apache.spark.sql.types.StructType;
 final class LibSvmOutput extends OutputWriterFactory {
     private static final long serialVersionUID = 1L;
     private static final String SOURCE = "sagemaker-libsvm";
-    private static final String NUMERIC = "tinyint, smallint, int, bigint, float, double, decimal";
 
     private final LabelColumn label;
     /** Ordinal and element type of a multi-label column (array of numbers), or -1. */
@@ -70,7 +71,7 @@ final class LibSvmOutput extends OutputWriterFactory {
                     + "'auto'");
         }
         FeatureColumn f = FeatureColumn.of(SOURCE, schema, featuresName, false);
-        StructField lf = field(schema, labelName, "label");
+        StructField lf = Columns.field(SOURCE, schema, labelName, "label");
         LabelColumn label = null;
         int labelsOrdinal = -1;
         DataType element = null;
@@ -81,13 +82,13 @@ final class LibSvmOutput extends OutputWriterFactory {
             label = LabelColumn.of(SOURCE, schema, labelName, "label");
         } else {
             throw new IllegalArgumentException(SOURCE + ": label column '" + lf.name() + "' has type "
-                    + lf.dataType().simpleString() + "; accepted: " + NUMERIC + ", or an array of those (multi-label)");
+                    + lf.dataType().simpleString() + "; accepted: " + Columns.NUMERIC_TYPES + ", or an array of those (multi-label)");
         }
         LabelColumn w = weightName == null ? null : LabelColumn.of(SOURCE, schema, weightName, "weight");
         int qid = -1;
         boolean qidLong = false;
         if (qidName != null) {
-            StructField qf = field(schema, qidName, "qid");
+            StructField qf = Columns.field(SOURCE, schema, qidName, "qid");
             DataType t = qf.dataType();
             if (!t.equals(DataTypes.LongType) && !t.equals(DataTypes.IntegerType)) {
                 throw new IllegalArgumentException(SOURCE + ": qid column '" + qf.name() + "' has type "
@@ -100,15 +101,6 @@ final class LibSvmOutput extends OutputWriterFactory {
                 allowNonFinite);
     }
 
-    private static StructField field(StructType schema, String name, String role) {
-        for (StructField f : schema.fields()) {
-            if (f.name().equalsIgnoreCase(name)) {
-                return f;
-            }
-        }
-        throw new IllegalArgumentException(SOURCE + ": no " + role + " column '" + name + "' among the columns "
-                + String.join(", ", schema.fieldNames()) + " (set the " + role + "ColumnName option)");
-    }
 
     @Override
     public String getFileExtension(TaskAttemptContext context) {

@@ -1,5 +1,7 @@
 package io.mlformats.spark.recordio;
 
+import io.mlformats.spark.internal.Columns;
+
 import io.mlformats.core.FormatException;
 import io.mlformats.recordio.protobuf.RecordProtobufReader;
 import io.mlformats.recordio.protobuf.RecordView;
@@ -47,8 +49,8 @@ final class LabeledVectorRows extends RecordIoRows {
         this.labelKey = labelKey;
         this.featureKey = featureKey;
         this.vectorType = vectorType;
-        this.labelOrdinal = RecordIoProtobufFileFormat.ordinal(required, "label");
-        this.featuresOrdinal = RecordIoProtobufFileFormat.ordinal(required, "features");
+        this.labelOrdinal = Columns.indexOf(required, "label");
+        this.featuresOrdinal = Columns.indexOf(required, "features");
         this.row = new GenericInternalRow(required.length());
     }
 

@@ -1,5 +1,7 @@
 package io.mlformats.spark.recordio;
 
+import io.mlformats.spark.internal.Columns;
+
 import io.mlformats.recordio.RecordIoWriteOptions;
 import io.mlformats.recordio.protobuf.RecordProtobufWriteOptions;
 import io.mlformats.recordio.protobuf.TensorType;
@@ -51,7 +53,7 @@ final class ProtobufWriteSettings implements Serializable {
         String source = o.source();
         FeatureColumn features = FeatureColumn.of(source, schema, o.string("featuresColumnName", "features"), true);
         String labelName = o.string("labelColumnName", "label");
-        LabelColumn label = RecordIoProtobufFileFormat.ordinal(schema, labelName) < 0 ? null
+        LabelColumn label = Columns.indexOf(schema, labelName) < 0 ? null
                 : LabelColumn.of(source, schema, labelName, "label");
         return new ProtobufWriteSettings(features, label,
                 o.choice("featureType", NumberType.class, NumberType.FLOAT32),

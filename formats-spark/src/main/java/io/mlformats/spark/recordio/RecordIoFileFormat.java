@@ -1,5 +1,7 @@
 package io.mlformats.spark.recordio;
 
+import io.mlformats.spark.internal.Columns;
+
 import io.mlformats.spark.internal.FileReaderFunction;
 import io.mlformats.spark.internal.ScalaFileFormat;
 import io.mlformats.spark.internal.SourceOptions;
@@ -76,11 +78,7 @@ public final class RecordIoFileFormat extends ScalaFileFormat {
         SourceOptions o = SourceOptions.of(SHORT_NAME, options);
         RecordIoWriteSupport.configureCompression(o, job);
         String name = o.string("valueColumnName", "value");
-        int ordinal = RecordIoProtobufFileFormat.ordinal(dataSchema, name);
-        if (ordinal < 0) {
-            throw new IllegalArgumentException(SHORT_NAME + ": no value column '" + name + "' among the columns "
-                    + String.join(", ", dataSchema.fieldNames()) + " (set the valueColumnName option)");
-        }
+        int ordinal = Columns.require(SHORT_NAME, dataSchema, name, "value");
         StructField f = dataSchema.fields()[ordinal];
         if (!(f.dataType() instanceof BinaryType)) {
             throw new IllegalArgumentException(SHORT_NAME + ": value column '" + f.name() + "' has type "

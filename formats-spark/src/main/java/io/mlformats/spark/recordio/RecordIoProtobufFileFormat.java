@@ -1,5 +1,7 @@
 package io.mlformats.spark.recordio;
 
+import io.mlformats.spark.internal.Columns;
+
 import io.mlformats.spark.internal.FileReaderFunction;
 import io.mlformats.spark.internal.ScalaFileFormat;
 import io.mlformats.spark.internal.SourceOptions;
@@ -118,30 +120,13 @@ public final class RecordIoProtobufFileFormat extends ScalaFileFormat {
     private static void checkSchema(RecordType type, StructType dataSchema) {
         StructType fixed = schema(type);
         for (StructField f : dataSchema.fields()) {
-            int i = ordinal(fixed, f.name());
+            int i = Columns.indexOf(fixed, f.name());
             if (i < 0 || !fixed.fields()[i].dataType().sameType(f.dataType())) {
                 throw new IllegalArgumentException(SHORT_NAME + ": column '" + f.name() + "' "
                         + f.dataType().simpleString() + " is not in the schema of recordType="
                         + type.name().toLowerCase(Locale.ROOT) + ": " + fixed.simpleString());
             }
         }
-    }
-
-    /**
-     * Index of a column in a schema, case-insensitively, or -1.
-     *
-     * @param schema the schema
-     * @param name the column
-     * @return its index or -1
-     */
-    static int ordinal(StructType schema, String name) {
-        String[] names = schema.fieldNames();
-        for (int i = 0; i < names.length; i++) {
-            if (names[i].equalsIgnoreCase(name)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     @Override

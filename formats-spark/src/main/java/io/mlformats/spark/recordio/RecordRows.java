@@ -1,5 +1,7 @@
 package io.mlformats.spark.recordio;
 
+import io.mlformats.spark.internal.Columns;
+
 import io.mlformats.recordio.protobuf.RecordProtobufReader;
 import io.mlformats.recordio.protobuf.RecordView;
 import io.mlformats.recordio.protobuf.TensorType;
@@ -47,7 +49,7 @@ final class RecordRows extends RecordIoRows {
         this.reader = reader;
         this.columns = new int[COLUMNS.length];
         for (int c = 0; c < COLUMNS.length; c++) {
-            columns[c] = RecordIoProtobufFileFormat.ordinal(required, COLUMNS[c]);
+            columns[c] = Columns.indexOf(required, COLUMNS[c]);
         }
         this.row = new GenericInternalRow(required.length());
     }

@@ -1,5 +1,7 @@
 package io.mlformats.spark.udf;
 
+import io.mlformats.spark.internal.Columns;
+
 /**
  * The features argument of a row, as Java UDFs receive it: an ml or mllib {@code DenseVector} /
  * {@code SparseVector} (Spark deserializes {@code VectorUDT} columns to these objects before the call), or a
@@ -98,7 +100,7 @@ final class Features {
             return x.doubleValue();
         }
         throw new IllegalArgumentException(function + ": argument '" + argument + "' is " + typeOf(v)
-                + "; accepted: tinyint, smallint, int, bigint, float, double, decimal");
+                + "; accepted: " + Columns.NUMERIC_TYPES);
     }
 
     /** An integer argument (a count such as {@code num_features}), or -1 when null. */
